@@ -1,0 +1,132 @@
+//! The command line, declared with clap; help text comes from these doc comments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn the figures quoted in a historical text into checked, reconciled, charted data.
+#[derive(Debug, Parser)]
+#[command(name = "reckon", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What reckon can do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Verify the dataset: schema, quotes in the text, figures and qualifiers, relation verdicts.
+    Check(CheckArgs),
+    /// Reconcile the estimates of each quantity across sources, or export relation verdicts.
+    Reconcile(ReconcileArgs),
+}
+
+/// Options every command that reads a dataset shares.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// The dataset folder (sources.csv, quantities.csv, estimates.csv, relations.csv, texts/).
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+
+    /// Read "about" as a relative tolerance (0.1 = ±10%) instead of the rounding of the figure.
+    #[arg(long, value_name = "FRACTION", value_parser = parse_tolerance)]
+    pub about: Option<f64>,
+}
+
+fn parse_tolerance(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v < 1.0 => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a fraction between 0 and 1 (for ±10% write 0.1)"
+        )),
+    }
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One finding per line: file:line:column: severity[code]: message.
+    Text,
+    /// A JSON array of findings.
+    Json,
+}
+
+/// Arguments of `reckon check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    /// Treat warnings (such as a total the text gets wrong) as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// How `reconcile` groups estimates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// One row per quantity.
+    Quantity,
+    /// One row per category (all quantities of a category together).
+    Category,
+    /// One row per quantity and kind of source (archival, official, historian...).
+    SourceKind,
+}
+
+/// Output formats of `reconcile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// An aligned table for the terminal.
+    Table,
+    /// CSV with plain numbers, safe to open in a spreadsheet.
+    Csv,
+    /// JSON with plain numbers.
+    Json,
+    /// A Markdown table with numbers formatted for people.
+    Markdown,
+}
+
+/// Arguments of `reckon reconcile`.
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// How to group estimates.
+    #[arg(long, value_enum, default_value_t = GroupBy::Quantity)]
+    pub by: GroupBy,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Table)]
+    pub format: ExportFormat,
+
+    /// Write to FILE instead of standard output (`-` is standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Export the relation verdicts instead of the reconciliation.
+    #[arg(long)]
+    pub relations: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn about_must_be_a_fraction() {
+        assert!(parse_tolerance("0.1").is_ok());
+        assert!(parse_tolerance("10").is_err());
+        assert!(parse_tolerance("nan").is_err());
+    }
+}

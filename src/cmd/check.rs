@@ -1,0 +1,57 @@
+//! `reckon check`: verify the dataset and report every finding, then the relation verdicts.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::finding::{self, Severity};
+use crate::present::write;
+use crate::relate::{self, Verdict};
+
+/// Runs `check`: exit 0 without errors, 1 with errors (warnings too under `--strict`).
+pub fn run(args: &CheckArgs) -> Result<ExitCode> {
+    let mut checked = super::load_checked(&args.data)?;
+    if args.strict {
+        for f in &mut checked.findings {
+            f.severity = Severity::Error;
+        }
+    }
+    let (errors, warnings) = finding::tally(&checked.findings);
+    let mut out = String::new();
+    match args.format {
+        CheckFormat::Json => {
+            out = serde_json::to_string_pretty(&checked.findings)?;
+            out.push('\n');
+        }
+        CheckFormat::Text => {
+            for f in &checked.findings {
+                out.push_str(&format!("{f}\n"));
+            }
+            let data = &checked.data;
+            let outcomes = relate::evaluate(data, &checked.rules);
+            let count = |v: Verdict| outcomes.iter().filter(|o| o.verdict == v).count();
+            out.push_str(&format!(
+                "{}: {} estimates of {} quantities from {} sources in {} text(s); {} relations ({} hold, {} approximate, {} broken, {} derived): {} error(s), {} warning(s)\n",
+                data.dir.display(),
+                data.estimates.len(),
+                data.quantities.len(),
+                data.sources.len(),
+                data.texts.len(),
+                data.relations.len(),
+                count(Verdict::Holds),
+                count(Verdict::Approximate),
+                count(Verdict::Broken),
+                count(Verdict::Derived),
+                errors,
+                warnings
+            ));
+        }
+    }
+    write::stdout(out.as_bytes())?;
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

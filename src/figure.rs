@@ -1,0 +1,733 @@
+//! The figure parser: finds the numbers a quote states ("681,692", "1.7 million", "two and a
+//! half times", "between five and ten million", "tens of thousands", "43%", "5 ft 5 in") and
+//! the words that qualify them ("nearly", "up to", "a minimum of").
+//!
+//! It works on any English text, not only the shipped article: `check` uses it to compare a
+//! quote with its row, and `coverage` to find figures no row covers.
+
+use std::ops::Range;
+
+use crate::model::Qualifier;
+
+/// A unit of measure written after a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Inch,
+    Cm,
+    Mile,
+    Km,
+}
+
+impl Unit {
+    /// The unit's name as used in quantities.csv.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Inch => "inch",
+            Unit::Cm => "cm",
+            Unit::Mile => "mile",
+            Unit::Km => "km",
+        }
+    }
+}
+
+/// What a figure is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FigureKind {
+    /// A plain count or amount ("681,692", "1.7 million", "seven").
+    Count,
+    /// A percentage or fraction of a whole, in percent ("43%", "a third" = 33.3).
+    Percent,
+    /// A multiplier ("two and a half times").
+    Times,
+    /// A measure in a unit; feet and inches are folded into inches.
+    Measure(Unit),
+    /// A vague magnitude and its band ("tens of thousands" = 10,000 to 100,000).
+    Magnitude { low: f64, high: f64 },
+    /// A four-digit number that reads as a calendar year ("1937").
+    Year,
+}
+
+/// One figure found in a quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The value with any scale word applied (1.7 million = 1,700,000); a magnitude's low end.
+    pub value: f64,
+    pub kind: FigureKind,
+    /// Byte range in the parsed string.
+    pub span: Range<usize>,
+    /// The scale word applied (1 when none): used to carry "million" back over "5 to 10 million".
+    scale: f64,
+}
+
+impl Figure {
+    /// The values a data row may legitimately take from this figure.
+    pub fn values(&self) -> Vec<f64> {
+        match self.kind {
+            FigureKind::Magnitude { low, high } => vec![low, high],
+            _ => vec![self.value],
+        }
+    }
+}
+
+/// Everything the parser found in a quote.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    pub figures: Vec<Figure>,
+    /// Pairs of indices into `figures` joined as a range ("6–8 million", "between X and Y").
+    pub ranges: Vec<(usize, usize)>,
+    /// Qualifiers the wording implies, in the order found.
+    pub cues: Vec<Qualifier>,
+}
+
+impl Parsed {
+    /// Every value a row may take from this quote.
+    pub fn values(&self) -> Vec<f64> {
+        self.figures.iter().flat_map(Figure::values).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(f64),
+    /// Digits with a thousands separator or a decimal point; never a year.
+    Formatted(f64),
+    Word(String),
+    Sym(char),
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    tok: Tok,
+    span: Range<usize>,
+}
+
+fn tokenize(s: &str) -> Vec<Token> {
+    let bytes = s.as_bytes();
+    let mut tokens = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut end = start;
+            while end < bytes.len() && bytes[end].is_ascii_digit() {
+                end += 1;
+            }
+            let mut formatted = false;
+            // Thousands groups: a comma followed by exactly three digits.
+            while bytes.get(end) == Some(&b',')
+                && bytes.get(end + 1..end + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
+            {
+                end += 4;
+                formatted = true;
+            }
+            if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+                while end < bytes.len() && bytes[end].is_ascii_digit() {
+                    end += 1;
+                }
+                formatted = true;
+            }
+            let value = s[start..end].replace(',', "").parse::<f64>().unwrap_or(f64::NAN);
+            tokens.push(Token {
+                tok: if formatted {
+                    Tok::Formatted(value)
+                } else {
+                    Tok::Num(value)
+                },
+                span: start..end,
+            });
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+        } else if c.is_alphabetic() {
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                let joins = (c == '-' || c == '\'' || c == '’')
+                    && s[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                if c.is_alphabetic() || joins {
+                    end = i + c.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = s[start..end].to_lowercase();
+            // "five-member", "two-year": the leading number words are a figure of their own.
+            let parts: Vec<&str> = word.split('-').collect();
+            let numeric = parts.iter().take_while(|p| is_number_word(p)).count();
+            if numeric > 0 && numeric < parts.len() {
+                let cut = parts[..numeric].join("-").len();
+                tokens.push(Token {
+                    tok: Tok::Word(word[..cut].to_string()),
+                    span: start..start + cut,
+                });
+                tokens.push(Token {
+                    tok: Tok::Word(word[cut + 1..].to_string()),
+                    span: start + cut + 1..end,
+                });
+            } else {
+                tokens.push(Token {
+                    tok: Tok::Word(word),
+                    span: start..end,
+                });
+            }
+        } else {
+            chars.next();
+            if !c.is_whitespace() {
+                tokens.push(Token {
+                    tok: Tok::Sym(c),
+                    span: start..start + c.len_utf8(),
+                });
+            }
+        }
+    }
+    tokens
+}
+
+fn unit_word(w: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64);
+    }
+    TENS.iter().position(|t| *t == w).map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    match w {
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        _ => None,
+    }
+}
+
+fn fraction_word(w: &str) -> Option<f64> {
+    match w {
+        "half" | "halves" => Some(0.5),
+        "third" | "thirds" => Some(1.0 / 3.0),
+        "quarter" | "quarters" => Some(0.25),
+        "tenth" | "tenths" => Some(0.1),
+        _ => None,
+    }
+}
+
+fn is_number_word(w: &str) -> bool {
+    unit_word(w).is_some()
+        || scale_word(w).is_some()
+        || fraction_word(w).is_some()
+        || w == "hundred"
+        || w == "dozen"
+}
+
+/// The words of a hyphenated token ("thirty-five" -> thirty, five).
+fn parts(w: &str) -> Vec<&str> {
+    w.split('-').collect()
+}
+
+fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
+    match tokens.get(i).map(|t| &t.tok) {
+        Some(Tok::Word(w)) => Some(w.as_str()),
+        _ => None,
+    }
+}
+
+/// A number written in words, starting at token `i`: its value, whether it holds a fraction
+/// word, its scale, and the index after it.
+fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
+    let first = word_at(tokens, i)?;
+    let starts = parts(first).iter().all(|p| is_number_word(p))
+        || ((first == "a" || first == "an")
+            && word_at(tokens, i + 1).is_some_and(|n| {
+                scale_word(n).is_some() || fraction_word(n).is_some() || n == "hundred" || n == "dozen"
+            }));
+    if !starts {
+        return None;
+    }
+    let mut words: Vec<&str> = Vec::new();
+    let mut j = i;
+    while let Some(w) = word_at(tokens, j) {
+        let is_article = (w == "a" || w == "an")
+            && word_at(tokens, j + 1).is_some_and(|n| is_number_word(n));
+        // "and" joins parts of one number only in "two and a half" and "one hundred and five";
+        // in "between five and ten million" it joins two numbers.
+        let after_hundreds = words
+            .last()
+            .is_some_and(|p| *p == "hundred" || scale_word(p).is_some());
+        let is_and = w == "and"
+            && !words.is_empty()
+            && word_at(tokens, j + 1).is_some_and(|n| {
+                (after_hundreds && unit_word(n).is_some())
+                    || ((n == "a" || n == "an")
+                        && word_at(tokens, j + 2).is_some_and(|m| fraction_word(m).is_some()))
+            });
+        if parts(w).iter().all(|p| is_number_word(p)) || is_article || is_and {
+            words.extend(parts(w));
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // "and" separates added parts: "two and a half" = 2 + 0.5; "one hundred and five" = 105.
+    let mut total = 0.0;
+    let mut fractional = false;
+    let mut scale = 1.0;
+    let mut group = 0.0; // value below the current scale word
+    let mut count: Option<f64> = None; // the count a fraction word multiplies
+    for w in words {
+        if w == "and" {
+            group += count.take().unwrap_or(0.0);
+            continue;
+        }
+        if w == "a" || w == "an" {
+            count = Some(count.unwrap_or(0.0) + 1.0);
+        } else if let Some(v) = unit_word(w) {
+            count = Some(count.unwrap_or(0.0) + v);
+        } else if w == "dozen" {
+            count = Some(count.unwrap_or(1.0) * 12.0);
+        } else if w == "hundred" {
+            count = Some(count.unwrap_or(1.0) * 100.0);
+        } else if let Some(f) = fraction_word(w) {
+            group += count.take().unwrap_or(1.0) * f;
+            fractional = true;
+        } else if let Some(s) = scale_word(w) {
+            total += (group + count.take().unwrap_or(0.0)).max(if group == 0.0 { 1.0 } else { 0.0 }) * s;
+            group = 0.0;
+            scale = s;
+        }
+    }
+    total += group + count.unwrap_or(0.0);
+    Some((total, fractional, scale, j))
+}
+
+/// A vague magnitude at token `i`: "tens of thousands", "hundreds of thousands", "millions".
+fn magnitude(tokens: &[Token], i: usize) -> Option<(f64, f64, usize)> {
+    let w = word_at(tokens, i)?;
+    let plural_scale = |w: &str| match w {
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    };
+    let multiple = match w {
+        "tens" => Some(10.0),
+        "hundreds" => Some(100.0),
+        _ => None,
+    };
+    if let Some(m) = multiple {
+        if word_at(tokens, i + 1) == Some("of") {
+            if let Some(s) = word_at(tokens, i + 2).and_then(plural_scale) {
+                return Some((m * s, m * s * 10.0, i + 3));
+            }
+        }
+        if w == "hundreds" {
+            return Some((100.0, 1000.0, i + 1));
+        }
+        return None;
+    }
+    if w == "dozens" {
+        return Some((24.0, 100.0, i + 1));
+    }
+    plural_scale(w).map(|s| (s, s * 10.0, i + 1))
+}
+
+fn unit_of(w: &str) -> Option<Unit> {
+    match w {
+        "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => Some(Unit::Cm),
+        "km" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => Some(Unit::Km),
+        "mile" | "miles" => Some(Unit::Mile),
+        "in" | "inch" | "inches" => Some(Unit::Inch),
+        _ => None,
+    }
+}
+
+/// A numeral (digits or words) at token `i`, with scale word and suffix: a figure and the next index.
+fn figure_at(tokens: &[Token], i: usize) -> Option<(Figure, usize)> {
+    let start = tokens[i].span.start;
+    if let Some((low, high, j)) = magnitude(tokens, i) {
+        let figure = Figure {
+            value: low,
+            kind: FigureKind::Magnitude { low, high },
+            span: start..tokens[j - 1].span.end,
+            scale: 1.0,
+        };
+        return Some((figure, j));
+    }
+    let (mut value, fractional, mut scale, mut j, digits) = match &tokens[i].tok {
+        Tok::Num(v) => (*v, false, 1.0, i + 1, Some(false)),
+        Tok::Formatted(v) => (*v, false, 1.0, i + 1, Some(true)),
+        Tok::Word(_) => {
+            let (v, fractional, scale, j) = word_number(tokens, i)?;
+            (v, fractional, scale, j, None)
+        }
+        Tok::Sym(_) => return None,
+    };
+    if digits.is_some() {
+        if let Some(s) = word_at(tokens, j).and_then(scale_word) {
+            value *= s;
+            scale = s;
+            j += 1;
+        }
+    }
+    let mut kind = FigureKind::Count;
+    match (tokens.get(j).map(|t| &t.tok), word_at(tokens, j)) {
+        (Some(Tok::Sym('%')), _) | (_, Some("percent")) => {
+            kind = FigureKind::Percent;
+            j += 1;
+        }
+        (_, Some("per")) if word_at(tokens, j + 1) == Some("cent") => {
+            kind = FigureKind::Percent;
+            j += 2;
+        }
+        (_, Some("times")) => {
+            kind = FigureKind::Times;
+            j += 1;
+        }
+        (_, Some("ft" | "feet" | "foot")) => {
+            kind = FigureKind::Measure(Unit::Inch);
+            value *= 12.0;
+            j += 1;
+            if let Some((inches, k)) = tokens.get(j).and_then(|_| plain_number(tokens, j)) {
+                if matches!(word_at(tokens, k), Some("in" | "inch" | "inches")) {
+                    value += inches;
+                    j = k + 1;
+                }
+            }
+        }
+        (_, Some(w)) if w != "in" => {
+            if let Some(unit) = unit_of(w) {
+                kind = FigureKind::Measure(unit);
+                j += 1;
+            }
+        }
+        _ => {}
+    }
+    if kind == FigureKind::Count && fractional && scale == 1.0 && value < 1.0 {
+        // "a third of all Russians", "one-tenth of the 1926 level": a share of a whole.
+        kind = FigureKind::Percent;
+        value *= 100.0;
+    }
+    if kind == FigureKind::Count
+        && digits == Some(false)
+        && scale == 1.0
+        && (1000.0..=2100.0).contains(&value)
+    {
+        kind = FigureKind::Year;
+    }
+    let figure = Figure {
+        value,
+        kind,
+        span: start..tokens[j - 1].span.end,
+        scale,
+    };
+    Some((figure, j))
+}
+
+/// A bare number (digits or words) at token `i`, for the inches of "5 ft 5 in".
+fn plain_number(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    match &tokens[i].tok {
+        Tok::Num(v) | Tok::Formatted(v) => Some((*v, i + 1)),
+        Tok::Word(_) => word_number(tokens, i).map(|(v, _, _, j)| (v, j)),
+        Tok::Sym(_) => None,
+    }
+}
+
+/// Qualifier phrases, longest first so that "no more than" is not read as "more than".
+const CUES: &[(&[&str], Qualifier)] = &[
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["not", "more", "than"], Qualifier::AtMost),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["as", "many", "as"], Qualifier::UpTo),
+    (&["fewer", "than"], Qualifier::AtMost),
+    (&["less", "than"], Qualifier::AtMost),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["more", "than"], Qualifier::Over),
+    (&["upwards", "of"], Qualifier::Over),
+    (&["up", "to"], Qualifier::UpTo),
+    (&["minimum"], Qualifier::AtLeast),
+    (&["over"], Qualifier::Over),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["estimated"], Qualifier::About),
+    (&["probably"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+];
+
+fn cues(tokens: &[Token]) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let hit = CUES.iter().find(|(phrase, _)| {
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| word_at(tokens, i + k) == Some(p))
+        });
+        match hit {
+            Some((phrase, q)) => {
+                if !found.contains(q) {
+                    found.push(*q);
+                }
+                i += phrase.len();
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// Finds every figure in `s`, the ranges joining them and the qualifying words.
+pub fn parse(s: &str) -> Parsed {
+    let tokens = tokenize(s);
+    let mut figures = Vec::new();
+    // For each figure, the token index where it starts and the one after it.
+    let mut bounds = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match figure_at(&tokens, i) {
+            Some((figure, j)) => {
+                figures.push(figure);
+                bounds.push((i, j));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    // Two figures joined by "to", a dash, or "and" after "between" form a range.
+    let mut ranges = Vec::new();
+    for k in 1..figures.len() {
+        let (_, end) = bounds[k - 1];
+        let (start, _) = bounds[k];
+        // "4 million to nearly 10 million": qualifying words may follow the connector.
+        let qualified = start > end
+            && (end + 1..start).all(|t| {
+                matches!(
+                    word_at(&tokens, t),
+                    Some("nearly" | "almost" | "about" | "around" | "approximately" | "some" | "roughly" | "over")
+                )
+            });
+        if !qualified {
+            continue;
+        }
+        let between = bounds[k - 1].0 > 0 && word_at(&tokens, bounds[k - 1].0 - 1) == Some("between");
+        let joined = match &tokens[end].tok {
+            Tok::Word(w) => w == "to" || (w == "and" && between),
+            Tok::Sym(c) => matches!(c, '–' | '-' | '—'),
+            _ => false,
+        };
+        let years = figures[k - 1].kind == FigureKind::Year && figures[k].kind == FigureKind::Year;
+        if joined && !years {
+            ranges.push((k - 1, k));
+        }
+    }
+    // "5 to 10 million", "165–168 cm": the left end takes the right end's scale and unit.
+    // Right to left, so that "2.2 million to 4 to 5 million" carries "million" back to 4.
+    for &(left, right) in ranges.iter().rev() {
+        let (r_scale, r_kind) = (figures[right].scale, figures[right].kind);
+        let l = &mut figures[left];
+        if matches!(l.kind, FigureKind::Count | FigureKind::Year) {
+            if l.scale == 1.0 && r_scale > 1.0 {
+                l.value *= r_scale;
+                l.scale = r_scale;
+                l.kind = FigureKind::Count;
+            }
+            if matches!(r_kind, FigureKind::Percent | FigureKind::Measure(_)) {
+                l.kind = r_kind;
+            }
+        }
+    }
+    let mut cues = cues(&tokens);
+    let mut add = |q: Qualifier| {
+        if !cues.contains(&q) {
+            cues.push(q);
+        }
+    };
+    if !ranges.is_empty() {
+        add(Qualifier::Range);
+    }
+    if figures
+        .iter()
+        .any(|f| matches!(f.kind, FigureKind::Magnitude { .. }))
+    {
+        add(Qualifier::Magnitude);
+    }
+    if figures.iter().any(|f| f.kind == FigureKind::Times) {
+        add(Qualifier::Ratio);
+    }
+    Parsed {
+        figures,
+        ranges,
+        cues,
+    }
+}
+
+/// True when two figures are the same number (relative tolerance 1e-6, for "a third" = 33.3333333).
+pub fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+
+    fn values(s: &str) -> Vec<f64> {
+        parse(s).figures.iter().map(|f| f.value).collect()
+    }
+
+    fn kinds(s: &str) -> Vec<FigureKind> {
+        parse(s).figures.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn digits_with_separators() {
+        assert_eq!(values("not 681,692, but"), vec![681_692.0]);
+        assert_eq!(values("353,074 in 1937"), vec![353_074.0, 1937.0]);
+        assert_eq!(kinds("353,074 in 1937"), vec![FigureKind::Count, FigureKind::Year]);
+        assert_eq!(values("1,108 negative votes"), vec![1108.0]);
+    }
+
+    #[test]
+    fn decimals_with_scale_words() {
+        assert_eq!(values("around 1.7 million deaths"), vec![1_700_000.0]);
+        assert_eq!(values("official figures 28.2 million"), vec![28_200_000.0]);
+        assert_eq!(values("official figures 11.285 million"), vec![11_285_000.0]);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(values("At seven, he"), vec![7.0]);
+        assert_eq!(values("twenty six countries"), vec![26.0]);
+        assert_eq!(values("over thirty-five percent"), vec![35.0]);
+        assert_eq!(kinds("over thirty-five percent"), vec![FigureKind::Percent]);
+        assert_eq!(values("around one hundred thousand political prisoners"), vec![100_000.0]);
+        assert_eq!(values("more than a million people"), vec![1_000_000.0]);
+        assert_eq!(values("an estimated four million POWs"), vec![4_000_000.0]);
+        assert_eq!(values("thirteen members"), vec![13.0]);
+    }
+
+    #[test]
+    fn two_and_a_half_times_is_a_ratio() {
+        let p = parse("some two and a half times as high");
+        assert_eq!(p.figures.len(), 1);
+        assert_relative_eq!(p.figures[0].value, 2.5);
+        assert_eq!(p.figures[0].kind, FigureKind::Times);
+        assert!(p.cues.contains(&Qualifier::Ratio));
+        assert!(p.cues.contains(&Qualifier::About));
+    }
+
+    #[test]
+    fn ranges_carry_the_scale_back() {
+        let p = parse("5 to 10 million");
+        assert_eq!(values("5 to 10 million"), vec![5e6, 1e7]);
+        assert_eq!(p.ranges, vec![(0, 1)]);
+        assert_eq!(values("deaths of 6 to 8 million people"), vec![6e6, 8e6]);
+        assert_eq!(values("Adding 6–8 million famine victims"), vec![6e6, 8e6]);
+        assert_eq!(values("between five and ten million people"), vec![5e6, 1e7]);
+        assert!(parse("between five and ten million").cues.contains(&Qualifier::Range));
+        assert_eq!(values("ranging from 3 to 60 million"), vec![3e6, 6e7]);
+        assert_eq!(values("375,000 to 400,000 deaths"), vec![375_000.0, 400_000.0]);
+        assert_eq!(values("an estimated 1 to 1.5 million lives"), vec![1e6, 1.5e6]);
+        assert_eq!(
+            values("from 2.2 million to 4 to 5 million"),
+            vec![2.2e6, 4e6, 5e6]
+        );
+        assert_eq!(values("approximately 4 million to nearly 10 million"), vec![4e6, 1e7]);
+    }
+
+    #[test]
+    fn and_without_between_is_not_a_range() {
+        let p = parse("353,074 in 1937 and 328,612 in 1938");
+        assert!(p.ranges.is_empty());
+        assert!(!p.cues.contains(&Qualifier::Range));
+        let p = parse("Soviet famine of 1932-1933");
+        assert!(p.ranges.is_empty(), "a span of years is not a range of figures");
+    }
+
+    #[test]
+    fn vague_magnitudes_have_bands() {
+        let p = parse("tens of thousands were executed");
+        assert_eq!(p.figures[0].kind, FigureKind::Magnitude { low: 1e4, high: 1e5 });
+        let p = parse("hundreds of thousands of deportees");
+        assert_eq!(p.figures[0].kind, FigureKind::Magnitude { low: 1e5, high: 1e6 });
+        let p = parse("millions of ethnic minorities");
+        assert_eq!(p.figures[0].kind, FigureKind::Magnitude { low: 1e6, high: 1e7 });
+        assert!(p.cues.contains(&Qualifier::Magnitude));
+        let p = parse("from tens of thousands to two million women");
+        assert_eq!(p.values(), vec![1e4, 1e5, 2e6]);
+        assert_eq!(p.ranges, vec![(0, 1)]);
+    }
+
+    #[test]
+    fn percentages_and_fractions() {
+        assert_eq!(values("up to 43% of"), vec![43.0]);
+        assert_eq!(kinds("up to 43% of"), vec![FigureKind::Percent]);
+        assert_eq!(values("54 percent of"), vec![54.0]);
+        assert_relative_eq!(values("Fewer than a third of")[0], 100.0 / 3.0);
+        assert_eq!(kinds("Fewer than a third of"), vec![FigureKind::Percent]);
+        assert_eq!(values("Half of the respondents"), vec![50.0]);
+        assert_relative_eq!(values("about one-tenth of")[0], 10.0);
+    }
+
+    #[test]
+    fn measures_in_units() {
+        assert_eq!(values("between 5 ft 5 in and 5 ft 6 in"), vec![65.0, 66.0]);
+        assert_eq!(kinds("5 ft 5 in"), vec![FigureKind::Measure(Unit::Inch)]);
+        assert_eq!(values("five feet four inches high"), vec![64.0]);
+        assert_eq!(values("(160\u{a0}cm)"), vec![160.0]);
+        assert_eq!(kinds("(160\u{a0}cm)"), vec![FigureKind::Measure(Unit::Cm)]);
+        assert_eq!(values("(165–168\u{a0}cm)"), vec![165.0, 168.0]);
+        assert_eq!(
+            kinds("(165–168 cm)"),
+            vec![FigureKind::Measure(Unit::Cm), FigureKind::Measure(Unit::Cm)]
+        );
+        assert_eq!(values("1,050 miles (1,690 kilometers)"), vec![1050.0, 1690.0]);
+        assert_eq!(values("353,074 in 1937")[0], 353_074.0, "`in` before a year is no unit");
+    }
+
+    #[test]
+    fn qualifier_cues() {
+        assert_eq!(parse("nearly 700,000 people").cues, vec![Qualifier::Nearly]);
+        assert_eq!(parse("Over 100,000 were shot").cues, vec![Qualifier::Over]);
+        assert_eq!(parse("as many as five million").cues, vec![Qualifier::UpTo]);
+        assert_eq!(parse("up to 30 million").cues, vec![Qualifier::UpTo]);
+        assert_eq!(parse("no more than ten days").cues, vec![Qualifier::AtMost]);
+        assert_eq!(
+            parse("a minimum of around 10 million").cues,
+            vec![Qualifier::AtLeast, Qualifier::About]
+        );
+        assert_eq!(parse("some 390,000 deaths").cues, vec![Qualifier::About]);
+        assert!(parse("353,074 in 1937").cues.is_empty());
+    }
+
+    #[test]
+    fn hyphenated_number_words() {
+        assert_eq!(values("a five-member Politburo"), vec![5.0]);
+        assert_eq!(values("thirty-five"), vec![35.0]);
+    }
+
+    #[test]
+    fn and_joins_numbers_only_where_english_does() {
+        assert_eq!(values("one hundred and five"), vec![105.0]);
+        assert_eq!(values("five and ten"), vec![5.0, 10.0]);
+    }
+
+    #[test]
+    fn words_that_are_not_numbers() {
+        assert!(parse("a total of").figures.is_empty());
+        assert!(parse("and others").figures.is_empty());
+        assert!(parse("").figures.is_empty());
+    }
+}

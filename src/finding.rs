@@ -1,0 +1,86 @@
+//! Findings: problems in the data (or in the text) reported as data, never as exceptions.
+//! Each is printed as `file:line:column: severity[code]: message`.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::Loc;
+
+/// How serious a finding is: errors fail `check`, warnings do not (unless `--strict`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One problem, pinned to a place in an input file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Stable, kebab-case name of the class of problem (README lists them).
+    pub code: &'static str,
+    pub file: String,
+    pub line: u64,
+    pub column: u64,
+    pub message: String,
+}
+
+impl Finding {
+    /// An error at `loc`.
+    pub fn error(code: &'static str, loc: &Loc, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, loc, message)
+    }
+
+    /// A warning at `loc`.
+    pub fn warning(code: &'static str, loc: &Loc, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, loc, message)
+    }
+
+    fn new(severity: Severity, code: &'static str, loc: &Loc, message: impl Into<String>) -> Self {
+        Finding {
+            severity,
+            code,
+            file: loc.file.display().to_string(),
+            line: loc.line,
+            column: loc.column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}[{}]: {}",
+            self.file, self.line, self.column, self.severity, self.code, self.message
+        )
+    }
+}
+
+/// Counts errors and warnings.
+pub fn tally(findings: &[Finding]) -> (usize, usize) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    (errors, findings.len() - errors)
+}
+
+/// Sorts findings by file, line and column so output is stable and easy to follow.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
+    });
+}

@@ -1,0 +1,161 @@
+//! The one module that speaks polars: grouping and aggregating estimate intervals.
+//!
+//! Everything else sees plain Rust types: [`FrameRow`] in, [`Aggregate`] out. Grouping through
+//! polars keeps reconciliation fast on datasets of millions of estimates.
+
+use anyhow::Result;
+use polars::prelude::*;
+
+/// One estimate's interval, tagged with the group it belongs to.
+#[derive(Debug, Clone)]
+pub struct FrameRow {
+    pub key: String,
+    pub source: String,
+    pub lo: f64,
+    pub hi: f64,
+    pub central: f64,
+    pub derived: bool,
+}
+
+/// The aggregates of one group, as polars computed them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aggregate {
+    pub key: String,
+    pub count: usize,
+    pub sources: usize,
+    pub derived: usize,
+    pub envelope_lo: f64,
+    pub envelope_hi: f64,
+    /// The highest low end: the consensus starts here.
+    pub highest_lo: f64,
+    /// The lowest high end: the consensus ends here.
+    pub lowest_hi: f64,
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+/// Groups rows by key and aggregates each group, keeping the order in which keys first appear.
+pub fn aggregate(rows: &[FrameRow]) -> Result<Vec<Aggregate>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let frame = df!(
+        "key" => rows.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(),
+        "source" => rows.iter().map(|r| r.source.as_str()).collect::<Vec<_>>(),
+        "lo" => rows.iter().map(|r| r.lo).collect::<Vec<_>>(),
+        "hi" => rows.iter().map(|r| r.hi).collect::<Vec<_>>(),
+        "central" => rows.iter().map(|r| r.central).collect::<Vec<_>>(),
+        "derived" => rows.iter().map(|r| u64::from(r.derived)).collect::<Vec<_>>(),
+    );
+    let frame = anyhow::Context::context(frame, "building the estimates frame")?;
+    let out = frame
+        .lazy()
+        .group_by_stable([col("key")])
+        .agg([
+            len().cast(DataType::UInt64).alias("count"),
+            col("source").n_unique().cast(DataType::UInt64).alias("sources"),
+            col("derived").sum().cast(DataType::UInt64).alias("derived"),
+            col("lo").min().alias("envelope_lo"),
+            col("hi").max().alias("envelope_hi"),
+            col("lo").max().alias("highest_lo"),
+            col("hi").min().alias("lowest_hi"),
+            col("central").median().alias("median"),
+            col("central").min().alias("min"),
+            col("central").max().alias("max"),
+        ])
+        .collect();
+    let out = anyhow::Context::context(out, "aggregating estimates by group")?;
+    let text = |name: &str| -> Result<Vec<String>> {
+        Ok(out
+            .column(name)?
+            .str()?
+            .iter()
+            .map(|v| v.unwrap_or_default().to_string())
+            .collect())
+    };
+    let count = |name: &str| -> Result<Vec<usize>> {
+        Ok(out
+            .column(name)?
+            .u64()?
+            .iter()
+            .map(|v| v.unwrap_or(0) as usize)
+            .collect())
+    };
+    let float = |name: &str| -> Result<Vec<f64>> {
+        Ok(out
+            .column(name)?
+            .f64()?
+            .iter()
+            .map(|v| v.unwrap_or(f64::NAN))
+            .collect())
+    };
+    let keys = text("key")?;
+    let counts = count("count")?;
+    let sources = count("sources")?;
+    let derived = count("derived")?;
+    let envelope_lo = float("envelope_lo")?;
+    let envelope_hi = float("envelope_hi")?;
+    let highest_lo = float("highest_lo")?;
+    let lowest_hi = float("lowest_hi")?;
+    let median = float("median")?;
+    let min = float("min")?;
+    let max = float("max")?;
+    Ok((0..keys.len())
+        .map(|i| Aggregate {
+            key: keys[i].clone(),
+            count: counts[i],
+            sources: sources[i],
+            derived: derived[i],
+            envelope_lo: envelope_lo[i],
+            envelope_hi: envelope_hi[i],
+            highest_lo: highest_lo[i],
+            lowest_hi: lowest_hi[i],
+            median: median[i],
+            min: min[i],
+            max: max[i],
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(key: &str, source: &str, lo: f64, hi: f64) -> FrameRow {
+        FrameRow {
+            key: key.into(),
+            source: source.into(),
+            lo,
+            hi,
+            central: (lo + hi) / 2.0,
+            derived: false,
+        }
+    }
+
+    #[test]
+    fn groups_keep_first_appearance_order() {
+        let rows = vec![
+            row("b", "x", 1.0, 3.0),
+            row("a", "x", 10.0, 20.0),
+            row("b", "y", 2.0, f64::INFINITY),
+            row("b", "y", 0.0, 2.5),
+        ];
+        let out = aggregate(&rows).unwrap();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].key, "b");
+        assert_eq!(out[0].count, 3);
+        assert_eq!(out[0].sources, 2);
+        assert_eq!(out[0].envelope_lo, 0.0);
+        assert!(out[0].envelope_hi.is_infinite());
+        assert_eq!(out[0].highest_lo, 2.0);
+        assert_eq!(out[0].lowest_hi, 2.5);
+        assert_eq!(out[1].key, "a");
+        assert_eq!(out[1].median, 15.0);
+    }
+
+    #[test]
+    fn no_rows_no_groups() {
+        assert!(aggregate(&[]).unwrap().is_empty());
+    }
+}

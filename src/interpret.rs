@@ -1,0 +1,236 @@
+//! Interpretation: from a qualified figure to an interval and a central value, by one rule per
+//! qualifier. README, Qualifiers, explains each rule with an example from the article.
+
+use serde::Serialize;
+
+use crate::interval::Interval;
+use crate::model::{Estimate, Qualifier};
+use crate::present::number::grouped;
+
+/// Choices the user can make about interpretation.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rules {
+    /// When set, "about" and "nearly" use this relative tolerance instead of the rounding rule.
+    pub about: Option<f64>,
+}
+
+/// What an estimate means as numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    pub interval: Interval,
+    /// The value to plot and take medians of: the stated figure, or a band's midpoint.
+    pub central: f64,
+    /// The rule that produced the interval, in words ("about: ±50,000, half a unit of the last significant digit").
+    pub rule: String,
+}
+
+/// Half a unit of the last significant digit of `v`: the precision its rounding implies.
+///
+/// "around 250,000" -> 5,000; "about 3 million" -> 500,000; "around 1.7 million" -> 50,000.
+/// A lone leading 1 ("10 million", "100,000") is read with one more digit (±500,000, ±5,000):
+/// nobody rounds 14 million to "10 million", so the rule would otherwise be far too wide.
+pub fn half_unit(v: f64) -> f64 {
+    let v = v.abs();
+    if v == 0.0 {
+        return 0.5;
+    }
+    for exponent in (-9..=15).rev() {
+        let unit = 10f64.powi(exponent);
+        let digits = v / unit;
+        let rounded = digits.round();
+        if rounded >= 1.0 && (digits - rounded).abs() <= 1e-9 * digits.max(1.0) {
+            let unit = if rounded == 1.0 { unit / 10.0 } else { unit };
+            return unit / 2.0;
+        }
+    }
+    // Not a finite decimal within 1e-9: treat as exact to nine decimals.
+    5e-10
+}
+
+/// Reads an estimate as an interval by its qualifier's rule.
+///
+/// Returns `None` for a `ratio` (its value comes from the figure it multiplies, see relate) and
+/// for a row whose needed columns are missing (validation reports that).
+pub fn read(e: &Estimate, rules: &Rules) -> Option<Reading> {
+    let q = e.qualifier?;
+    let tolerance = |v: f64| match rules.about {
+        Some(r) => (v * r, format!("±{}%", grouped(r * 100.0))),
+        None => {
+            let h = half_unit(v);
+            (h, format!("±{}, half a unit of the last significant digit", grouped(h)))
+        }
+    };
+    let reading = |interval, central, rule: String| {
+        Some(Reading {
+            interval,
+            central,
+            rule,
+        })
+    };
+    match q {
+        Qualifier::Exact => {
+            let v = e.point?;
+            reading(Interval::point(v), v, "exact: the figure itself".into())
+        }
+        Qualifier::About => {
+            let v = e.point?;
+            let (t, how) = tolerance(v);
+            reading(
+                Interval::new((v - t).max(0.0), v + t),
+                v,
+                format!("about: {how}"),
+            )
+        }
+        Qualifier::Nearly => {
+            let v = e.point?;
+            let (t, how) = tolerance(v);
+            reading(
+                Interval::new((v - t).max(0.0), v),
+                v,
+                format!("nearly: just below the figure, {how}"),
+            )
+        }
+        Qualifier::Over | Qualifier::AtLeast => {
+            let v = e.point?;
+            reading(
+                Interval::at_least(v),
+                v,
+                format!("{q}: the figure and up, open-ended"),
+            )
+        }
+        Qualifier::UpTo | Qualifier::AtMost => {
+            let v = e.point?;
+            reading(
+                Interval::new(0.0, v),
+                v,
+                format!("{q}: anything up to the figure"),
+            )
+        }
+        Qualifier::Range => {
+            let (lo, hi) = (e.low?, e.high?);
+            let central = e.point.unwrap_or((lo + hi) / 2.0);
+            let how = if e.point.is_some() {
+                "central value as stated"
+            } else {
+                "central value the midpoint"
+            };
+            reading(
+                Interval::new(lo, hi),
+                central,
+                format!("range: low to high, {how}"),
+            )
+        }
+        Qualifier::Magnitude => {
+            let (lo, hi) = (e.low?, e.high?);
+            let central = e.point.unwrap_or((lo * hi).sqrt());
+            reading(
+                Interval::new(lo, hi),
+                central,
+                "magnitude: the band the words name, central value its geometric mean".into(),
+            )
+        }
+        Qualifier::Ratio => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Loc, RowPos};
+    use approx::assert_relative_eq;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    fn estimate(q: Qualifier, low: Option<f64>, point: Option<f64>, high: Option<f64>) -> Estimate {
+        let loc = Loc {
+            file: Arc::new(PathBuf::from("estimates.csv")),
+            line: 2,
+            column: 1,
+        };
+        Estimate {
+            id: "e".into(),
+            quantity: "q".into(),
+            source: "s".into(),
+            text: "t".into(),
+            low,
+            point,
+            high,
+            qualifier: Some(q),
+            quote: String::new(),
+            note: String::new(),
+            pos: RowPos::new(loc, Vec::new(), Arc::new(Vec::new())),
+        }
+    }
+
+    fn interval(q: Qualifier, point: f64) -> Interval {
+        read(&estimate(q, None, Some(point), None), &Rules::default())
+            .unwrap()
+            .interval
+    }
+
+    #[test]
+    fn half_units_follow_the_written_precision() {
+        assert_eq!(half_unit(250_000.0), 5_000.0); // "around 250,000"
+        assert_eq!(half_unit(3_000_000.0), 500_000.0); // "about 3 million"
+        assert_eq!(half_unit(1_700_000.0), 50_000.0); // "around 1.7 million"
+        assert_eq!(half_unit(390_000.0), 5_000.0); // "some 390,000"
+        assert_eq!(half_unit(14_700_000.0), 50_000.0); // "approximately 14.7 million"
+        assert_eq!(half_unit(10_000_000.0), 500_000.0); // "around 10 million": lone leading 1
+        assert_eq!(half_unit(100_000.0), 5_000.0); // "around one hundred thousand"
+        assert_eq!(half_unit(35.0), 0.5);
+        assert_relative_eq!(half_unit(2.5), 0.05);
+    }
+
+    #[test]
+    fn about_is_the_rounding_precision() {
+        assert_eq!(interval(Qualifier::About, 3e6), Interval::new(2.5e6, 3.5e6));
+        assert_eq!(interval(Qualifier::About, 250_000.0), Interval::new(245_000.0, 255_000.0));
+        // Erlikman's parts sum to 9.2 million, inside "about 9 million".
+        assert!(interval(Qualifier::About, 9e6).contains(9.2e6));
+    }
+
+    #[test]
+    fn about_as_a_relative_tolerance() {
+        let e = estimate(Qualifier::About, None, Some(3e6), None);
+        let r = read(&e, &Rules { about: Some(0.1) }).unwrap();
+        assert_relative_eq!(r.interval.lo, 2.7e6);
+        assert_relative_eq!(r.interval.hi, 3.3e6);
+        assert!(r.rule.contains("±10%"), "{}", r.rule);
+    }
+
+    #[test]
+    fn nearly_is_just_below() {
+        // "nearly 700,000" holds the archival 681,692.
+        let i = interval(Qualifier::Nearly, 700_000.0);
+        assert_eq!(i, Interval::new(650_000.0, 700_000.0));
+        assert!(i.contains(681_692.0));
+        assert_eq!(interval(Qualifier::Nearly, 3.3e6), Interval::new(3.25e6, 3.3e6));
+    }
+
+    #[test]
+    fn open_ended_qualifiers() {
+        let over = interval(Qualifier::Over, 100_000.0);
+        assert_eq!(over.lo, 100_000.0);
+        assert!(over.is_open_above());
+        assert!(interval(Qualifier::AtLeast, 1e7).is_open_above());
+        assert_eq!(interval(Qualifier::UpTo, 3e7), Interval::new(0.0, 3e7));
+        assert_eq!(interval(Qualifier::AtMost, 10.0), Interval::new(0.0, 10.0));
+        let r = read(&estimate(Qualifier::Over, None, Some(160_000.0), None), &Rules::default()).unwrap();
+        assert_eq!(r.central, 160_000.0, "an open interval's central value is the stated figure");
+    }
+
+    #[test]
+    fn ranges_and_magnitudes() {
+        let r = read(&estimate(Qualifier::Range, Some(5e6), None, Some(1e7)), &Rules::default()).unwrap();
+        assert_eq!(r.interval, Interval::new(5e6, 1e7));
+        assert_eq!(r.central, 7.5e6);
+        let m = read(&estimate(Qualifier::Magnitude, Some(1e4), None, Some(1e5)), &Rules::default()).unwrap();
+        assert_eq!(m.interval, Interval::new(1e4, 1e5));
+        assert_relative_eq!(m.central, 31_622.776_601_683_792, epsilon = 1e-6);
+    }
+
+    #[test]
+    fn ratio_is_derived_elsewhere() {
+        assert!(read(&estimate(Qualifier::Ratio, None, Some(2.5), None), &Rules::default()).is_none());
+    }
+}

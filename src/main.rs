@@ -1,0 +1,21 @@
+//! reckon: turn the figures quoted in a historical text into checked, reconciled, charted data.
+//!
+//! `main` parses the command line, runs the command and turns the outcome into an exit code:
+//! 0 success, 1 the data has errors, 2 the command could not run.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use reckon::{cli, cmd};
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli.command) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("reckon: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

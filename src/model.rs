@@ -1,0 +1,345 @@
+//! The dataset as plain Rust types: texts, sources, quantities, estimates and relations,
+//! each row remembering where in its CSV file it came from.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// A place in an input file, 1-based, as shown in findings.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Loc {
+    /// The file, as the user named it (relative to where reckon runs when given so).
+    pub file: Arc<PathBuf>,
+    /// 1-based line.
+    pub line: u64,
+    /// 1-based column, counted in characters.
+    pub column: u64,
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+    }
+}
+
+/// Where a row and each of its cells sit in the CSV file.
+#[derive(Debug, Clone)]
+pub struct RowPos {
+    /// The row's first character.
+    pub start: Loc,
+    /// One location per header column (the row's start when the row is short).
+    cells: Vec<(u64, u64)>,
+    header: Arc<Vec<String>>,
+}
+
+impl RowPos {
+    /// Makes a row position from the row's start and the line/column of each cell.
+    pub fn new(start: Loc, cells: Vec<(u64, u64)>, header: Arc<Vec<String>>) -> Self {
+        RowPos {
+            start,
+            cells,
+            header,
+        }
+    }
+
+    /// The location of the cell under column `name`, or of the row when the column is absent.
+    pub fn cell(&self, name: &str) -> Loc {
+        let found = self
+            .header
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| self.cells.get(i));
+        match found {
+            Some(&(line, column)) => Loc {
+                file: self.start.file.clone(),
+                line,
+                column,
+            },
+            None => self.start.clone(),
+        }
+    }
+}
+
+/// What kind of source a figure comes from; drives colours and per-kind reconciliation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Archival,
+    Official,
+    Historian,
+    Contemporary,
+    Poll,
+    Article,
+    Other,
+}
+
+impl SourceKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::Archival,
+        SourceKind::Official,
+        SourceKind::Historian,
+        SourceKind::Contemporary,
+        SourceKind::Poll,
+        SourceKind::Article,
+        SourceKind::Other,
+    ];
+
+    /// The kind's name as written in sources.csv.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Archival => "archival",
+            SourceKind::Official => "official",
+            SourceKind::Historian => "historian",
+            SourceKind::Contemporary => "contemporary",
+            SourceKind::Poll => "poll",
+            SourceKind::Article => "article",
+            SourceKind::Other => "other",
+        }
+    }
+
+    /// Parses a kind as written in sources.csv.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for SourceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How the text qualifies a figure ("nearly", "over", "between X and Y"...): see README, Qualifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    Nearly,
+    Over,
+    AtLeast,
+    UpTo,
+    AtMost,
+    Range,
+    Magnitude,
+    Ratio,
+}
+
+impl Qualifier {
+    /// Every qualifier in the vocabulary.
+    pub const ALL: [Qualifier; 10] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::Nearly,
+        Qualifier::Over,
+        Qualifier::AtLeast,
+        Qualifier::UpTo,
+        Qualifier::AtMost,
+        Qualifier::Range,
+        Qualifier::Magnitude,
+        Qualifier::Ratio,
+    ];
+
+    /// The qualifier's name as written in estimates.csv.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::UpTo => "up_to",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Range => "range",
+            Qualifier::Magnitude => "magnitude",
+            Qualifier::Ratio => "ratio",
+        }
+    }
+
+    /// Parses a qualifier as written in estimates.csv.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|q| q.as_str() == s)
+    }
+
+    /// True when the qualifier takes its figure from `low` and `high` rather than `point`.
+    pub fn is_banded(self) -> bool {
+        matches!(self, Qualifier::Range | Qualifier::Magnitude)
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A text that figures are quoted from.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// Identifier used by estimates.csv's `text` column.
+    pub id: String,
+    /// Human title, used in captions.
+    pub title: String,
+    /// Attribution and licence line, carried into captions and reports.
+    pub attribution: String,
+    /// Where the text file lives.
+    pub path: PathBuf,
+    /// The whole text, exactly as in the file.
+    pub body: String,
+}
+
+/// Someone (or something) the text attributes figures to.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    /// None when the cell did not parse (a finding says why).
+    pub kind: Option<SourceKind>,
+    pub note: String,
+    pub pos: RowPos,
+}
+
+/// What is counted, precisely enough that estimates of it are comparable.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    pub id: String,
+    pub label: String,
+    pub category: String,
+    pub unit: String,
+    pub region: String,
+    pub period_start: Option<i32>,
+    pub period_end: Option<i32>,
+    pub parent: Option<String>,
+    pub description: String,
+    pub pos: RowPos,
+}
+
+/// One figure as the text states it.
+#[derive(Debug, Clone)]
+pub struct Estimate {
+    pub id: String,
+    pub quantity: String,
+    pub source: String,
+    pub text: String,
+    pub low: Option<f64>,
+    pub point: Option<f64>,
+    pub high: Option<f64>,
+    /// None when the cell did not parse (a finding says why).
+    pub qualifier: Option<Qualifier>,
+    pub quote: String,
+    pub note: String,
+    pub pos: RowPos,
+}
+
+/// What a relation between figures claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// target = sum of operands.
+    Sum,
+    /// target = factor × operand.
+    Ratio,
+    /// target = factor × operand, the same measure in another unit.
+    Conversion,
+    /// every operand <= target.
+    Subset,
+}
+
+impl RelationKind {
+    /// Every relation kind.
+    pub const ALL: [RelationKind; 4] = [
+        RelationKind::Sum,
+        RelationKind::Ratio,
+        RelationKind::Conversion,
+        RelationKind::Subset,
+    ];
+
+    /// The kind's name as written in relations.csv.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Sum => "sum",
+            RelationKind::Ratio => "ratio",
+            RelationKind::Conversion => "conversion",
+            RelationKind::Subset => "subset",
+        }
+    }
+
+    /// Parses a kind as written in relations.csv.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An arithmetic relation the text states or implies between estimates.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub id: String,
+    pub kind: Option<RelationKind>,
+    pub target: String,
+    pub operands: Vec<String>,
+    pub factor: Option<f64>,
+    pub quote: String,
+    pub note: String,
+    pub pos: RowPos,
+}
+
+/// One dataset: everything under a `data/` folder.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub dir: PathBuf,
+    pub texts: Vec<Text>,
+    pub sources: Vec<Source>,
+    pub quantities: Vec<Quantity>,
+    pub estimates: Vec<Estimate>,
+    pub relations: Vec<Relation>,
+}
+
+impl Dataset {
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The quantity with this id.
+    pub fn quantity(&self, id: &str) -> Option<&Quantity> {
+        self.quantities.iter().find(|q| q.id == id)
+    }
+
+    /// The estimate with this id.
+    pub fn estimate(&self, id: &str) -> Option<&Estimate> {
+        self.estimates.iter().find(|e| e.id == id)
+    }
+
+    /// The text with this id.
+    pub fn text(&self, id: &str) -> Option<&Text> {
+        self.texts.iter().find(|t| t.id == id)
+    }
+
+    /// The kind of the source an estimate is attributed to.
+    pub fn kind_of(&self, estimate: &Estimate) -> Option<SourceKind> {
+        self.source(&estimate.source).and_then(|s| s.kind)
+    }
+
+    /// True when `ancestor` is `id` itself or one of its parents, following `parent` links.
+    pub fn is_within(&self, id: &str, ancestor: &str) -> bool {
+        let mut current = Some(id.to_string());
+        // A parent cycle is reported by validation; the step bound keeps this loop finite anyway.
+        for _ in 0..=self.quantities.len() {
+            match current {
+                Some(ref c) if c == ancestor => return true,
+                Some(ref c) => current = self.quantity(c).and_then(|q| q.parent.clone()),
+                None => return false,
+            }
+        }
+        false
+    }
+}

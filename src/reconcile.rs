@@ -1,0 +1,392 @@
+//! Reconciliation: for each quantity (or category, or quantity and kind of source), how many
+//! estimates and sources there are, their envelope, the consensus interval or the conflict that
+//! prevents one, the median of central values and the spread.
+//!
+//! The rules are plain functions over plain structs ([`summarize`]); the grouping and
+//! aggregation over a whole dataset run through polars ([`crate::frame`]), and a unit test
+//! holds the two to the same answers.
+
+use std::collections::{BTreeSet, HashMap};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::GroupBy;
+use crate::frame::{self, Aggregate, FrameRow};
+use crate::interval::Interval;
+use crate::model::{Dataset, Qualifier, SourceKind};
+use crate::present::number::readable;
+use crate::relate::Readings;
+
+/// One estimate as reconciliation sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    pub estimate: String,
+    pub quantity: String,
+    pub category: String,
+    pub source: String,
+    pub source_kind: SourceKind,
+    pub qualifier: Qualifier,
+    pub interval: Interval,
+    pub central: f64,
+    /// True for a value derived by a ratio relation rather than stated.
+    pub derived: bool,
+    pub rule: String,
+}
+
+/// The estimates that take part in reconciliation, in file order.
+pub fn members(data: &Dataset, readings: &Readings) -> Vec<Member> {
+    data.estimates
+        .iter()
+        .filter_map(|e| {
+            let reading = readings.get(&e.id)?;
+            let quantity = data.quantity(&e.quantity)?;
+            Some(Member {
+                estimate: e.id.clone(),
+                quantity: e.quantity.clone(),
+                category: quantity.category.clone(),
+                source: e.source.clone(),
+                source_kind: data.kind_of(e)?,
+                qualifier: e.qualifier?,
+                interval: reading.interval,
+                central: reading.central,
+                derived: readings.derived_by.contains_key(&e.id),
+                rule: reading.rule.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The reconciled summary of one group of estimates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// The group: a quantity id, a category, or `quantity/kind`.
+    pub key: String,
+    pub label: String,
+    pub category: String,
+    pub unit: String,
+    pub source_kind: Option<SourceKind>,
+    pub estimates: usize,
+    pub sources: usize,
+    pub derived: usize,
+    /// Lowest low to highest high.
+    pub envelope: Interval,
+    /// The values every estimate allows, when there are any.
+    pub consensus: Option<Interval>,
+    /// When there is no consensus: which sources disagree, and how.
+    pub conflict: Option<String>,
+    /// Source ids involved in the conflict.
+    pub disagreeing: Vec<String>,
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
+    /// Highest central value over lowest.
+    pub spread: f64,
+    /// The qualifiers of the group's estimates.
+    pub qualifiers: Vec<Qualifier>,
+}
+
+/// The median of a list of values (the mean of the two middle ones for an even count).
+pub fn median(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// Names the pairs of estimates whose intervals do not overlap (widest gaps first, at most three).
+pub fn conflict(members: &[&Member]) -> Option<(String, Vec<String>)> {
+    let mut pairs: Vec<(&Member, &Member)> = Vec::new();
+    for a in members {
+        for b in members {
+            if a.interval.hi < b.interval.lo {
+                pairs.push((a, b));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    pairs.sort_by(|x, y| {
+        let gap = |p: &(&Member, &Member)| p.1.interval.lo - p.0.interval.hi;
+        gap(y).total_cmp(&gap(x)).then(x.0.estimate.cmp(&y.0.estimate))
+    });
+    let show = |m: &Member| {
+        format!(
+            "{} ({})",
+            m.source,
+            span(&m.interval)
+        )
+    };
+    let mut text: Vec<String> = pairs
+        .iter()
+        .take(3)
+        .map(|(a, b)| format!("{} is below {}", show(a), show(b)))
+        .collect();
+    if pairs.len() > 3 {
+        text.push(format!("and {} more disjoint pairs", pairs.len() - 3));
+    }
+    let sources: BTreeSet<String> = pairs
+        .iter()
+        .flat_map(|(a, b)| [a.source.clone(), b.source.clone()])
+        .collect();
+    Some((text.join("; "), sources.into_iter().collect()))
+}
+
+/// An interval for people: "650,000–700,000", "100,000 or more", "up to 5 million".
+pub fn span(i: &Interval) -> String {
+    if i.is_open_above() {
+        format!("{} or more", readable(i.lo))
+    } else if i.lo == i.hi {
+        readable(i.lo)
+    } else {
+        format!("{}–{}", readable(i.lo), readable(i.hi))
+    }
+}
+
+/// The reconciled summary of one group, computed in plain Rust: the definition of the rules.
+pub fn summarize(key: &str, members: &[&Member]) -> Summary {
+    let centrals: Vec<f64> = members.iter().map(|m| m.central).collect();
+    let aggregate = Aggregate {
+        key: key.to_string(),
+        count: members.len(),
+        sources: members.iter().map(|m| &m.source).collect::<BTreeSet<_>>().len(),
+        derived: members.iter().filter(|m| m.derived).count(),
+        envelope_lo: members.iter().map(|m| m.interval.lo).fold(f64::INFINITY, f64::min),
+        envelope_hi: members.iter().map(|m| m.interval.hi).fold(f64::NEG_INFINITY, f64::max),
+        highest_lo: members.iter().map(|m| m.interval.lo).fold(f64::NEG_INFINITY, f64::max),
+        lowest_hi: members.iter().map(|m| m.interval.hi).fold(f64::INFINITY, f64::min),
+        median: median(&centrals),
+        min: centrals.iter().copied().fold(f64::INFINITY, f64::min),
+        max: centrals.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    };
+    finish(aggregate, members)
+}
+
+/// Turns aggregates into a summary: consensus or conflict, spread, qualifiers.
+fn finish(a: Aggregate, members: &[&Member]) -> Summary {
+    let consensus = Interval {
+        lo: a.highest_lo,
+        hi: a.lowest_hi,
+    };
+    let (consensus, conflict, disagreeing) = if a.highest_lo <= a.lowest_hi {
+        (Some(consensus), None, Vec::new())
+    } else {
+        match conflict(members) {
+            Some((text, sources)) => (None, Some(text), sources),
+            None => (None, None, Vec::new()),
+        }
+    };
+    let qualifiers: BTreeSet<Qualifier> = members.iter().map(|m| m.qualifier).collect();
+    Summary {
+        key: a.key,
+        label: String::new(),
+        category: String::new(),
+        unit: String::new(),
+        source_kind: None,
+        estimates: a.count,
+        sources: a.sources,
+        derived: a.derived,
+        envelope: Interval {
+            lo: a.envelope_lo,
+            hi: a.envelope_hi,
+        },
+        consensus,
+        conflict,
+        disagreeing,
+        median: a.median,
+        min: a.min,
+        max: a.max,
+        spread: if a.min > 0.0 { a.max / a.min } else { f64::NAN },
+        qualifiers: qualifiers.into_iter().collect(),
+    }
+}
+
+/// The group a member belongs to under `by`.
+fn group_key(m: &Member, by: GroupBy) -> String {
+    match by {
+        GroupBy::Quantity => m.quantity.clone(),
+        GroupBy::Category => m.category.clone(),
+        GroupBy::SourceKind => format!("{}/{}", m.quantity, m.source_kind),
+    }
+}
+
+/// Reconciles every group of estimates; groups come in the order of quantities.csv.
+pub fn reconcile(data: &Dataset, readings: &Readings, by: GroupBy) -> Result<Vec<Summary>> {
+    let members = members(data, readings);
+    let rows: Vec<FrameRow> = members
+        .iter()
+        .map(|m| FrameRow {
+            key: group_key(m, by),
+            source: m.source.clone(),
+            lo: m.interval.lo,
+            hi: m.interval.hi,
+            central: m.central,
+            derived: m.derived,
+        })
+        .collect();
+    let aggregates = frame::aggregate(&rows)?;
+    let mut groups: HashMap<String, Vec<&Member>> = HashMap::new();
+    for m in &members {
+        groups.entry(group_key(m, by)).or_default().push(m);
+    }
+    let order = |key: &str| -> (usize, usize) {
+        let quantity = key.split('/').next().unwrap_or(key);
+        let q = data
+            .quantities
+            .iter()
+            .position(|q| q.id == quantity || q.category == quantity)
+            .unwrap_or(usize::MAX);
+        let kind = key
+            .split('/')
+            .nth(1)
+            .and_then(SourceKind::parse)
+            .map_or(0, |k| k as usize);
+        (q, kind)
+    };
+    let mut summaries: Vec<Summary> = aggregates
+        .into_iter()
+        .map(|a| {
+            let group = groups.get(&a.key).cloned().unwrap_or_default();
+            let mut s = finish(a, &group);
+            describe(data, &mut s, &group, by);
+            s
+        })
+        .collect();
+    summaries.sort_by_key(|s| order(&s.key));
+    Ok(summaries)
+}
+
+fn describe(data: &Dataset, s: &mut Summary, group: &[&Member], by: GroupBy) {
+    let Some(first) = group.first() else { return };
+    let quantity = data.quantity(&first.quantity);
+    s.category = first.category.clone();
+    s.unit = quantity.map(|q| q.unit.clone()).unwrap_or_default();
+    match by {
+        GroupBy::Quantity => {
+            s.label = quantity.map(|q| q.label.clone()).unwrap_or_default();
+        }
+        GroupBy::Category => {
+            s.label = first.category.replace('_', " ");
+            let units: BTreeSet<&str> = group
+                .iter()
+                .filter_map(|m| data.quantity(&m.quantity).map(|q| q.unit.as_str()))
+                .collect();
+            s.unit = units.into_iter().collect::<Vec<_>>().join("; ");
+        }
+        GroupBy::SourceKind => {
+            s.label = quantity.map(|q| q.label.clone()).unwrap_or_default();
+            s.source_kind = Some(first.source_kind);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+    use proptest::prelude::*;
+
+    fn member(id: &str, source: &str, lo: f64, hi: f64, central: f64) -> Member {
+        Member {
+            estimate: id.into(),
+            quantity: "q".into(),
+            category: "c".into(),
+            source: source.into(),
+            source_kind: SourceKind::Historian,
+            qualifier: Qualifier::About,
+            interval: Interval::new(lo, hi),
+            central,
+            derived: false,
+            rule: String::new(),
+        }
+    }
+
+    #[test]
+    fn consensus_is_the_intersection() {
+        // "nearly 700,000" and the archival 681,692 agree on 681,692.
+        let a = member("a", "historians", 650_000.0, 700_000.0, 700_000.0);
+        let b = member("b", "archives", 681_692.0, 681_692.0, 681_692.0);
+        let s = summarize("q", &[&a, &b]);
+        assert_eq!(s.consensus, Some(Interval::point(681_692.0)));
+        assert!(s.conflict.is_none());
+        assert_eq!(s.envelope, Interval::new(650_000.0, 700_000.0));
+        assert_relative_eq!(s.median, 690_846.0);
+        assert_relative_eq!(s.spread, 700_000.0 / 681_692.0);
+        assert_eq!(s.sources, 2);
+    }
+
+    #[test]
+    fn conflict_names_the_disagreeing_sources() {
+        // Archival ~800,000 executions against Erlikman's 1.5 million.
+        let a = member("a", "soviet_archives", 750_000.0, 850_000.0, 800_000.0);
+        let b = member("b", "erlikman", 1_450_000.0, 1_550_000.0, 1_500_000.0);
+        let s = summarize("q", &[&a, &b]);
+        assert_eq!(s.consensus, None);
+        let text = s.conflict.unwrap();
+        assert!(text.contains("soviet_archives (750,000–850,000) is below erlikman"), "{text}");
+        assert_eq!(s.disagreeing, vec!["erlikman", "soviet_archives"]);
+    }
+
+    #[test]
+    fn open_ended_estimates_take_part() {
+        let a = member("a", "x", 100_000.0, f64::INFINITY, 100_000.0);
+        let b = member("b", "y", 0.0, 681_692.0, 681_692.0);
+        let s = summarize("q", &[&a, &b]);
+        assert_eq!(s.consensus, Some(Interval::new(100_000.0, 681_692.0)));
+        assert!(s.envelope.is_open_above());
+    }
+
+    #[test]
+    fn median_of_even_and_odd_counts() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert!(median(&[]).is_nan());
+    }
+
+    fn arb_member() -> impl Strategy<Value = Member> {
+        (0u8..4, 0u8..5, 0.0f64..1e7, 0.0f64..1e7, any::<bool>()).prop_map(|(s, k, a, b, open)| {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            let hi = if open { f64::INFINITY } else { hi };
+            let mut m = member("e", &format!("s{s}"), lo, hi, lo);
+            m.quantity = format!("q{k}");
+            m
+        })
+    }
+
+    proptest! {
+        /// The polars aggregation and the plain-Rust rules give the same summaries.
+        #[test]
+        fn polars_agrees_with_the_plain_rules(members in prop::collection::vec(arb_member(), 1..40)) {
+            let rows: Vec<FrameRow> = members.iter().map(|m| FrameRow {
+                key: m.quantity.clone(),
+                source: m.source.clone(),
+                lo: m.interval.lo,
+                hi: m.interval.hi,
+                central: m.central,
+                derived: m.derived,
+            }).collect();
+            let aggregates = frame::aggregate(&rows).unwrap();
+            for a in aggregates {
+                let group: Vec<&Member> = members.iter().filter(|m| m.quantity == a.key).collect();
+                let plain = summarize(&a.key, &group);
+                let fast = finish(a, &group);
+                prop_assert_eq!(plain.estimates, fast.estimates);
+                prop_assert_eq!(plain.sources, fast.sources);
+                prop_assert_eq!(plain.envelope, fast.envelope);
+                prop_assert_eq!(plain.consensus, fast.consensus);
+                prop_assert_eq!(plain.conflict, fast.conflict);
+                prop_assert!((plain.median - fast.median).abs() <= 1e-6 * plain.median.abs().max(1.0));
+                prop_assert_eq!(plain.min, fast.min);
+                prop_assert_eq!(plain.max, fast.max);
+            }
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! Relations: sums, ratios, unit conversions and subsets between figures, each given a verdict
+//! with interval arithmetic (holds, approximate, broken), and the estimates ratios derive.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::finding::Finding;
+use crate::interpret::{self, Reading, Rules};
+use crate::interval::Interval;
+use crate::model::{Dataset, Qualifier, Relation, RelationKind};
+use crate::present::number::{percent, readable};
+
+/// What interval arithmetic says of a relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Disjoint: the computed interval and the stated one share no value.
+    Broken,
+    /// The intervals overlap, but the computed value lies outside the stated interval.
+    Approximate,
+    /// The computed value lies within the stated figure's interval.
+    Holds,
+    /// A ratio that defines its target ("two and a half times as high"): nothing to check.
+    Derived,
+}
+
+impl Verdict {
+    /// The verdict as written in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Broken => "broken",
+            Verdict::Approximate => "approximate",
+            Verdict::Holds => "holds",
+            Verdict::Derived => "derived",
+        }
+    }
+}
+
+/// A relation's verdict with the numbers behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub id: String,
+    pub kind: RelationKind,
+    pub target: String,
+    pub operands: Vec<String>,
+    pub factor: Option<f64>,
+    /// The stated figure's interval (for a conversion, widened to the precision it is written to).
+    pub stated: Interval,
+    pub stated_value: f64,
+    pub computed: Interval,
+    pub computed_value: f64,
+    /// computed_value - stated_value.
+    pub difference: f64,
+    /// difference / stated_value.
+    pub relative_difference: f64,
+    pub verdict: Verdict,
+    /// For a broken or approximate relation: the stated figure that would make it hold.
+    pub needed: Option<f64>,
+    /// The arithmetic written out ("353,074 + 328,612 = 681,686; stated 681,692").
+    pub arithmetic: String,
+    pub quote: String,
+    pub note: String,
+    #[serde(skip)]
+    pub line: u64,
+}
+
+/// Every estimate's reading, ratio-derived ones included.
+#[derive(Debug, Clone, Default)]
+pub struct Readings {
+    pub by_id: HashMap<String, Reading>,
+    /// Estimate id -> the relation that derives it.
+    pub derived_by: HashMap<String, String>,
+}
+
+impl Readings {
+    /// The reading of an estimate.
+    pub fn get(&self, id: &str) -> Option<&Reading> {
+        self.by_id.get(id)
+    }
+}
+
+/// Reads every estimate, then derives the value of each `ratio` estimate from its relation.
+pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
+    let mut out = Readings::default();
+    for e in &data.estimates {
+        if let Some(r) = interpret::read(e, rules) {
+            out.by_id.insert(e.id.clone(), r);
+        }
+    }
+    for r in &data.relations {
+        let (Some(RelationKind::Ratio), Some(factor), [operand]) =
+            (r.kind, r.factor, r.operands.as_slice())
+        else {
+            continue;
+        };
+        let is_ratio_row = data
+            .estimate(&r.target)
+            .is_some_and(|t| t.qualifier == Some(Qualifier::Ratio));
+        if !is_ratio_row {
+            continue;
+        }
+        if let Some(base) = out.get(operand).cloned() {
+            let reading = Reading {
+                interval: base.interval.scale(factor),
+                central: base.central * factor,
+                rule: format!(
+                    "ratio: {} × {} ({}), derived by relation {}",
+                    readable(factor),
+                    operand,
+                    readable(base.central),
+                    r.id
+                ),
+            };
+            out.by_id.insert(r.target.clone(), reading);
+            out.derived_by.insert(r.target.clone(), r.id.clone());
+        }
+    }
+    out
+}
+
+/// Half a unit of the last digit written: a converted figure is rounded to its last digit
+/// ("1,690 kilometers" stands for 1,689.5 to 1,690.5), trailing zeros included.
+pub fn last_digit(v: f64) -> f64 {
+    let text = crate::present::number::plain(v);
+    let decimals = text.split_once('.').map_or(0, |(_, f)| f.len());
+    0.5 * 10f64.powi(-(decimals as i32))
+}
+
+/// The stated interval of a converted figure: the figure to its last written digit.
+fn at_precision(reading: &Reading, qualifier: Option<Qualifier>) -> Interval {
+    match qualifier {
+        Some(Qualifier::Exact) => {
+            let v = reading.central;
+            Interval::new(v - last_digit(v), v + last_digit(v))
+        }
+        Some(Qualifier::Range) => {
+            let i = reading.interval;
+            Interval::new(i.lo - last_digit(i.lo), i.hi + last_digit(i.hi))
+        }
+        _ => reading.interval,
+    }
+}
+
+/// An estimate as arithmetic shows it: a range as "6–8 million", anything else by its central value.
+fn shown(data: &Dataset, readings: &Readings, id: &str) -> String {
+    let banded = data
+        .estimate(id)
+        .and_then(|e| e.qualifier)
+        .is_some_and(Qualifier::is_banded);
+    match readings.get(id) {
+        Some(r) if banded => interval_text(&r.interval),
+        Some(r) => readable(r.central),
+        None => id.to_string(),
+    }
+}
+
+fn interval_text(i: &Interval) -> String {
+    if i.lo == i.hi || i.is_open_above() {
+        readable(i.lo)
+    } else {
+        let (lo, hi) = (readable(i.lo), readable(i.hi));
+        // "6 million–8 million" reads better as "6–8 million".
+        match (lo.strip_suffix(" million"), hi.strip_suffix(" million")) {
+            (Some(l), Some(_)) => format!("{l}–{hi}"),
+            _ => format!("{lo}–{hi}"),
+        }
+    }
+}
+
+fn unit_of<'a>(data: &'a Dataset, estimate: &str) -> &'a str {
+    data.estimate(estimate)
+        .and_then(|e| data.quantity(&e.quantity))
+        .map(|q| q.unit.as_str())
+        .unwrap_or("")
+}
+
+/// Evaluates one relation; `None` when a reference or a value is missing (validation says why).
+fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Outcome> {
+    let kind = r.kind?;
+    let target = readings.get(&r.target)?;
+    let operands: Vec<&Reading> = r
+        .operands
+        .iter()
+        .map(|id| readings.get(id))
+        .collect::<Option<_>>()?;
+    if operands.is_empty() {
+        return None;
+    }
+    let derived = readings.derived_by.get(&r.target) == Some(&r.id);
+    let target_q = data.estimate(&r.target).and_then(|e| e.qualifier);
+    let (stated, computed, computed_value, arithmetic, verdict, needed);
+    match kind {
+        RelationKind::Sum => {
+            stated = target.interval;
+            computed = Interval::sum(operands.iter().map(|o| o.interval));
+            computed_value = operands.iter().map(|o| o.central).sum::<f64>();
+            let parts: Vec<String> = r.operands.iter().map(|id| shown(data, readings, id)).collect();
+            let any_band = r.operands.iter().any(|id| {
+                data.estimate(id)
+                    .and_then(|e| e.qualifier)
+                    .is_some_and(Qualifier::is_banded)
+            });
+            let total = if any_band {
+                // Bands by their ends, other figures by their stated value: 9 million + 6–8 million = 15–17 million.
+                let ends = r.operands.iter().zip(&operands).map(|(id, o)| {
+                    let banded = data
+                        .estimate(id)
+                        .and_then(|e| e.qualifier)
+                        .is_some_and(Qualifier::is_banded);
+                    if banded {
+                        o.interval
+                    } else {
+                        Interval::point(o.central)
+                    }
+                });
+                interval_text(&Interval::sum(ends))
+            } else {
+                readable(computed_value)
+            };
+            arithmetic = format!(
+                "{} = {total}; stated {}",
+                parts.join(" + "),
+                shown(data, readings, &r.target)
+            );
+            (verdict, needed) = judge(&stated, &computed, computed_value);
+        }
+        RelationKind::Ratio | RelationKind::Conversion => {
+            let factor = r.factor?;
+            let base = operands[0];
+            computed = base.interval.scale(factor);
+            computed_value = base.central * factor;
+            stated = if kind == RelationKind::Conversion {
+                at_precision(target, target_q)
+            } else {
+                target.interval
+            };
+            let units = |id: &str| {
+                let u = unit_of(data, id);
+                if u.is_empty() || u == "people" {
+                    String::new()
+                } else {
+                    format!(" {u}")
+                }
+            };
+            let banded = data
+                .estimate(&r.operands[0])
+                .and_then(|e| e.qualifier)
+                .is_some_and(Qualifier::is_banded);
+            let result = if banded {
+                interval_text(&computed)
+            } else {
+                readable(computed_value)
+            };
+            arithmetic = format!(
+                "{} × {}{} = {result}{}; stated {}{}",
+                crate::present::number::plain(factor),
+                shown(data, readings, &r.operands[0]),
+                units(&r.operands[0]),
+                units(&r.target),
+                shown(data, readings, &r.target),
+                units(&r.target),
+            );
+            (verdict, needed) = if derived {
+                (Verdict::Derived, None)
+            } else {
+                judge(&stated, &computed, computed_value)
+            };
+        }
+        RelationKind::Subset => {
+            stated = target.interval;
+            // Judge each operand; report the one that fits worst.
+            let worst = operands
+                .iter()
+                .map(|o| {
+                    let v = if o.interval.lo > stated.hi {
+                        Verdict::Broken
+                    } else if o.central > target.central {
+                        Verdict::Approximate
+                    } else {
+                        Verdict::Holds
+                    };
+                    (v, o)
+                })
+                .min_by(|a, b| a.0.cmp(&b.0).then(b.1.central.total_cmp(&a.1.central)))?;
+            verdict = worst.0;
+            computed = worst.1.interval;
+            computed_value = worst.1.central;
+            needed = (verdict != Verdict::Holds).then_some(computed_value);
+            let parts: Vec<String> = r.operands.iter().map(|id| shown(data, readings, id)).collect();
+            arithmetic = format!(
+                "each of {} ≤ {}",
+                parts.join(", "),
+                shown(data, readings, &r.target)
+            );
+        }
+    }
+    let stated_value = target.central;
+    let difference = computed_value - stated_value;
+    Some(Outcome {
+        id: r.id.clone(),
+        kind,
+        target: r.target.clone(),
+        operands: r.operands.clone(),
+        factor: r.factor,
+        stated,
+        stated_value,
+        computed,
+        computed_value,
+        difference,
+        relative_difference: if stated_value != 0.0 {
+            difference / stated_value
+        } else {
+            0.0
+        },
+        verdict,
+        needed,
+        arithmetic,
+        quote: r.quote.clone(),
+        note: r.note.clone(),
+        line: r.pos.start.line,
+    })
+}
+
+/// The verdict of a computed value against a stated interval.
+fn judge(stated: &Interval, computed: &Interval, value: f64) -> (Verdict, Option<f64>) {
+    if stated.contains(value) {
+        (Verdict::Holds, None)
+    } else if stated.overlaps(computed) {
+        (Verdict::Approximate, Some(value))
+    } else {
+        (Verdict::Broken, Some(value))
+    }
+}
+
+/// Every relation's verdict, in file order.
+pub fn evaluate(data: &Dataset, rules: &Rules) -> Vec<Outcome> {
+    let readings = readings(data, rules);
+    data.relations
+        .iter()
+        .filter_map(|r| evaluate_one(data, &readings, r))
+        .collect()
+}
+
+/// The verdicts that say something about the text, as warnings on the relation's row.
+///
+/// A broken relation between figures the text states is a finding about the text, not an error
+/// in the data: `check` still exits 0 unless `--strict`.
+pub fn findings(data: &Dataset, rules: &Rules) -> Vec<Finding> {
+    let outcomes = evaluate(data, rules);
+    let mut findings = Vec::new();
+    for o in outcomes {
+        let Some(r) = data.relations.iter().find(|r| r.id == o.id) else {
+            continue;
+        };
+        let loc = r.pos.cell("target");
+        let off = format!(
+            "off by {} ({})",
+            readable(o.difference.abs()),
+            percent(o.relative_difference)
+        );
+        match o.verdict {
+            Verdict::Broken => findings.push(Finding::warning(
+                "text-inconsistency",
+                &loc,
+                format!(
+                    "relation `{}` is broken: {}; {off}; it would hold if the stated figure were {}",
+                    o.id,
+                    o.arithmetic,
+                    readable(o.needed.unwrap_or(o.computed_value))
+                ),
+            )),
+            Verdict::Approximate => findings.push(Finding::warning(
+                "text-approximate",
+                &loc,
+                format!(
+                    "relation `{}` only roughly holds: {}; {off}, outside the stated interval {}–{} though the intervals overlap",
+                    o.id,
+                    o.arithmetic,
+                    readable(o.stated.lo),
+                    readable(o.stated.hi)
+                ),
+            )),
+            Verdict::Holds | Verdict::Derived => {}
+        }
+    }
+    findings
+}

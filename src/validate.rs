@@ -1,0 +1,519 @@
+//! Validation: schema, provenance (each quote is in its text) and agreement between a quote and
+//! its row (the figure and the qualifier). Every problem becomes a [`Finding`]; nothing stops early.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::figure::{self, same_value};
+use crate::finding::Finding;
+use crate::load::LineIndex;
+use crate::model::{Dataset, Estimate, Loc, Qualifier, RelationKind, RowPos, Text};
+
+/// Runs every check on the dataset and returns the findings (unsorted).
+pub fn validate(data: &Dataset) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    check_ids(
+        data.sources.iter().map(|s| (s.id.as_str(), &s.pos)),
+        "source",
+        &mut findings,
+    );
+    check_ids(
+        data.quantities.iter().map(|q| (q.id.as_str(), &q.pos)),
+        "quantity",
+        &mut findings,
+    );
+    check_ids(
+        data.estimates.iter().map(|e| (e.id.as_str(), &e.pos)),
+        "estimate",
+        &mut findings,
+    );
+    check_ids(
+        data.relations.iter().map(|r| (r.id.as_str(), &r.pos)),
+        "relation",
+        &mut findings,
+    );
+    check_sources(data, &mut findings);
+    check_quantities(data, &mut findings);
+    let indexes: HashMap<&str, LineIndex> = data
+        .texts
+        .iter()
+        .map(|t| (t.id.as_str(), LineIndex::new(&t.body)))
+        .collect();
+    for estimate in &data.estimates {
+        check_estimate(data, estimate, &indexes, &mut findings);
+    }
+    check_relations(data, &indexes, &mut findings);
+    findings
+}
+
+fn check_ids<'a>(
+    rows: impl Iterator<Item = (&'a str, &'a RowPos)>,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) {
+    let mut seen: HashMap<&str, u64> = HashMap::new();
+    for (id, pos) in rows {
+        let loc = pos.cell("id");
+        if id.trim().is_empty() {
+            findings.push(Finding::error("missing-id", &loc, format!("the {what} has no id")));
+            continue;
+        }
+        if id.trim() != id || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            findings.push(Finding::error(
+                "bad-id",
+                &loc,
+                format!("{what} id `{id}` holds white space; use letters, digits, `_`, `-` or `.`"),
+            ));
+        }
+        if let Some(first) = seen.get(id) {
+            findings.push(Finding::error(
+                "duplicate-id",
+                &loc,
+                format!("{what} id `{id}` is already used on line {first}"),
+            ));
+        } else {
+            seen.insert(id, loc.line);
+        }
+    }
+}
+
+fn required(value: &str, column: &str, pos: &RowPos, findings: &mut Vec<Finding>) {
+    if value.trim().is_empty() {
+        findings.push(Finding::error(
+            "missing-value",
+            &pos.cell(column),
+            format!("`{column}` is empty; every row needs one"),
+        ));
+    }
+}
+
+fn check_sources(data: &Dataset, findings: &mut Vec<Finding>) {
+    for source in &data.sources {
+        required(&source.name, "name", &source.pos, findings);
+    }
+}
+
+fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
+    for q in &data.quantities {
+        required(&q.label, "label", &q.pos, findings);
+        required(&q.category, "category", &q.pos, findings);
+        required(&q.unit, "unit", &q.pos, findings);
+        if let (Some(start), Some(end)) = (q.period_start, q.period_end) {
+            if start > end {
+                findings.push(Finding::error(
+                    "bad-period",
+                    &q.pos.cell("period_end"),
+                    format!("period_end {end} is before period_start {start}"),
+                ));
+            }
+        }
+        if let Some(parent) = &q.parent {
+            if data.quantity(parent).is_none() {
+                findings.push(unknown("quantity", parent, &q.pos.cell("parent"), data.quantities.iter().map(|q| q.id.as_str())));
+            } else if parent == &q.id || data.is_within(parent, &q.id) {
+                findings.push(Finding::error(
+                    "parent-cycle",
+                    &q.pos.cell("parent"),
+                    format!("quantity `{}` is its own ancestor through `parent`", q.id),
+                ));
+            }
+        }
+    }
+}
+
+/// A reference that does not resolve, with the closest id as a hint.
+fn unknown<'a>(what: &str, id: &str, loc: &Loc, ids: impl Iterator<Item = &'a str>) -> Finding {
+    let hint = ids
+        .map(|c| (crate::load::edit_distance(id, c), c))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, c)| format!("; did you mean `{c}`?"))
+        .unwrap_or_default();
+    let shown = if id.is_empty() { "(empty)" } else { id };
+    Finding::error(
+        "unknown-reference",
+        loc,
+        format!("{what} `{shown}` is not defined{hint}"),
+    )
+}
+
+/// Folds the characters people type differently (no-break space, dashes, curly quotes).
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
+            '–' | '—' | '‒' | '−' => '-',
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// Where a quote stands in its text: each occurrence as (line, column).
+pub fn occurrences(text: &Text, index: &LineIndex, quote: &str) -> Vec<(u64, u64)> {
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    text.body
+        .match_indices(quote)
+        .map(|(i, _)| index.locate(i))
+        .collect()
+}
+
+fn check_quote(
+    quote: &str,
+    text: &Text,
+    index: &LineIndex,
+    loc: &Loc,
+    findings: &mut Vec<Finding>,
+) -> bool {
+    if quote.trim().is_empty() {
+        findings.push(Finding::error(
+            "empty-quote",
+            loc,
+            "the quote is empty: copy the shortest passage of the text that holds the figure",
+        ));
+        return false;
+    }
+    let found = occurrences(text, index, quote);
+    match found.len() {
+        0 => {
+            let folded = fold(&text.body);
+            let hint = match folded.find(&fold(quote)) {
+                Some(_) => " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string(),
+                None => String::new(),
+            };
+            findings.push(Finding::error(
+                "quote-not-found",
+                loc,
+                format!(
+                    "quote \"{quote}\" is not in {}{hint}",
+                    text.path.display()
+                ),
+            ));
+            false
+        }
+        1 => true,
+        _ => {
+            let places: Vec<String> = found.iter().map(|(l, c)| format!("{l}:{c}")).collect();
+            findings.push(Finding::warning(
+                "ambiguous-quote",
+                loc,
+                format!(
+                    "quote \"{quote}\" occurs {} times in {} (at {}); lengthen it until it is unique",
+                    found.len(),
+                    text.path.display(),
+                    places.join(", ")
+                ),
+            ));
+            true
+        }
+    }
+}
+
+/// Which of low/point/high a qualifier needs and forbids: see README, Qualifiers.
+fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
+    let need = |column: &str, present: bool, findings: &mut Vec<Finding>| {
+        if !present {
+            findings.push(Finding::error(
+                "missing-value",
+                &e.pos.cell(column),
+                format!("qualifier `{q}` needs `{column}`"),
+            ));
+        }
+    };
+    let forbid = |column: &str, present: bool, findings: &mut Vec<Finding>| {
+        if present {
+            findings.push(Finding::error(
+                "unexpected-value",
+                &e.pos.cell(column),
+                format!(
+                    "qualifier `{q}` takes its interval from `point` by rule; leave `{column}` empty (or use `range`)"
+                ),
+            ));
+        }
+    };
+    if q.is_banded() {
+        need("low", e.low.is_some(), findings);
+        need("high", e.high.is_some(), findings);
+    } else {
+        need("point", e.point.is_some(), findings);
+        forbid("low", e.low.is_some(), findings);
+        forbid("high", e.high.is_some(), findings);
+    }
+    let ordered = [("low", e.low), ("point", e.point), ("high", e.high)];
+    let present: Vec<(&str, f64)> = ordered
+        .iter()
+        .filter_map(|(n, v)| v.map(|v| (*n, v)))
+        .collect();
+    for pair in present.windows(2) {
+        let ((a, va), (b, vb)) = (pair[0], pair[1]);
+        if va > vb {
+            findings.push(Finding::error(
+                "bad-order",
+                &e.pos.cell(b),
+                format!("`{a}` ({va}) is greater than `{b}` ({vb}); expected low <= point <= high"),
+            ));
+        }
+    }
+}
+
+fn check_estimate(
+    data: &Dataset,
+    e: &Estimate,
+    indexes: &HashMap<&str, LineIndex>,
+    findings: &mut Vec<Finding>,
+) {
+    if data.quantity(&e.quantity).is_none() {
+        findings.push(unknown("quantity", &e.quantity, &e.pos.cell("quantity"), data.quantities.iter().map(|q| q.id.as_str())));
+    }
+    if data.source(&e.source).is_none() {
+        findings.push(unknown("source", &e.source, &e.pos.cell("source"), data.sources.iter().map(|s| s.id.as_str())));
+    }
+    if let Some(q) = e.qualifier {
+        check_columns(e, q, findings);
+    }
+    let Some(text) = data.text(&e.text) else {
+        findings.push(unknown("text", &e.text, &e.pos.cell("text"), data.texts.iter().map(|t| t.id.as_str())));
+        return;
+    };
+    let loc = e.pos.cell("quote");
+    let Some(index) = indexes.get(text.id.as_str()) else {
+        return;
+    };
+    if !check_quote(&e.quote, text, index, &loc, findings) {
+        return;
+    }
+    check_agreement(e, findings);
+}
+
+fn show(v: f64) -> String {
+    crate::present::number::plain(v)
+}
+
+/// The figure and the qualifier in the quote agree with the row.
+fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
+    let parsed = figure::parse(&e.quote);
+    let loc = e.pos.cell("quote");
+    if parsed.figures.is_empty() {
+        findings.push(Finding::error(
+            "no-figure",
+            &loc,
+            format!("no figure found in quote \"{}\"; the quote must hold the number", e.quote),
+        ));
+        return;
+    }
+    let candidates = parsed.values();
+    let stated: Vec<String> = parsed
+        .figures
+        .iter()
+        .filter(|f| f.kind != figure::FigureKind::Year || parsed.figures.len() == 1)
+        .map(|f| match f.kind {
+            figure::FigureKind::Magnitude { low, high } => format!("{}–{}", show(low), show(high)),
+            _ => show(f.value),
+        })
+        .collect();
+    for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
+        let Some(value) = value else { continue };
+        if !candidates.iter().any(|&c| same_value(c, value)) {
+            findings.push(Finding::error(
+                "value-mismatch",
+                &e.pos.cell(column),
+                format!(
+                    "`{column}` is {} but the quote \"{}\" states {}",
+                    show(value),
+                    e.quote,
+                    stated.join(", ")
+                ),
+            ));
+        }
+    }
+    let Some(q) = e.qualifier else { return };
+    let cues = &parsed.cues;
+    let words: Vec<&str> = cues
+        .iter()
+        .filter(|c| !matches!(c, Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio))
+        .map(|c| c.as_str())
+        .collect();
+    let problem = match q {
+        Qualifier::Range if !cues.contains(&Qualifier::Range) => {
+            Some("the quote states no range (X to Y, X–Y, between X and Y)".to_string())
+        }
+        Qualifier::Magnitude if !cues.contains(&Qualifier::Magnitude) => {
+            Some("the quote states no vague magnitude (tens of thousands, millions...)".to_string())
+        }
+        Qualifier::Ratio if !cues.contains(&Qualifier::Ratio) => {
+            Some("the quote states no multiplier (\"two and a half times\")".to_string())
+        }
+        Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio => None,
+        _ if cues.contains(&Qualifier::Range) => Some(format!(
+            "the quote states a range; use `range` with low and high, or shorten the quote to the one figure"
+        )),
+        Qualifier::Exact if !words.is_empty() => Some(format!(
+            "the quote qualifies the figure ({}); use that qualifier instead of `exact`",
+            words.join(", ")
+        )),
+        Qualifier::Exact => None,
+        _ if !cues.contains(&q) => Some(if words.is_empty() {
+            "the quote has no qualifying word for it; use `exact`".to_string()
+        } else {
+            format!("the quote's wording says {}", words.join(", "))
+        }),
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        findings.push(Finding::error(
+            "qualifier-mismatch",
+            &e.pos.cell("qualifier"),
+            format!("qualifier `{q}` does not fit quote \"{}\": {problem}", e.quote),
+        ));
+    }
+}
+
+fn check_relations(
+    data: &Dataset,
+    indexes: &HashMap<&str, LineIndex>,
+    findings: &mut Vec<Finding>,
+) {
+    let ids = || data.estimates.iter().map(|e| e.id.as_str());
+    let mut ratio_targets: HashSet<&str> = HashSet::new();
+    for r in &data.relations {
+        let target = data.estimate(&r.target);
+        if target.is_none() {
+            findings.push(unknown("estimate", &r.target, &r.pos.cell("target"), ids()));
+        }
+        for op in &r.operands {
+            if data.estimate(op).is_none() {
+                findings.push(unknown("estimate", op, &r.pos.cell("operands"), ids()));
+            }
+            if op == &r.target {
+                findings.push(Finding::error(
+                    "self-relation",
+                    &r.pos.cell("operands"),
+                    format!("estimate `{op}` is both the target and an operand"),
+                ));
+            }
+        }
+        let Some(kind) = r.kind else { continue };
+        let count = r.operands.len();
+        let arity = match kind {
+            RelationKind::Sum if count < 2 => Some("a sum needs two or more operands"),
+            RelationKind::Ratio | RelationKind::Conversion if count != 1 => {
+                Some("a ratio or conversion takes exactly one operand")
+            }
+            RelationKind::Subset if count == 0 => Some("a subset needs one or more operands"),
+            _ => None,
+        };
+        if let Some(problem) = arity {
+            findings.push(Finding::error(
+                "bad-operands",
+                &r.pos.cell("operands"),
+                format!("{problem} (separate ids with `;`), found {count}"),
+            ));
+        }
+        match (kind, r.factor) {
+            (RelationKind::Ratio | RelationKind::Conversion, None) => {
+                findings.push(Finding::error(
+                    "missing-value",
+                    &r.pos.cell("factor"),
+                    format!("a {kind} relation needs `factor` (target = factor × operand)"),
+                ))
+            }
+            (RelationKind::Sum | RelationKind::Subset, Some(_)) => findings.push(Finding::error(
+                "unexpected-value",
+                &r.pos.cell("factor"),
+                format!("a {kind} relation takes no `factor`"),
+            )),
+            (_, Some(f)) if f == 0.0 => findings.push(Finding::error(
+                "bad-number",
+                &r.pos.cell("factor"),
+                "`factor` is 0; a relation's factor must be positive",
+            )),
+            _ => {}
+        }
+        if kind == RelationKind::Ratio {
+            if let Some(t) = target {
+                if t.qualifier == Some(Qualifier::Ratio) {
+                    ratio_targets.insert(t.id.as_str());
+                    if let (Some(p), Some(f)) = (t.point, r.factor) {
+                        if !same_value(p, f) {
+                            findings.push(Finding::error(
+                                "value-mismatch",
+                                &r.pos.cell("factor"),
+                                format!(
+                                    "factor {} differs from the multiplier {} stated by `{}`",
+                                    show(f),
+                                    show(p),
+                                    t.id
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if !r.quote.trim().is_empty() {
+            let text = target.and_then(|t| data.text(&t.text));
+            if let Some((text, index)) = text.and_then(|t| indexes.get(t.id.as_str()).map(|i| (t, i))) {
+                check_quote(&r.quote, text, index, &r.pos.cell("quote"), findings);
+            }
+        }
+        if kind == RelationKind::Sum {
+            check_double_counting(data, r, findings);
+        }
+    }
+    for e in &data.estimates {
+        if e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str()) {
+            findings.push(Finding::error(
+                "ratio-without-base",
+                &e.pos.cell("qualifier"),
+                format!(
+                    "`{}` states a multiplier but no `ratio` relation in relations.csv names the figure it multiplies",
+                    e.id
+                ),
+            ));
+        }
+    }
+}
+
+/// A sum that adds a quantity together with its own parent or child counts people twice.
+fn check_double_counting(data: &Dataset, r: &crate::model::Relation, findings: &mut Vec<Finding>) {
+    let quantities: Vec<(&str, &str)> = r
+        .operands
+        .iter()
+        .filter_map(|op| data.estimate(op))
+        .map(|e| (e.id.as_str(), e.quantity.as_str()))
+        .collect();
+    for (i, (a, qa)) in quantities.iter().enumerate() {
+        for (b, qb) in &quantities[i + 1..] {
+            let overlap = if qa == qb {
+                Some(format!("both estimate `{qa}`"))
+            } else if data.is_within(qa, qb) {
+                Some(format!("`{qa}` is part of `{qb}`"))
+            } else if data.is_within(qb, qa) {
+                Some(format!("`{qb}` is part of `{qa}`"))
+            } else {
+                None
+            };
+            if let Some(overlap) = overlap {
+                findings.push(Finding::warning(
+                    "double-counting",
+                    &r.pos.cell("operands"),
+                    format!("sum `{}` adds `{a}` and `{b}`, but {overlap}: the same people are counted twice", r.id),
+                ));
+            }
+        }
+    }
+}
