@@ -114,7 +114,9 @@ fn tokenize(s: &str) -> Vec<Token> {
             let mut formatted = false;
             // Thousands groups: a comma followed by exactly three digits.
             while bytes.get(end) == Some(&b',')
-                && bytes.get(end + 1..end + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && bytes
+                    .get(end + 1..end + 4)
+                    .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                 && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
             {
                 end += 4;
@@ -127,7 +129,10 @@ fn tokenize(s: &str) -> Vec<Token> {
                 }
                 formatted = true;
             }
-            let value = s[start..end].replace(',', "").parse::<f64>().unwrap_or(f64::NAN);
+            let value = s[start..end]
+                .replace(',', "")
+                .parse::<f64>()
+                .unwrap_or(f64::NAN);
             tokens.push(Token {
                 tok: if formatted {
                     Tok::Formatted(value)
@@ -143,7 +148,10 @@ fn tokenize(s: &str) -> Vec<Token> {
             let mut end = start;
             while let Some(&(i, c)) = chars.peek() {
                 let joins = (c == '-' || c == '\'' || c == '’')
-                    && s[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                    && s[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
                 if c.is_alphabetic() || joins {
                     end = i + c.len_utf8();
                     chars.next();
@@ -186,8 +194,25 @@ fn tokenize(s: &str) -> Vec<Token> {
 
 fn unit_word(w: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: [&str; 8] = [
@@ -196,7 +221,9 @@ fn unit_word(w: &str) -> Option<f64> {
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return Some(i as f64);
     }
-    TENS.iter().position(|t| *t == w).map(|i| (i as f64 + 2.0) * 10.0)
+    TENS.iter()
+        .position(|t| *t == w)
+        .map(|i| (i as f64 + 2.0) * 10.0)
 }
 
 fn scale_word(w: &str) -> Option<f64> {
@@ -245,7 +272,10 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
     let starts = parts(first).iter().all(|p| is_number_word(p))
         || ((first == "a" || first == "an")
             && word_at(tokens, i + 1).is_some_and(|n| {
-                scale_word(n).is_some() || fraction_word(n).is_some() || n == "hundred" || n == "dozen"
+                scale_word(n).is_some()
+                    || fraction_word(n).is_some()
+                    || n == "hundred"
+                    || n == "dozen"
             }));
     if !starts {
         return None;
@@ -253,8 +283,8 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
     let mut words: Vec<&str> = Vec::new();
     let mut j = i;
     while let Some(w) = word_at(tokens, j) {
-        let is_article = (w == "a" || w == "an")
-            && word_at(tokens, j + 1).is_some_and(|n| is_number_word(n));
+        let is_article =
+            (w == "a" || w == "an") && word_at(tokens, j + 1).is_some_and(is_number_word);
         // "and" joins parts of one number only in "two and a half" and "one hundred and five";
         // in "between five and ten million" it joins two numbers.
         let after_hundreds = words
@@ -297,7 +327,8 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
             group += count.take().unwrap_or(1.0) * f;
             fractional = true;
         } else if let Some(s) = scale_word(w) {
-            total += (group + count.take().unwrap_or(0.0)).max(if group == 0.0 { 1.0 } else { 0.0 }) * s;
+            total +=
+                (group + count.take().unwrap_or(0.0)).max(if group == 0.0 { 1.0 } else { 0.0 }) * s;
             group = 0.0;
             scale = s;
         }
@@ -515,13 +546,23 @@ pub fn parse(s: &str) -> Parsed {
             && (end + 1..start).all(|t| {
                 matches!(
                     word_at(&tokens, t),
-                    Some("nearly" | "almost" | "about" | "around" | "approximately" | "some" | "roughly" | "over")
+                    Some(
+                        "nearly"
+                            | "almost"
+                            | "about"
+                            | "around"
+                            | "approximately"
+                            | "some"
+                            | "roughly"
+                            | "over"
+                    )
                 )
             });
         if !qualified {
             continue;
         }
-        let between = bounds[k - 1].0 > 0 && word_at(&tokens, bounds[k - 1].0 - 1) == Some("between");
+        let between =
+            bounds[k - 1].0 > 0 && word_at(&tokens, bounds[k - 1].0 - 1) == Some("between");
         let joined = match &tokens[end].tok {
             Tok::Word(w) => w == "to" || (w == "and" && between),
             Tok::Sym(c) => matches!(c, '–' | '-' | '—'),
@@ -595,7 +636,10 @@ mod tests {
     fn digits_with_separators() {
         assert_eq!(values("not 681,692, but"), vec![681_692.0]);
         assert_eq!(values("353,074 in 1937"), vec![353_074.0, 1937.0]);
-        assert_eq!(kinds("353,074 in 1937"), vec![FigureKind::Count, FigureKind::Year]);
+        assert_eq!(
+            kinds("353,074 in 1937"),
+            vec![FigureKind::Count, FigureKind::Year]
+        );
         assert_eq!(values("1,108 negative votes"), vec![1108.0]);
     }
 
@@ -603,7 +647,10 @@ mod tests {
     fn decimals_with_scale_words() {
         assert_eq!(values("around 1.7 million deaths"), vec![1_700_000.0]);
         assert_eq!(values("official figures 28.2 million"), vec![28_200_000.0]);
-        assert_eq!(values("official figures 11.285 million"), vec![11_285_000.0]);
+        assert_eq!(
+            values("official figures 11.285 million"),
+            vec![11_285_000.0]
+        );
     }
 
     #[test]
@@ -612,7 +659,10 @@ mod tests {
         assert_eq!(values("twenty six countries"), vec![26.0]);
         assert_eq!(values("over thirty-five percent"), vec![35.0]);
         assert_eq!(kinds("over thirty-five percent"), vec![FigureKind::Percent]);
-        assert_eq!(values("around one hundred thousand political prisoners"), vec![100_000.0]);
+        assert_eq!(
+            values("around one hundred thousand political prisoners"),
+            vec![100_000.0]
+        );
         assert_eq!(values("more than a million people"), vec![1_000_000.0]);
         assert_eq!(values("an estimated four million POWs"), vec![4_000_000.0]);
         assert_eq!(values("thirteen members"), vec![13.0]);
@@ -635,16 +685,30 @@ mod tests {
         assert_eq!(p.ranges, vec![(0, 1)]);
         assert_eq!(values("deaths of 6 to 8 million people"), vec![6e6, 8e6]);
         assert_eq!(values("Adding 6–8 million famine victims"), vec![6e6, 8e6]);
-        assert_eq!(values("between five and ten million people"), vec![5e6, 1e7]);
-        assert!(parse("between five and ten million").cues.contains(&Qualifier::Range));
+        assert_eq!(
+            values("between five and ten million people"),
+            vec![5e6, 1e7]
+        );
+        assert!(parse("between five and ten million")
+            .cues
+            .contains(&Qualifier::Range));
         assert_eq!(values("ranging from 3 to 60 million"), vec![3e6, 6e7]);
-        assert_eq!(values("375,000 to 400,000 deaths"), vec![375_000.0, 400_000.0]);
-        assert_eq!(values("an estimated 1 to 1.5 million lives"), vec![1e6, 1.5e6]);
+        assert_eq!(
+            values("375,000 to 400,000 deaths"),
+            vec![375_000.0, 400_000.0]
+        );
+        assert_eq!(
+            values("an estimated 1 to 1.5 million lives"),
+            vec![1e6, 1.5e6]
+        );
         assert_eq!(
             values("from 2.2 million to 4 to 5 million"),
             vec![2.2e6, 4e6, 5e6]
         );
-        assert_eq!(values("approximately 4 million to nearly 10 million"), vec![4e6, 1e7]);
+        assert_eq!(
+            values("approximately 4 million to nearly 10 million"),
+            vec![4e6, 1e7]
+        );
     }
 
     #[test]
@@ -653,17 +717,38 @@ mod tests {
         assert!(p.ranges.is_empty());
         assert!(!p.cues.contains(&Qualifier::Range));
         let p = parse("Soviet famine of 1932-1933");
-        assert!(p.ranges.is_empty(), "a span of years is not a range of figures");
+        assert!(
+            p.ranges.is_empty(),
+            "a span of years is not a range of figures"
+        );
     }
 
     #[test]
     fn vague_magnitudes_have_bands() {
         let p = parse("tens of thousands were executed");
-        assert_eq!(p.figures[0].kind, FigureKind::Magnitude { low: 1e4, high: 1e5 });
+        assert_eq!(
+            p.figures[0].kind,
+            FigureKind::Magnitude {
+                low: 1e4,
+                high: 1e5
+            }
+        );
         let p = parse("hundreds of thousands of deportees");
-        assert_eq!(p.figures[0].kind, FigureKind::Magnitude { low: 1e5, high: 1e6 });
+        assert_eq!(
+            p.figures[0].kind,
+            FigureKind::Magnitude {
+                low: 1e5,
+                high: 1e6
+            }
+        );
         let p = parse("millions of ethnic minorities");
-        assert_eq!(p.figures[0].kind, FigureKind::Magnitude { low: 1e6, high: 1e7 });
+        assert_eq!(
+            p.figures[0].kind,
+            FigureKind::Magnitude {
+                low: 1e6,
+                high: 1e7
+            }
+        );
         assert!(p.cues.contains(&Qualifier::Magnitude));
         let p = parse("from tens of thousands to two million women");
         assert_eq!(p.values(), vec![1e4, 1e5, 2e6]);
@@ -693,8 +778,15 @@ mod tests {
             kinds("(165–168 cm)"),
             vec![FigureKind::Measure(Unit::Cm), FigureKind::Measure(Unit::Cm)]
         );
-        assert_eq!(values("1,050 miles (1,690 kilometers)"), vec![1050.0, 1690.0]);
-        assert_eq!(values("353,074 in 1937")[0], 353_074.0, "`in` before a year is no unit");
+        assert_eq!(
+            values("1,050 miles (1,690 kilometers)"),
+            vec![1050.0, 1690.0]
+        );
+        assert_eq!(
+            values("353,074 in 1937")[0],
+            353_074.0,
+            "`in` before a year is no unit"
+        );
     }
 
     #[test]

@@ -54,7 +54,10 @@ pub fn aggregate(rows: &[FrameRow]) -> Result<Vec<Aggregate>> {
         .group_by_stable([col("key")])
         .agg([
             len().cast(DataType::UInt64).alias("count"),
-            col("source").n_unique().cast(DataType::UInt64).alias("sources"),
+            col("source")
+                .n_unique()
+                .cast(DataType::UInt64)
+                .alias("sources"),
             col("derived").sum().cast(DataType::UInt64).alias("derived"),
             col("lo").min().alias("envelope_lo"),
             col("hi").max().alias("envelope_hi"),

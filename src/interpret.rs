@@ -57,7 +57,10 @@ pub fn read(e: &Estimate, rules: &Rules) -> Option<Reading> {
         Some(r) => (v * r, format!("±{}%", grouped(r * 100.0))),
         None => {
             let h = half_unit(v);
-            (h, format!("±{}, half a unit of the last significant digit", grouped(h)))
+            (
+                h,
+                format!("±{}, half a unit of the last significant digit", grouped(h)),
+            )
         }
     };
     let reading = |interval, central, rule: String| {
@@ -184,7 +187,10 @@ mod tests {
     #[test]
     fn about_is_the_rounding_precision() {
         assert_eq!(interval(Qualifier::About, 3e6), Interval::new(2.5e6, 3.5e6));
-        assert_eq!(interval(Qualifier::About, 250_000.0), Interval::new(245_000.0, 255_000.0));
+        assert_eq!(
+            interval(Qualifier::About, 250_000.0),
+            Interval::new(245_000.0, 255_000.0)
+        );
         // Erlikman's parts sum to 9.2 million, inside "about 9 million".
         assert!(interval(Qualifier::About, 9e6).contains(9.2e6));
     }
@@ -204,7 +210,10 @@ mod tests {
         let i = interval(Qualifier::Nearly, 700_000.0);
         assert_eq!(i, Interval::new(650_000.0, 700_000.0));
         assert!(i.contains(681_692.0));
-        assert_eq!(interval(Qualifier::Nearly, 3.3e6), Interval::new(3.25e6, 3.3e6));
+        assert_eq!(
+            interval(Qualifier::Nearly, 3.3e6),
+            Interval::new(3.25e6, 3.3e6)
+        );
     }
 
     #[test]
@@ -215,22 +224,41 @@ mod tests {
         assert!(interval(Qualifier::AtLeast, 1e7).is_open_above());
         assert_eq!(interval(Qualifier::UpTo, 3e7), Interval::new(0.0, 3e7));
         assert_eq!(interval(Qualifier::AtMost, 10.0), Interval::new(0.0, 10.0));
-        let r = read(&estimate(Qualifier::Over, None, Some(160_000.0), None), &Rules::default()).unwrap();
-        assert_eq!(r.central, 160_000.0, "an open interval's central value is the stated figure");
+        let r = read(
+            &estimate(Qualifier::Over, None, Some(160_000.0), None),
+            &Rules::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            r.central, 160_000.0,
+            "an open interval's central value is the stated figure"
+        );
     }
 
     #[test]
     fn ranges_and_magnitudes() {
-        let r = read(&estimate(Qualifier::Range, Some(5e6), None, Some(1e7)), &Rules::default()).unwrap();
+        let r = read(
+            &estimate(Qualifier::Range, Some(5e6), None, Some(1e7)),
+            &Rules::default(),
+        )
+        .unwrap();
         assert_eq!(r.interval, Interval::new(5e6, 1e7));
         assert_eq!(r.central, 7.5e6);
-        let m = read(&estimate(Qualifier::Magnitude, Some(1e4), None, Some(1e5)), &Rules::default()).unwrap();
+        let m = read(
+            &estimate(Qualifier::Magnitude, Some(1e4), None, Some(1e5)),
+            &Rules::default(),
+        )
+        .unwrap();
         assert_eq!(m.interval, Interval::new(1e4, 1e5));
         assert_relative_eq!(m.central, 31_622.776_601_683_792, epsilon = 1e-6);
     }
 
     #[test]
     fn ratio_is_derived_elsewhere() {
-        assert!(read(&estimate(Qualifier::Ratio, None, Some(2.5), None), &Rules::default()).is_none());
+        assert!(read(
+            &estimate(Qualifier::Ratio, None, Some(2.5), None),
+            &Rules::default()
+        )
+        .is_none());
     }
 }

@@ -41,7 +41,7 @@ impl Interval {
     }
 
     /// The sum of two intervals: every sum of a member of each.
-    pub fn add(self, other: Interval) -> Interval {
+    pub fn plus(self, other: Interval) -> Interval {
         Interval {
             lo: self.lo + other.lo,
             hi: self.hi + other.hi,
@@ -51,21 +51,6 @@ impl Interval {
     /// The interval multiplied by a positive factor.
     pub fn scale(self, factor: f64) -> Interval {
         Interval::new(self.lo * factor, self.hi * factor)
-    }
-
-    /// The product of two non-negative intervals.
-    pub fn mul(self, other: Interval) -> Interval {
-        let products = [
-            self.lo * other.lo,
-            self.lo * other.hi,
-            self.hi * other.lo,
-            self.hi * other.hi,
-        ];
-        let products = products.map(|p| if p.is_nan() { 0.0 } else { p });
-        Interval {
-            lo: products.iter().copied().fold(f64::INFINITY, f64::min),
-            hi: products.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-        }
     }
 
     /// True when `v` lies inside, allowing for floating-point rounding.
@@ -97,9 +82,7 @@ impl Interval {
 
     /// The interval sum of many intervals (the point 0 for none).
     pub fn sum(items: impl IntoIterator<Item = Interval>) -> Interval {
-        items
-            .into_iter()
-            .fold(Interval::point(0.0), Interval::add)
+        items.into_iter().fold(Interval::point(0.0), Interval::plus)
     }
 }
 
@@ -111,11 +94,11 @@ mod tests {
     fn sums_with_open_ends() {
         let over = Interval::at_least(100_000.0);
         let exact = Interval::point(5.0);
-        let sum = over.add(exact);
+        let sum = over.plus(exact);
         assert_eq!(sum.lo, 100_005.0);
         assert!(sum.is_open_above());
         let up_to = Interval::new(0.0, 5e6);
-        assert_eq!(up_to.add(exact), Interval::new(5.0, 5e6 + 5.0));
+        assert_eq!(up_to.plus(exact), Interval::new(5.0, 5e6 + 5.0));
     }
 
     #[test]
@@ -138,9 +121,12 @@ mod tests {
     }
 
     #[test]
-    fn scaling_and_products() {
-        assert_eq!(Interval::point(681_692.0).scale(2.5), Interval::point(1_704_230.0));
-        let open = Interval::at_least(2.0).mul(Interval::point(3.0));
+    fn scaling() {
+        assert_eq!(
+            Interval::point(681_692.0).scale(2.5),
+            Interval::point(1_704_230.0)
+        );
+        let open = Interval::at_least(2.0).scale(3.0);
         assert_eq!(open.lo, 6.0);
         assert!(open.is_open_above());
     }

@@ -58,9 +58,20 @@ pub mod columns {
         "description",
     ];
     pub const ESTIMATES: &[&str] = &[
-        "id", "quantity", "source", "text", "low", "point", "high", "qualifier", "quote", "note",
+        "id",
+        "quantity",
+        "source",
+        "text",
+        "low",
+        "point",
+        "high",
+        "qualifier",
+        "quote",
+        "note",
     ];
-    pub const RELATIONS: &[&str] = &["id", "kind", "target", "operands", "factor", "quote", "note"];
+    pub const RELATIONS: &[&str] = &[
+        "id", "kind", "target", "operands", "factor", "quote", "note",
+    ];
 }
 
 /// Reads every file of the dataset in `dir`.
@@ -81,7 +92,11 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
 
     let path = required_file(dir, "sources.csv", "sources.csv (id,name,kind,note)")?;
     if let Some(table) = read_table(&path, columns::SOURCES, true, &mut findings)? {
-        dataset.sources = table.rows.iter().map(|r| source(r, &mut findings)).collect();
+        dataset.sources = table
+            .rows
+            .iter()
+            .map(|r| source(r, &mut findings))
+            .collect();
     }
 
     let path = required_file(
@@ -285,7 +300,10 @@ impl<'a> LineIndex<'a> {
         let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
         let start = self.starts[line];
         let end = offset.min(self.text.len());
-        let column = self.text.get(start..end).map_or(1, |s| s.chars().count() + 1);
+        let column = self
+            .text
+            .get(start..end)
+            .map_or(1, |s| s.chars().count() + 1);
         (line as u64 + 1, column as u64)
     }
 }
@@ -506,7 +524,12 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 ///
 /// Separators ("1,700,000") and words ("1.7 million") are rejected with a hint rather than
 /// guessed at: "1,700" means 1.7 in much of Europe. See README, Numbers.
-pub fn parse_number(cell: &str, loc: &Loc, column: &str, findings: &mut Vec<Finding>) -> Option<f64> {
+pub fn parse_number(
+    cell: &str,
+    loc: &Loc,
+    column: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<f64> {
     let s = cell.trim();
     if s.is_empty() {
         return None;
@@ -517,8 +540,12 @@ pub fn parse_number(cell: &str, loc: &Loc, column: &str, findings: &mut Vec<Find
     let value = if plain { s.parse::<f64>().ok() } else { None };
     let problem = match value {
         Some(v) if !v.is_finite() => "is not a finite number".to_string(),
-        Some(v) if v < 0.0 => "is negative; figures count or measure, so they are never below 0".to_string(),
-        Some(v) if v > MAX_VALUE => format!("is absurdly large (over {MAX_VALUE:e}); check for a typo"),
+        Some(v) if v < 0.0 => {
+            "is negative; figures count or measure, so they are never below 0".to_string()
+        }
+        Some(v) if v > MAX_VALUE => {
+            format!("is absurdly large (over {MAX_VALUE:e}); check for a typo")
+        }
         Some(v) => return Some(v),
         None => {
             let hint = if s.contains(',') && s.replace(',', "").parse::<f64>().is_ok() {
@@ -667,7 +694,12 @@ fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect(),
-        factor: parse_number(row.get("factor"), &row.pos.cell("factor"), "factor", findings),
+        factor: parse_number(
+            row.get("factor"),
+            &row.pos.cell("factor"),
+            "factor",
+            findings,
+        ),
         quote: row.get("quote").to_string(),
         note: row.get("note").to_string(),
         pos: row.pos.clone(),
@@ -689,7 +721,10 @@ mod tests {
     #[test]
     fn numbers_are_plain_or_rejected_with_a_hint() {
         let mut f = Vec::new();
-        assert_eq!(parse_number("681692", &loc(), "point", &mut f), Some(681692.0));
+        assert_eq!(
+            parse_number("681692", &loc(), "point", &mut f),
+            Some(681692.0)
+        );
         assert_eq!(parse_number(" 1.5 ", &loc(), "point", &mut f), Some(1.5));
         assert_eq!(parse_number("", &loc(), "point", &mut f), None);
         assert!(f.is_empty());
@@ -723,7 +758,10 @@ mod tests {
 
     #[test]
     fn closest_suggests_misspellings() {
-        assert_eq!(closest("qualifier", ["qualifer", "note"].into_iter()), Some("qualifer"));
+        assert_eq!(
+            closest("qualifier", ["qualifer", "note"].into_iter()),
+            Some("qualifer")
+        );
         assert_eq!(closest("quote", ["zzzzzz"].into_iter()), None);
     }
 }

@@ -116,15 +116,11 @@ pub fn conflict(members: &[&Member]) -> Option<(String, Vec<String>)> {
     }
     pairs.sort_by(|x, y| {
         let gap = |p: &(&Member, &Member)| p.1.interval.lo - p.0.interval.hi;
-        gap(y).total_cmp(&gap(x)).then(x.0.estimate.cmp(&y.0.estimate))
+        gap(y)
+            .total_cmp(&gap(x))
+            .then(x.0.estimate.cmp(&y.0.estimate))
     });
-    let show = |m: &Member| {
-        format!(
-            "{} ({})",
-            m.source,
-            span(&m.interval)
-        )
-    };
+    let show = |m: &Member| format!("{} ({})", m.source, span(&m.interval));
     let mut text: Vec<String> = pairs
         .iter()
         .take(3)
@@ -157,12 +153,28 @@ pub fn summarize(key: &str, members: &[&Member]) -> Summary {
     let aggregate = Aggregate {
         key: key.to_string(),
         count: members.len(),
-        sources: members.iter().map(|m| &m.source).collect::<BTreeSet<_>>().len(),
+        sources: members
+            .iter()
+            .map(|m| &m.source)
+            .collect::<BTreeSet<_>>()
+            .len(),
         derived: members.iter().filter(|m| m.derived).count(),
-        envelope_lo: members.iter().map(|m| m.interval.lo).fold(f64::INFINITY, f64::min),
-        envelope_hi: members.iter().map(|m| m.interval.hi).fold(f64::NEG_INFINITY, f64::max),
-        highest_lo: members.iter().map(|m| m.interval.lo).fold(f64::NEG_INFINITY, f64::max),
-        lowest_hi: members.iter().map(|m| m.interval.hi).fold(f64::INFINITY, f64::min),
+        envelope_lo: members
+            .iter()
+            .map(|m| m.interval.lo)
+            .fold(f64::INFINITY, f64::min),
+        envelope_hi: members
+            .iter()
+            .map(|m| m.interval.hi)
+            .fold(f64::NEG_INFINITY, f64::max),
+        highest_lo: members
+            .iter()
+            .map(|m| m.interval.lo)
+            .fold(f64::NEG_INFINITY, f64::max),
+        lowest_hi: members
+            .iter()
+            .map(|m| m.interval.hi)
+            .fold(f64::INFINITY, f64::min),
         median: median(&centrals),
         min: centrals.iter().copied().fold(f64::INFINITY, f64::min),
         max: centrals.iter().copied().fold(f64::NEG_INFINITY, f64::max),
@@ -331,7 +343,10 @@ mod tests {
         let s = summarize("q", &[&a, &b]);
         assert_eq!(s.consensus, None);
         let text = s.conflict.unwrap();
-        assert!(text.contains("soviet_archives (750,000–850,000) is below erlikman"), "{text}");
+        assert!(
+            text.contains("soviet_archives (750,000–850,000) is below erlikman"),
+            "{text}"
+        );
         assert_eq!(s.disagreeing, vec!["erlikman", "soviet_archives"]);
     }
 

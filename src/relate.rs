@@ -195,7 +195,11 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
             stated = target.interval;
             computed = Interval::sum(operands.iter().map(|o| o.interval));
             computed_value = operands.iter().map(|o| o.central).sum::<f64>();
-            let parts: Vec<String> = r.operands.iter().map(|id| shown(data, readings, id)).collect();
+            let parts: Vec<String> = r
+                .operands
+                .iter()
+                .map(|id| shown(data, readings, id))
+                .collect();
             let any_band = r.operands.iter().any(|id| {
                 data.estimate(id)
                     .and_then(|e| e.qualifier)
@@ -287,7 +291,11 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
             computed = worst.1.interval;
             computed_value = worst.1.central;
             needed = (verdict != Verdict::Holds).then_some(computed_value);
-            let parts: Vec<String> = r.operands.iter().map(|id| shown(data, readings, id)).collect();
+            let parts: Vec<String> = r
+                .operands
+                .iter()
+                .map(|id| shown(data, readings, id))
+                .collect();
             arithmetic = format!(
                 "each of {} ≤ {}",
                 parts.join(", "),

@@ -54,7 +54,11 @@ fn check_ids<'a>(
     for (id, pos) in rows {
         let loc = pos.cell("id");
         if id.trim().is_empty() {
-            findings.push(Finding::error("missing-id", &loc, format!("the {what} has no id")));
+            findings.push(Finding::error(
+                "missing-id",
+                &loc,
+                format!("the {what} has no id"),
+            ));
             continue;
         }
         if id.trim() != id || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -108,7 +112,12 @@ fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
         }
         if let Some(parent) = &q.parent {
             if data.quantity(parent).is_none() {
-                findings.push(unknown("quantity", parent, &q.pos.cell("parent"), data.quantities.iter().map(|q| q.id.as_str())));
+                findings.push(unknown(
+                    "quantity",
+                    parent,
+                    &q.pos.cell("parent"),
+                    data.quantities.iter().map(|q| q.id.as_str()),
+                ));
             } else if parent == &q.id || data.is_within(parent, &q.id) {
                 findings.push(Finding::error(
                     "parent-cycle",
@@ -198,10 +207,7 @@ fn check_quote(
             findings.push(Finding::error(
                 "quote-not-found",
                 loc,
-                format!(
-                    "quote \"{quote}\" is not in {}{hint}",
-                    text.path.display()
-                ),
+                format!("quote \"{quote}\" is not in {}{hint}", text.path.display()),
             ));
             false
         }
@@ -277,16 +283,31 @@ fn check_estimate(
     findings: &mut Vec<Finding>,
 ) {
     if data.quantity(&e.quantity).is_none() {
-        findings.push(unknown("quantity", &e.quantity, &e.pos.cell("quantity"), data.quantities.iter().map(|q| q.id.as_str())));
+        findings.push(unknown(
+            "quantity",
+            &e.quantity,
+            &e.pos.cell("quantity"),
+            data.quantities.iter().map(|q| q.id.as_str()),
+        ));
     }
     if data.source(&e.source).is_none() {
-        findings.push(unknown("source", &e.source, &e.pos.cell("source"), data.sources.iter().map(|s| s.id.as_str())));
+        findings.push(unknown(
+            "source",
+            &e.source,
+            &e.pos.cell("source"),
+            data.sources.iter().map(|s| s.id.as_str()),
+        ));
     }
     if let Some(q) = e.qualifier {
         check_columns(e, q, findings);
     }
     let Some(text) = data.text(&e.text) else {
-        findings.push(unknown("text", &e.text, &e.pos.cell("text"), data.texts.iter().map(|t| t.id.as_str())));
+        findings.push(unknown(
+            "text",
+            &e.text,
+            &e.pos.cell("text"),
+            data.texts.iter().map(|t| t.id.as_str()),
+        ));
         return;
     };
     let loc = e.pos.cell("quote");
@@ -311,7 +332,10 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
         findings.push(Finding::error(
             "no-figure",
             &loc,
-            format!("no figure found in quote \"{}\"; the quote must hold the number", e.quote),
+            format!(
+                "no figure found in quote \"{}\"; the quote must hold the number",
+                e.quote
+            ),
         ));
         return;
     }
@@ -344,7 +368,12 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
     let cues = &parsed.cues;
     let words: Vec<&str> = cues
         .iter()
-        .filter(|c| !matches!(c, Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio))
+        .filter(|c| {
+            !matches!(
+                c,
+                Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio
+            )
+        })
         .map(|c| c.as_str())
         .collect();
     let problem = match q {
@@ -358,9 +387,10 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
             Some("the quote states no multiplier (\"two and a half times\")".to_string())
         }
         Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio => None,
-        _ if cues.contains(&Qualifier::Range) => Some(format!(
+        _ if cues.contains(&Qualifier::Range) => Some(
             "the quote states a range; use `range` with low and high, or shorten the quote to the one figure"
-        )),
+                .to_string(),
+        ),
         Qualifier::Exact if !words.is_empty() => Some(format!(
             "the quote qualifies the figure ({}); use that qualifier instead of `exact`",
             words.join(", ")
@@ -377,7 +407,10 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
         findings.push(Finding::error(
             "qualifier-mismatch",
             &e.pos.cell("qualifier"),
-            format!("qualifier `{q}` does not fit quote \"{}\": {problem}", e.quote),
+            format!(
+                "qualifier `{q}` does not fit quote \"{}\": {problem}",
+                e.quote
+            ),
         ));
     }
 }
@@ -436,7 +469,7 @@ fn check_relations(
                 &r.pos.cell("factor"),
                 format!("a {kind} relation takes no `factor`"),
             )),
-            (_, Some(f)) if f == 0.0 => findings.push(Finding::error(
+            (_, Some(0.0)) => findings.push(Finding::error(
                 "bad-number",
                 &r.pos.cell("factor"),
                 "`factor` is 0; a relation's factor must be positive",
@@ -466,7 +499,9 @@ fn check_relations(
         }
         if !r.quote.trim().is_empty() {
             let text = target.and_then(|t| data.text(&t.text));
-            if let Some((text, index)) = text.and_then(|t| indexes.get(t.id.as_str()).map(|i| (t, i))) {
+            if let Some((text, index)) =
+                text.and_then(|t| indexes.get(t.id.as_str()).map(|i| (t, i)))
+            {
                 check_quote(&r.quote, text, index, &r.pos.cell("quote"), findings);
             }
         }

@@ -84,6 +84,41 @@ pub fn short(v: f64) -> String {
     format!("{text}{suffix}")
 }
 
+/// The form used in written-out arithmetic: "9.2 million" for round thousands above a million, else grouped
+/// digits ("2,660,013", "681,686"), so that an exact sum stays exact on the page.
+pub fn readable(v: f64) -> String {
+    if v.is_finite() && v.abs() >= 1e6 && (v / 1e3).fract() == 0.0 {
+        human(v)
+    } else if v.is_finite() && v.fract() != 0.0 && v.abs() < 1e4 {
+        // Measures and factors keep two decimals: 64 × 2.54 = 162.56.
+        let text = format!("{v:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        grouped(v)
+    }
+}
+
+/// A relative difference as a signed percentage with two significant digits for small ones
+/// ("-0.00088%", "+1.6%", "+5%").
+pub fn percent(relative: f64) -> String {
+    let p = relative * 100.0;
+    if p == 0.0 || !p.is_finite() {
+        return "0%".into();
+    }
+    let decimals = if p.abs() >= 1.0 {
+        1
+    } else {
+        (-p.abs().log10()).ceil() as usize + 1
+    };
+    let text = format!("{p:+.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    format!("{text}%")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,39 +171,3 @@ mod tests {
         assert_eq!(short(43.0), "43");
     }
 }
-
-/// The form used in written-out arithmetic: "9.2 million" for round thousands above a million, else grouped
-/// digits ("2,660,013", "681,686"), so that an exact sum stays exact on the page.
-pub fn readable(v: f64) -> String {
-    if v.is_finite() && v.abs() >= 1e6 && (v / 1e3).fract() == 0.0 {
-        human(v)
-    } else if v.is_finite() && v.fract() != 0.0 && v.abs() < 1e4 {
-        // Measures and factors keep two decimals: 64 × 2.54 = 162.56.
-        let text = format!("{v:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        grouped(v)
-    }
-}
-
-/// A relative difference as a signed percentage with two significant digits for small ones
-/// ("-0.00088%", "+1.6%", "+5%").
-pub fn percent(relative: f64) -> String {
-    let p = relative * 100.0;
-    if p == 0.0 || !p.is_finite() {
-        return "0%".into();
-    }
-    let decimals = if p.abs() >= 1.0 {
-        1
-    } else {
-        (-p.abs().log10()).ceil() as usize + 1
-    };
-    let text = format!("{p:+.decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
-    format!("{text}%")
-}
-

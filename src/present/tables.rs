@@ -213,7 +213,14 @@ impl Tabular for Verdicts<'_> {
 
     fn human(&self) -> Table {
         Table {
-            columns: vec!["relation", "kind", "verdict", "arithmetic", "difference", "relative"],
+            columns: vec![
+                "relation",
+                "kind",
+                "verdict",
+                "arithmetic",
+                "difference",
+                "relative",
+            ],
             rows: self
                 .rows
                 .iter()

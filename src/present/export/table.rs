@@ -11,7 +11,10 @@ pub struct TableExporter;
 const MAX_WIDTH: usize = 60;
 
 fn fit(s: &str) -> String {
-    let s: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if s.chars().count() <= MAX_WIDTH {
         s
     } else {

@@ -1,0 +1,296 @@
+//! `reckon reconcile`: the article's totals asserted against the text, and every export format.
+
+use approx::assert_relative_eq;
+use serde_json::Value;
+
+use crate::workdir::Workdir;
+
+fn verdicts(wd: &Workdir, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["reconcile", "--relations", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = wd.run(&args);
+    run.code(0);
+    run.json().as_array().unwrap().clone()
+}
+
+fn find<'a>(rows: &'a [Value], key: &str, id: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r[key] == id)
+        .unwrap_or_else(|| panic!("no row with {key} = {id}"))
+}
+
+fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("{v} is not a number"))
+}
+
+/// "nearly 700,000 people (353,074 in 1937 and 328,612 in 1938)" against "not 681,692".
+#[test]
+fn great_purge_years_fall_six_short_of_the_quoted_total() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let r = find(&rows, "id", "r_great_purge_years_vs_archival");
+    assert_eq!(r["verdict"], "broken");
+    assert_relative_eq!(num(&r["computed_value"]), 353_074.0 + 328_612.0);
+    assert_relative_eq!(num(&r["stated_value"]), 681_692.0);
+    assert_relative_eq!(num(&r["difference"]), -6.0);
+    assert_relative_eq!(num(&r["relative_difference"]), -6.0 / 681_692.0);
+    assert_relative_eq!(num(&r["needed"]), 681_686.0);
+    // The same sum lies inside "nearly 700,000".
+    let r = find(&rows, "id", "r_great_purge_years_vs_historians");
+    assert_eq!(r["verdict"], "holds");
+}
+
+/// Erlikman: "executions, 1.5 million; gulags, 5 million; deportations, 1.7 million ...; and
+/// POWs and German civilians, 1 million – a total of about 9 million".
+#[test]
+fn erlikmans_parts_sum_to_9_2_million_inside_about_9_million() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let r = find(&rows, "id", "r_erlikman_total");
+    assert_eq!(r["verdict"], "holds");
+    assert_relative_eq!(num(&r["computed_value"]), 1.5e6 + 5e6 + 1.7e6 + 1e6);
+    // "about 9 million" is read to its rounding: 8.5 to 9.5 million.
+    assert_relative_eq!(num(&r["stated_low"]), 8.5e6);
+    assert_relative_eq!(num(&r["stated_high"]), 9.5e6);
+}
+
+/// "approximately 800,000 ... around 1.7 million ... some 390,000 ... a total of about 3 million".
+#[test]
+fn archival_categories_sum_inside_about_3_million() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let r = find(&rows, "id", "r_archival_three_categories");
+    assert_eq!(r["verdict"], "holds");
+    assert_relative_eq!(
+        num(&r["computed_value"]),
+        800_000.0 + 1_700_000.0 + 390_000.0
+    );
+}
+
+/// "a minimum of around 10 million deaths—6 million from famine and 4 million from other causes".
+#[test]
+fn famine_and_other_causes_make_the_10_million_minimum() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let r = find(&rows, "id", "r_minimum_10m");
+    assert_eq!(r["verdict"], "holds");
+    assert_relative_eq!(num(&r["computed_value"]), 10e6);
+    assert_relative_eq!(num(&r["stated_low"]), 10e6);
+    assert!(r["stated_high"].is_null(), "a minimum is open above");
+}
+
+/// "Adding 6–8 million famine victims to Erlikman's estimates ... between 15 and 17 million".
+#[test]
+fn erlikman_plus_famine_gives_15_to_17_million() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let r = find(&rows, "id", "r_erlikman_plus_famine");
+    assert_eq!(r["verdict"], "holds");
+    assert_relative_eq!(num(&r["computed_value"]), 9e6 + 7e6);
+    assert_relative_eq!(num(&r["stated_low"]), 15e6);
+    assert_relative_eq!(num(&r["stated_high"]), 17e6);
+}
+
+/// Both breakdowns of the repatriated sum to the same 4,199,488, inside "approximately 4 million".
+#[test]
+fn both_repatriation_breakdowns_sum_exactly_to_the_same_total() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let by_status = find(&rows, "id", "r_repatriates_by_status");
+    let by_disposition = find(&rows, "id", "r_repatriates_by_disposition");
+    let status_sum = 2_660_013.0 + 1_539_475.0;
+    let disposition_sum = 2_427_906.0 + 801_152.0 + 608_095.0 + 272_867.0 + 89_468.0;
+    assert_eq!(status_sum, disposition_sum);
+    assert_relative_eq!(num(&by_status["computed_value"]), status_sum);
+    assert_relative_eq!(num(&by_disposition["computed_value"]), disposition_sum);
+    assert_eq!(by_status["verdict"], "holds");
+    assert_eq!(by_disposition["verdict"], "holds");
+}
+
+/// Conquest: "not 681,692, but some two and a half times as high".
+#[test]
+fn conquests_ratio_derives_an_estimate() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let r = find(&rows, "id", "r_conquest_ratio");
+    assert_eq!(r["verdict"], "derived");
+    assert_relative_eq!(num(&r["computed_value"]), 2.5 * 681_692.0);
+    let run = wd.run(&["reconcile", "--format", "json"]);
+    run.code(0);
+    let summaries = run.json();
+    let purge = find(
+        summaries.as_array().unwrap(),
+        "key",
+        "great_purge_executions_1937_38",
+    );
+    assert_eq!(purge["derived"], 1);
+    assert_relative_eq!(num(&purge["max_central"]), 2.5 * 681_692.0);
+    assert!(purge["conflict"].as_str().unwrap().contains("conquest"));
+}
+
+/// "five feet four inches high (160 cm)": 64 in is 162.56 cm; "1,050 miles (1,690 kilometers)" holds.
+#[test]
+fn conversions_are_checked_to_the_written_digit() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let height = find(&rows, "id", "r_stalin_height_160");
+    assert_eq!(height["verdict"], "broken");
+    assert_relative_eq!(num(&height["computed_value"]), 64.0 * 2.54);
+    let range = find(&rows, "id", "r_stalin_height_165_168");
+    assert_eq!(range["verdict"], "holds");
+    assert_relative_eq!(num(&range["computed_low"]), 65.0 * 2.54);
+    assert_relative_eq!(num(&range["computed_high"]), 66.0 * 2.54);
+    let distance = find(&rows, "id", "r_german_advance_1941");
+    assert_eq!(distance["verdict"], "holds");
+    assert_relative_eq!(num(&distance["computed_value"]), 1050.0 * 1.609344);
+}
+
+#[test]
+fn broken_relations_come_first() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let order: Vec<&str> = rows
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap())
+        .collect();
+    let rank = |v: &str| {
+        ["broken", "approximate", "holds", "derived"]
+            .iter()
+            .position(|x| *x == v)
+            .unwrap()
+    };
+    assert!(
+        order.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        "{order:?}"
+    );
+}
+
+#[test]
+fn about_can_be_a_relative_tolerance() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &["--about", "0.1"]);
+    let r = find(&rows, "id", "r_erlikman_total");
+    assert_relative_eq!(num(&r["stated_low"]), 8.1e6, max_relative = 1e-9);
+    assert_relative_eq!(num(&r["stated_high"]), 9.9e6, max_relative = 1e-9);
+    assert!(r["about_rule"].as_str().unwrap().contains("10%"));
+}
+
+/// Executions under Stalin: the archives' ~800,000 against Erlikman's 1.5 million.
+#[test]
+fn per_quantity_reconciliation_names_conflicts() {
+    let wd = Workdir::with_shipped_data();
+    let run = wd.run(&["reconcile", "--format", "csv"]);
+    run.code(0);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    for column in [
+        "key",
+        "estimates",
+        "sources",
+        "envelope_low",
+        "envelope_high",
+        "consensus_low",
+        "consensus_high",
+        "conflict",
+        "median",
+        "spread",
+        "about_rule",
+    ] {
+        assert!(
+            header.iter().any(|h| h == column),
+            "missing column {column}"
+        );
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let executions = rows
+        .iter()
+        .find(|r| &r[col("key")] == "executions_stalin_era")
+        .unwrap();
+    assert_eq!(&executions[col("estimates")], "2");
+    assert_eq!(&executions[col("consensus_low")], "", "no consensus");
+    assert!(
+        executions[col("conflict")].contains("soviet_archives (750,000–850,000) is below erlikman")
+    );
+    // Envelope: about 800,000 (±50,000) up to Erlikman's 1.5 million; plain numbers.
+    assert_eq!(&executions[col("envelope_low")], "750000");
+    assert_eq!(&executions[col("envelope_high")], "1500000");
+    assert_eq!(&executions[col("median")], "1150000");
+    // USSR famine 1932–33: 5–10 million, 6–8 million (twice) and 6 million agree on 6 million.
+    let famine = rows
+        .iter()
+        .find(|r| &r[col("key")] == "famine_deaths_ussr_1932_33")
+        .unwrap();
+    assert_eq!(&famine[col("consensus_low")], "6000000");
+    assert_eq!(&famine[col("consensus_high")], "6000000");
+}
+
+#[test]
+fn source_kind_grouping_sets_official_against_independent() {
+    let wd = Workdir::with_shipped_data();
+    let run = wd.run(&["reconcile", "--by", "source-kind", "--format", "json"]);
+    run.code(0);
+    let rows = run.json();
+    let rows = rows.as_array().unwrap();
+    let official = find(rows, "key", "soviet_military_casualties_ww2/official");
+    let article = find(rows, "key", "soviet_military_casualties_ww2/article");
+    assert_relative_eq!(num(&official["median"]), 28.2e6);
+    assert_relative_eq!(num(&article["median"]), 35e6);
+}
+
+#[test]
+fn category_grouping_pools_quantities() {
+    let wd = Workdir::with_shipped_data();
+    let run = wd.run(&["reconcile", "--by", "category", "--format", "json"]);
+    run.code(0);
+    let rows = run.json();
+    let repatriation = find(rows.as_array().unwrap(), "key", "repatriation");
+    assert_eq!(repatriation["estimates"], 8);
+}
+
+#[test]
+fn table_and_markdown_format_numbers_for_people() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["reconcile"]).code(0).line_has(&[
+        "Great Purge executions, 1937–38",
+        "650,000–1,704,230",
+        "conflict",
+    ]);
+    wd.run(&["reconcile", "--format", "markdown"])
+        .code(0)
+        .stdout_has("| group |")
+        .line_has(&["| Executions under Stalin |", "1.15 million"]);
+    wd.run(&["reconcile", "--relations", "--format", "markdown"])
+        .code(0)
+        .line_has(&[
+            "r\\_great\\_purge\\_years\\_vs\\_archival",
+            "353,074 + 328,612 = 681,686",
+        ]);
+}
+
+#[test]
+fn output_goes_to_a_file_and_nothing_else_is_left_behind() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["reconcile", "--format", "csv", "-o", "out/reconciled.csv"])
+        .code(0);
+    let written = wd.read("out/reconciled.csv");
+    assert!(written.starts_with("key,label,"));
+    let names: Vec<String> = std::fs::read_dir(wd.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["reconciled.csv"]);
+    wd.run(&["reconcile", "--format", "csv", "-o", "-"])
+        .code(0)
+        .stdout_has("key,label,");
+}
+
+#[test]
+fn reconcile_refuses_data_with_errors() {
+    let wd = Workdir::with_shipped_data();
+    wd.edit("data/estimates.csv", ",353074,", ",353047,");
+    wd.run(&["reconcile"])
+        .code(1)
+        .stderr_has("error[value-mismatch]")
+        .stderr_has("reckon check");
+}

@@ -1,0 +1,7 @@
+//! One integration-test binary: each module drives the real `reckon` binary for one subcommand.
+
+mod workdir;
+
+mod test_check;
+mod test_dataset;
+mod test_reconcile;

@@ -1,0 +1,176 @@
+//! A scratch folder for one test, with a copy of the shipped dataset when asked, and a runner for
+//! the real `reckon` binary that shows the command, stdout and stderr when an assertion fails.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+/// A temporary working folder; removed when dropped.
+pub struct Workdir {
+    dir: TempDir,
+}
+
+/// The repository's shipped dataset.
+pub fn shipped_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+impl Workdir {
+    /// An empty folder.
+    pub fn new() -> Self {
+        Workdir {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A folder holding a copy of the shipped dataset under `data/`.
+    pub fn with_shipped_data() -> Self {
+        let wd = Workdir::new();
+        copy_dir(&shipped_data(), &wd.path("data"));
+        wd
+    }
+
+    /// A path inside the folder.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// A file's contents.
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
+    /// Writes a file, creating folders.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+
+    /// Replaces the one occurrence of `from` in a file; panics unless it occurs exactly once.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "`{from}` should occur exactly once in {rel}"
+        );
+        self.write(rel, text.replacen(from, to, 1));
+    }
+
+    /// Runs `reckon ARGS` in the folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_reckon"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .expect("running reckon");
+        Run {
+            command: format!("reckon {}", args.join(" ")),
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+/// The outcome of one run of the binary.
+pub struct Run {
+    pub command: String,
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn context(&self) -> String {
+        format!(
+            "\n--- command: {}\n--- exit code: {}\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.command, self.code, self.stdout, self.stderr
+        )
+    }
+
+    /// Asserts the exit code.
+    pub fn code(&self, expected: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            expected,
+            "unexpected exit code{}",
+            self.context()
+        );
+        self
+    }
+
+    /// Asserts that stdout holds `needle`.
+    pub fn stdout_has(&self, needle: &str) -> &Self {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks `{needle}`{}",
+            self.context()
+        );
+        self
+    }
+
+    /// Asserts that stdout does not hold `needle`.
+    pub fn stdout_lacks(&self, needle: &str) -> &Self {
+        assert!(
+            !self.stdout.contains(needle),
+            "stdout holds `{needle}`{}",
+            self.context()
+        );
+        self
+    }
+
+    /// Asserts that stderr holds `needle`.
+    pub fn stderr_has(&self, needle: &str) -> &Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks `{needle}`{}",
+            self.context()
+        );
+        self
+    }
+
+    /// Asserts that some stdout line holds every needle.
+    pub fn line_has(&self, needles: &[&str]) -> &Self {
+        let found = self
+            .stdout
+            .lines()
+            .any(|l| needles.iter().all(|n| l.contains(n)));
+        assert!(
+            found,
+            "no stdout line holds all of {needles:?}{}",
+            self.context()
+        );
+        self
+    }
+
+    /// Parses stdout as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON: {e}{}", self.context()))
+    }
+}
+
+/// The 1-based line of the first line of `text` that holds `needle`.
+pub fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("`{needle}` not found"))
+        + 1
+}
