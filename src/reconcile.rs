@@ -143,7 +143,7 @@ pub fn span(i: &Interval) -> String {
     } else if i.lo == i.hi {
         readable(i.lo)
     } else {
-        format!("{}–{}", readable(i.lo), readable(i.hi))
+        crate::present::number::range(i.lo, i.hi)
     }
 }
 

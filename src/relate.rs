@@ -159,12 +159,7 @@ fn interval_text(i: &Interval) -> String {
     if i.lo == i.hi || i.is_open_above() {
         readable(i.lo)
     } else {
-        let (lo, hi) = (readable(i.lo), readable(i.hi));
-        // "6 million–8 million" reads better as "6–8 million".
-        match (lo.strip_suffix(" million"), hi.strip_suffix(" million")) {
-            (Some(l), Some(_)) => format!("{l}–{hi}"),
-            _ => format!("{lo}–{hi}"),
-        }
+        crate::present::number::range(i.lo, i.hi)
     }
 }
 

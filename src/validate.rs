@@ -345,8 +345,8 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
         .iter()
         .filter(|f| f.kind != figure::FigureKind::Year || parsed.figures.len() == 1)
         .map(|f| match f.kind {
-            figure::FigureKind::Magnitude { low, high } => format!("{}–{}", show(low), show(high)),
-            _ => show(f.value),
+            figure::FigureKind::Magnitude { low, high } => crate::present::number::range(low, high),
+            _ => crate::present::number::readable(f.value),
         })
         .collect();
     for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {

@@ -38,8 +38,8 @@ fn a_changed_figure_is_caught() {
     wd.run(&["check"]).code(1).line_has(&[
         &format!("data/estimates.csv:{line}:"),
         "error[value-mismatch]",
-        "353047",
-        "353,074",
+        "`point` is 353047",
+        "states 353,074",
     ]);
 }
 

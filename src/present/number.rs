@@ -119,6 +119,17 @@ pub fn percent(relative: f64) -> String {
     format!("{text}%")
 }
 
+/// A span of two figures sharing a scale word once: "6–8 million", "34.5–35.5 million", "650,000–700,000".
+pub fn range(lo: f64, hi: f64) -> String {
+    let (lo, hi) = (readable(lo), readable(hi));
+    for word in [" million", " billion"] {
+        if let (Some(l), Some(_)) = (lo.strip_suffix(word), hi.strip_suffix(word)) {
+            return format!("{l}–{hi}");
+        }
+    }
+    format!("{lo}–{hi}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +171,8 @@ mod tests {
         assert_eq!(percent(-6.0 / 681_692.0), "-0.00088%");
         assert_eq!(percent(0.016), "+1.6%");
         assert_eq!(percent(0.05), "+5%");
+        assert_eq!(range(6e6, 8e6), "6–8 million");
+        assert_eq!(range(650_000.0, 1.5e6), "650,000–1.5 million");
     }
 
     #[test]
