@@ -19,6 +19,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Reconcile the estimates of each quantity across sources, or export relation verdicts.
     Reconcile(ReconcileArgs),
+    /// Render comparative charts (SVG and PNG) for reports.
+    Chart(ChartArgs),
+    /// Check, reconcile, export and chart: the one command that produces everything.
+    Build(BuildArgs),
 }
 
 /// Options every command that reads a dataset shares.
@@ -111,6 +115,61 @@ pub struct ReconcileArgs {
     /// Export the relation verdicts instead of the reconciliation.
     #[arg(long)]
     pub relations: bool,
+}
+
+/// Which files `chart` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+    Both,
+}
+
+/// The horizontal axis of charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Axis {
+    /// Log when the figures span more than a factor of ten, else linear.
+    Auto,
+    Linear,
+    Log,
+}
+
+/// Arguments of `reckon chart`.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Folder the charts are written to.
+    #[arg(long, value_name = "DIR", default_value = "charts")]
+    pub out: PathBuf,
+
+    /// Which files to write.
+    #[arg(long, value_enum, default_value_t = ChartFormat::Both)]
+    pub format: ChartFormat,
+
+    /// Force a linear or log axis on forest and overview charts.
+    #[arg(long, value_enum, default_value_t = Axis::Auto)]
+    pub axis: Axis,
+
+    /// Quantity ids, categories or relation ids to chart (all charts when none is named).
+    #[arg(value_name = "QUANTITY_OR_CATEGORY")]
+    pub names: Vec<String>,
+}
+
+/// Arguments of `reckon build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Folder the charts are written to.
+    #[arg(long, value_name = "DIR", default_value = "charts")]
+    pub charts: PathBuf,
+
+    /// Folder the exports (reconciled CSV/JSON/Markdown, relation verdicts) are written to.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
 }
 
 #[cfg(test)]

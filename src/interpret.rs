@@ -136,6 +136,31 @@ pub fn read(e: &Estimate, rules: &Rules) -> Option<Reading> {
     }
 }
 
+/// The figure as the text states it, for labels: "about 9 million", "nearly 700,000",
+/// "5–10 million", "over 100,000".
+pub fn stated(e: &Estimate, reading: &Reading) -> String {
+    use crate::present::number::{range, readable};
+    let point = || e.point.map(readable).unwrap_or_default();
+    match e.qualifier {
+        Some(Qualifier::Exact) | None => point(),
+        Some(Qualifier::About) => format!("about {}", point()),
+        Some(Qualifier::Nearly) => format!("nearly {}", point()),
+        Some(Qualifier::Over) => format!("over {}", point()),
+        Some(Qualifier::AtLeast) => format!("at least {}", point()),
+        Some(Qualifier::UpTo) => format!("up to {}", point()),
+        Some(Qualifier::AtMost) => format!("at most {}", point()),
+        Some(Qualifier::Range) | Some(Qualifier::Magnitude) => match (e.low, e.high) {
+            (Some(lo), Some(hi)) => range(lo, hi),
+            _ => readable(reading.central),
+        },
+        Some(Qualifier::Ratio) => format!(
+            "{}× = {}",
+            e.point.map(readable).unwrap_or_default(),
+            readable(reading.central)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 //! -> relate (totals, ratios, conversions) -> reconcile (per quantity, per source kind)
 //! -> present (exporters, charts, report). The binary in `main.rs` only parses and dispatches.
 
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod figure;

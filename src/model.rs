@@ -164,6 +164,11 @@ impl Qualifier {
         Self::ALL.into_iter().find(|q| q.as_str() == s)
     }
 
+    /// The qualifier in words, for people ("at least", "up to").
+    pub fn words(self) -> String {
+        self.as_str().replace('_', " ")
+    }
+
     /// True when the qualifier takes its figure from `low` and `high` rather than `point`.
     pub fn is_banded(self) -> bool {
         matches!(self, Qualifier::Range | Qualifier::Magnitude)

@@ -2,6 +2,8 @@
 
 mod workdir;
 
+mod test_build;
+mod test_chart;
 mod test_check;
 mod test_dataset;
 mod test_reconcile;

@@ -1,5 +1,7 @@
 //! One file per subcommand: each loads, calls domain code and writes. No arithmetic here.
 
+mod build;
+mod chart;
 mod check;
 mod reconcile;
 
@@ -18,6 +20,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Check(args) => check::run(&args),
         Command::Reconcile(args) => reconcile::run(&args),
+        Command::Chart(args) => chart::run(&args),
+        Command::Build(args) => build::run(&args),
     }
 }
 

@@ -246,3 +246,73 @@ fn signed_readable(v: f64) -> String {
         readable(v)
     }
 }
+
+/// Every estimate with the interval its qualifier yields: the per-figure export for analysts.
+pub struct Intervals<'a> {
+    pub data: &'a crate::model::Dataset,
+    pub readings: &'a crate::relate::Readings,
+}
+
+impl Tabular for Intervals<'_> {
+    fn machine(&self) -> Table {
+        Table {
+            columns: vec![
+                "id",
+                "quantity",
+                "source",
+                "source_kind",
+                "qualifier",
+                "stated",
+                "low",
+                "high",
+                "central",
+                "derived",
+                "rule",
+                "quote",
+            ],
+            rows: self
+                .data
+                .estimates
+                .iter()
+                .filter_map(|e| {
+                    let r = self.readings.get(&e.id)?;
+                    Some(vec![
+                        text(&e.id),
+                        text(&e.quantity),
+                        text(&e.source),
+                        text(self.data.kind_of(e).map(|k| k.as_str()).unwrap_or("")),
+                        text(e.qualifier.map(|q| q.as_str()).unwrap_or("")),
+                        text(crate::interpret::stated(e, r)),
+                        num(r.interval.lo),
+                        upper(&r.interval),
+                        num(r.central),
+                        text(if self.readings.derived_by.contains_key(&e.id) {
+                            "true"
+                        } else {
+                            "false"
+                        }),
+                        text(&r.rule),
+                        text(&e.quote),
+                    ])
+                })
+                .collect(),
+        }
+    }
+
+    fn human(&self) -> Table {
+        let machine = self.machine();
+        let keep = ["id", "source", "stated", "rule"];
+        let index: Vec<usize> = keep
+            .iter()
+            .filter_map(|k| machine.columns.iter().position(|c| c == k))
+            .collect();
+        Table {
+            columns: keep.to_vec(),
+            rows: machine
+                .rows
+                .into_iter()
+                .map(|r| index.iter().map(|&i| r[i].clone()).collect())
+                .collect(),
+        }
+    }
+}

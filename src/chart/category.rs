@@ -1,0 +1,167 @@
+//! Category overview: one row per quantity of a category, its envelope, consensus and median,
+//! so a reader sees how, say, all execution figures relate.
+
+use plotters::prelude::*;
+
+use super::context::Context;
+use super::scale::Scale;
+use super::{
+    arrow, bar, file_stem, fit, footer, header, legend, render_fit, text, wrap, x_axis, Area,
+    Drawn, Rendered, Type, INK, MARGIN, MUTED, PARTS, WIDTH,
+};
+use crate::present::number::readable;
+use crate::reconcile::Summary;
+
+const PLOT_X0: i32 = MARGIN + 312;
+const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 130;
+const ROW: i32 = 44;
+const LABEL_WIDTH: u32 = 300;
+
+/// The quantities of one category in one unit.
+pub struct Overview<'a> {
+    pub category: String,
+    pub unit: String,
+    pub rows: Vec<&'a Summary>,
+}
+
+/// One overview per category and unit with two or more quantities.
+pub fn overviews<'a>(ctx: &'a Context) -> Vec<Overview<'a>> {
+    let mut out: Vec<Overview> = Vec::new();
+    for s in &ctx.summaries {
+        match out
+            .iter_mut()
+            .find(|o| o.category == s.category && o.unit == s.unit)
+        {
+            Some(o) => o.rows.push(s),
+            None => out.push(Overview {
+                category: s.category.clone(),
+                unit: s.unit.clone(),
+                rows: vec![s],
+            }),
+        }
+    }
+    out.retain(|o| o.rows.len() >= 2);
+    for o in &mut out {
+        o.rows
+            .sort_by(|a, b| a.median.total_cmp(&b.median).then(a.key.cmp(&b.key)));
+    }
+    out
+}
+
+fn title(o: &Overview, several_units: bool) -> String {
+    let name = o.category.replace('_', " ");
+    let mut name = name[..1].to_uppercase() + &name[1..];
+    if several_units {
+        name = format!("{name} ({})", o.unit);
+    }
+    format!("{name}: every quantity compared")
+}
+
+/// Draws an overview.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    o: &Overview,
+    title: &str,
+    ctx: &Context,
+    height: u32,
+) -> Drawn<DB, i32> {
+    let subtitle = format!(
+        "{} quantities · {} · envelope of each quantity's estimates, consensus where they agree, and their median",
+        o.rows.len(),
+        o.unit
+    );
+    let y = header(area, title, &subtitle)?;
+    let envelope = PARTS[4].to_rgba();
+    let consensus = PARTS[2].to_rgba();
+    let keys = vec![
+        ("envelope of the estimates".to_string(), PARTS[4]),
+        ("consensus (all estimates agree)".to_string(), PARTS[2]),
+        ("median".to_string(), INK),
+    ];
+    let y = legend(area, &keys, y)?;
+    let values = o
+        .rows
+        .iter()
+        .flat_map(|s| [s.envelope.lo, s.envelope.hi, s.median])
+        .filter(|v| v.is_finite());
+    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+        (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
+    });
+    let scale = Scale::choose_tight(lo, hi, ctx.axis);
+    let top = y + 26;
+    let bottom = top + ROW * o.rows.len() as i32;
+    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &o.unit)?;
+    text(
+        area,
+        "median",
+        (WIDTH as i32 - MARGIN, top - 14),
+        Type::new(12.0, MUTED).right(),
+    )?;
+    for (i, s) in o.rows.iter().enumerate() {
+        let cy = top + ROW * i as i32 + ROW / 2;
+        let label = Type::new(13.0, INK);
+        let lines = wrap(area, &s.label, label, LABEL_WIDTH, 2);
+        let first = cy - 8 * (lines.len() as i32 - 1);
+        for (k, l) in lines.iter().enumerate() {
+            text(area, l, (MARGIN, first + 16 * k as i32), label)?;
+        }
+        let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+        let hi = if s.envelope.is_open_above() {
+            PLOT_X1
+        } else {
+            x(s.envelope.hi)
+        };
+        bar(
+            area,
+            (x(s.envelope.lo), cy - 7),
+            (hi.max(x(s.envelope.lo) + 1), cy + 7),
+            envelope,
+        )?;
+        if s.envelope.is_open_above() {
+            arrow(area, (PLOT_X1 + 4, cy), 1, PARTS[2])?;
+        }
+        if let Some(c) = s.consensus {
+            let chi = if c.is_open_above() { PLOT_X1 } else { x(c.hi) };
+            bar(
+                area,
+                (x(c.lo), cy - 7),
+                (chi.max(x(c.lo) + 2), cy + 7),
+                consensus,
+            )?;
+        }
+        let mx = x(s.median);
+        bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
+        let value = Type::new(12.0, INK).right();
+        let shown = format!("{} ({} est.)", readable(s.median), s.estimates);
+        text(
+            area,
+            &fit(area, &shown, value, 125),
+            (WIDTH as i32 - MARGIN, cy),
+            value,
+        )?;
+    }
+    footer(area, &ctx.caption, height)?;
+    Ok(bottom + 36)
+}
+
+/// Renders every overview.
+pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+    let all = overviews(ctx);
+    all.iter()
+        .map(|o| {
+            let several = all.iter().filter(|p| p.category == o.category).count() > 1;
+            let title = title(o, several);
+            let name = if several {
+                file_stem(&["category", &o.category, &o.unit])
+            } else {
+                file_stem(&["category", &o.category])
+            };
+            Ok(Rendered {
+                name,
+                title: title.clone(),
+                subjects: vec![o.category.clone()],
+                svg: render_fit(|area, h| draw(area, o, &title, ctx, h))?,
+            })
+        })
+        .collect()
+}

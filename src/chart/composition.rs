@@ -1,0 +1,211 @@
+//! Composition chart: breakdowns of totals by two or more sources side by side (the archival
+//! categories behind "about 3 million" against Erlikman's behind "about 9 million").
+
+use plotters::prelude::*;
+
+use super::context::Context;
+use super::scale::{AxisChoice, Scale};
+use super::{
+    bar, file_stem, fit, footer, header, legend, line, part_color, render_fit, text, text_width,
+    x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
+};
+use crate::interpret::stated;
+use crate::model::RelationKind;
+use crate::present::number::readable;
+
+const PLOT_X0: i32 = MARGIN + 250;
+const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
+const ROW: i32 = 56;
+
+/// One breakdown: a stated total and the parts it is said to consist of.
+pub struct Breakdown {
+    pub source: String,
+    pub stated: String,
+    pub stated_value: f64,
+    /// (key, value) per part; the key names what the part counts.
+    pub parts: Vec<(String, f64)>,
+}
+
+/// The breakdowns of one category of totals.
+pub struct Composition {
+    pub category: String,
+    pub unit: String,
+    pub keys: Vec<String>,
+    pub rows: Vec<Breakdown>,
+}
+
+/// One composition per category holding the targets of two or more sums.
+pub fn compositions(ctx: &Context) -> Vec<Composition> {
+    let mut out: Vec<Composition> = Vec::new();
+    for o in ctx.outcomes.iter().filter(|o| o.kind == RelationKind::Sum) {
+        let Some(target) = ctx.data.estimate(&o.target) else {
+            continue;
+        };
+        let Some(quantity) = ctx.data.quantity(&target.quantity) else {
+            continue;
+        };
+        let Some(reading) = ctx.readings.get(&o.target) else {
+            continue;
+        };
+        let parts: Option<Vec<(String, String, f64)>> = o
+            .operands
+            .iter()
+            .map(|id| {
+                let e = ctx.data.estimate(id)?;
+                let q = ctx.data.quantity(&e.quantity)?;
+                Some((
+                    q.category.clone(),
+                    q.label.clone(),
+                    ctx.readings.get(id)?.central,
+                ))
+            })
+            .collect();
+        let Some(parts) = parts else { continue };
+        // Parts are named by their category when those differ (executions, gulag deaths...),
+        // else by their quantity (1937, 1938).
+        let by_category = {
+            let mut c: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+            c.sort();
+            c.dedup();
+            c.len() == parts.len()
+        };
+        let parts: Vec<(String, f64)> = parts
+            .into_iter()
+            .map(|(category, label, v)| {
+                let key = if by_category {
+                    category.replace('_', " ")
+                } else {
+                    label
+                };
+                (key, v)
+            })
+            .collect();
+        let row = Breakdown {
+            source: ctx.source_name(&target.source),
+            stated: stated(target, reading),
+            stated_value: reading.central,
+            parts,
+        };
+        match out
+            .iter_mut()
+            .find(|c| c.category == quantity.category && c.unit == quantity.unit)
+        {
+            Some(c) => c.rows.push(row),
+            None => out.push(Composition {
+                category: quantity.category.clone(),
+                unit: quantity.unit.clone(),
+                keys: Vec::new(),
+                rows: vec![row],
+            }),
+        }
+    }
+    out.retain(|c| c.rows.len() >= 2);
+    for c in &mut out {
+        for r in &c.rows {
+            for (k, _) in &r.parts {
+                if !c.keys.contains(k) {
+                    c.keys.push(k.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn title(c: &Composition) -> String {
+    let name = c.category.replace('_', " ");
+    format!(
+        "{}{}: how the stated totals break down",
+        name[..1].to_uppercase(),
+        &name[1..]
+    )
+}
+
+/// Draws a composition chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    c: &Composition,
+    ctx: &Context,
+    height: u32,
+) -> Drawn<DB, i32> {
+    let subtitle = format!(
+        "{} breakdowns side by side · {} · each bar is the sum of its parts; the black tick is the stated total",
+        c.rows.len(),
+        c.unit
+    );
+    let y = header(area, &title(c), &subtitle)?;
+    let colors: Vec<(String, RGBColor)> = c
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), part_color(i, c.keys.len()).0))
+        .collect();
+    let y = legend(area, &colors, y)?;
+    let hi = c
+        .rows
+        .iter()
+        .flat_map(|r| [r.parts.iter().map(|p| p.1).sum::<f64>(), r.stated_value])
+        .fold(0.0f64, f64::max);
+    let scale = Scale::choose(0.0, hi, AxisChoice::Linear);
+    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+    let top = y + 24;
+    let bottom = top + ROW * c.rows.len() as i32;
+    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &c.unit)?;
+    for (i, r) in c.rows.iter().enumerate() {
+        let cy = top + ROW * i as i32 + ROW / 2;
+        let name = Type::new(13.0, INK);
+        let detail = Type::new(11.0, MUTED);
+        text(
+            area,
+            &fit(area, &r.source, name, 240),
+            (MARGIN, cy - 8),
+            name,
+        )?;
+        let sum: f64 = r.parts.iter().map(|p| p.1).sum();
+        let line2 = format!("stated {} · parts sum to {}", r.stated, readable(sum));
+        text(
+            area,
+            &fit(area, &line2, detail, 240),
+            (MARGIN, cy + 8),
+            detail,
+        )?;
+        let mut at = 0.0;
+        for (key, value) in &r.parts {
+            let k = c.keys.iter().position(|x| x == key).unwrap_or(0);
+            let (color, ink) = part_color(k, c.keys.len());
+            let (x0, x1) = (x(at), x(at + value));
+            bar(
+                area,
+                (x0, cy - 13),
+                (x1.max(x0 + 1), cy + 13),
+                color.to_rgba(),
+            )?;
+            line(area, (x1, cy - 13), (x1, cy + 13), WHITE, 1)?;
+            let label = readable(*value);
+            let ty = Type::new(11.0, ink).center();
+            if text_width(area, &label, ty) as i32 + 8 < x1 - x0 {
+                text(area, &label, ((x0 + x1) / 2, cy), ty)?;
+            }
+            at += value;
+        }
+        let sx = x(r.stated_value);
+        bar(area, (sx - 1, cy - 20), (sx + 2, cy + 20), INK.to_rgba())?;
+    }
+    footer(area, &ctx.caption, height)?;
+    Ok(bottom + 44)
+}
+
+/// Renders every composition chart.
+pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+    compositions(ctx)
+        .iter()
+        .map(|c| {
+            Ok(Rendered {
+                name: file_stem(&["composition", &c.category]),
+                title: title(c),
+                subjects: vec![c.category.clone()],
+                svg: render_fit(|area, h| draw(area, c, ctx, h))?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,182 @@
+//! Official against independent: for each quantity with estimates from official or archival
+//! records and from independent sources, a dumbbell from one median to the other.
+
+use plotters::prelude::*;
+
+use super::context::Context;
+use super::scale::Scale;
+use super::{
+    file_stem, fit, footer, header, kind_color, legend, line, render_fit, text, wrap, x_axis, Area,
+    Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
+};
+use crate::model::SourceKind;
+use crate::present::number::short;
+use crate::reconcile::median;
+
+const PLOT_X0: i32 = MARGIN + 290;
+const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 120;
+const ROW: i32 = 46;
+
+/// True for the kinds that speak for the state: official statistics and archival records.
+pub fn is_official(kind: SourceKind) -> bool {
+    matches!(kind, SourceKind::Official | SourceKind::Archival)
+}
+
+/// One quantity: the median of each kind of source, split into the two sides.
+pub struct Pair {
+    pub label: String,
+    pub official: f64,
+    pub independent: f64,
+    /// (kind, median of that kind's central values).
+    pub kinds: Vec<(SourceKind, f64)>,
+}
+
+/// The pairs of one unit.
+pub struct Dumbbell {
+    pub unit: String,
+    pub rows: Vec<Pair>,
+}
+
+/// One dumbbell chart per unit that has quantities with both sides (polls are left out).
+pub fn dumbbells(ctx: &Context) -> Vec<Dumbbell> {
+    let mut out: Vec<Dumbbell> = Vec::new();
+    for s in &ctx.summaries {
+        let members = ctx.members_of(&s.key);
+        let side = |official: bool| -> Vec<f64> {
+            members
+                .iter()
+                .filter(|m| {
+                    m.source_kind != SourceKind::Poll && is_official(m.source_kind) == official
+                })
+                .map(|m| m.central)
+                .collect()
+        };
+        let (off, ind) = (side(true), side(false));
+        if off.is_empty() || ind.is_empty() {
+            continue;
+        }
+        let mut kinds: Vec<(SourceKind, f64)> = SourceKind::ALL
+            .iter()
+            .filter_map(|k| {
+                let v: Vec<f64> = members
+                    .iter()
+                    .filter(|m| m.source_kind == *k)
+                    .map(|m| m.central)
+                    .collect();
+                (!v.is_empty() && *k != SourceKind::Poll).then(|| (*k, median(&v)))
+            })
+            .collect();
+        kinds.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let pair = Pair {
+            label: s.label.clone(),
+            official: median(&off),
+            independent: median(&ind),
+            kinds,
+        };
+        match out.iter_mut().find(|d| d.unit == s.unit) {
+            Some(d) => d.rows.push(pair),
+            None => out.push(Dumbbell {
+                unit: s.unit.clone(),
+                rows: vec![pair],
+            }),
+        }
+    }
+    for d in &mut out {
+        d.rows
+            .sort_by(|a, b| (a.independent / a.official).total_cmp(&(b.independent / b.official)));
+    }
+    out
+}
+
+const TITLE: &str = "Official and archival figures against independent estimates";
+
+/// Draws a dumbbell chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    d: &Dumbbell,
+    ctx: &Context,
+    height: u32,
+) -> Drawn<DB, i32> {
+    let subtitle = format!(
+        "{} · median of each kind of source; the line joins the official side (official statistics, archival records) to the independent side (historians, the article, others)",
+        d.unit
+    );
+    let y = header(area, TITLE, &subtitle)?;
+    let mut kinds: Vec<SourceKind> = d
+        .rows
+        .iter()
+        .flat_map(|r| r.kinds.iter().map(|k| k.0))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    let keys: Vec<(String, RGBColor)> = kinds
+        .iter()
+        .map(|k| (k.as_str().to_string(), kind_color(*k)))
+        .collect();
+    let y = legend(area, &keys, y)?;
+    let (lo, hi) = d
+        .rows
+        .iter()
+        .flat_map(|r| r.kinds.iter().map(|k| k.1))
+        .fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+            (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
+        });
+    let scale = Scale::choose_tight(lo, hi, ctx.axis);
+    let top = y + 26;
+    let bottom = top + ROW * d.rows.len() as i32;
+    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &d.unit)?;
+    text(
+        area,
+        "independent ÷ official",
+        (WIDTH as i32 - MARGIN, top - 14),
+        Type::new(12.0, MUTED).right(),
+    )?;
+    for (i, r) in d.rows.iter().enumerate() {
+        let cy = top + ROW * i as i32 + ROW / 2;
+        let label = Type::new(13.0, INK);
+        let lines = wrap(area, &r.label, label, 280, 2);
+        let first = cy - 8 * (lines.len() as i32 - 1);
+        for (k, l) in lines.iter().enumerate() {
+            text(area, l, (MARGIN, first + 16 * k as i32), label)?;
+        }
+        let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+        line(area, (x(r.official), cy), (x(r.independent), cy), MUTED, 3)?;
+        for (k, v) in &r.kinds {
+            area.draw(&Circle::new((x(*v), cy), 8, WHITE.filled()))?;
+            area.draw(&Circle::new((x(*v), cy), 7, kind_color(*k).filled()))?;
+        }
+        let value = Type::new(12.0, INK).right();
+        let ratio = format!("{:.1}×", r.independent / r.official);
+        text(
+            area,
+            &fit(area, &ratio, value, 110),
+            (WIDTH as i32 - MARGIN, cy - 7),
+            value.bold(),
+        )?;
+        let both = format!("{} → {}", short(r.official), short(r.independent));
+        let small = Type::new(10.0, MUTED).right();
+        text(
+            area,
+            &fit(area, &both, small, 115),
+            (WIDTH as i32 - MARGIN, cy + 9),
+            small,
+        )?;
+    }
+    footer(area, &ctx.caption, height)?;
+    Ok(bottom + 44)
+}
+
+/// Renders every dumbbell chart.
+pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+    dumbbells(ctx)
+        .iter()
+        .map(|d| {
+            Ok(Rendered {
+                name: file_stem(&["official-vs-independent", &d.unit]),
+                title: format!("{TITLE} ({})", d.unit),
+                subjects: vec![format!("official-vs-independent-{}", d.unit)],
+                svg: render_fit(|area, h| draw(area, d, ctx, h))?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,227 @@
+//! Forest chart: every estimate of one quantity as a row, its interval as a bar and its central
+//! value as a dot, coloured by kind of source, over the reconciled envelope and median.
+
+use plotters::prelude::*;
+
+use super::context::Context;
+use super::scale::Scale;
+use super::{
+    arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, render_fit, text,
+    x_axis, Area, Drawn, Rendered, Type, BAND, INK, MARGIN, MUTED, WIDTH,
+};
+use crate::interpret::stated;
+use crate::interval::Interval;
+use crate::model::SourceKind;
+use crate::present::number::readable;
+use crate::reconcile::span;
+
+/// One estimate as a row of the chart.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub source: String,
+    /// Qualifier and interval in words ("about: 8.5–9.5 million").
+    pub detail: String,
+    /// The figure as stated ("about 9 million").
+    pub value: String,
+    pub kind: SourceKind,
+    pub interval: Interval,
+    pub central: f64,
+    pub derived: bool,
+}
+
+/// A forest chart's content.
+#[derive(Debug, Clone)]
+pub struct Forest {
+    pub quantity: String,
+    pub category: String,
+    pub title: String,
+    pub subtitle: String,
+    pub unit: String,
+    pub rows: Vec<Row>,
+    pub envelope: Interval,
+    pub median: f64,
+}
+
+const LABEL_WIDTH: u32 = 250;
+const PLOT_X0: i32 = MARGIN + 262;
+const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 150;
+const ROW: i32 = 40;
+
+/// One forest per quantity with two or more estimates (derived ones included).
+pub fn forests(ctx: &Context) -> Vec<Forest> {
+    ctx.summaries
+        .iter()
+        .filter(|s| s.estimates >= 2)
+        .map(|s| {
+            let mut rows: Vec<Row> = ctx
+                .members_of(&s.key)
+                .into_iter()
+                .map(|m| {
+                    let e = ctx.data.estimate(&m.estimate);
+                    let value = match (e, ctx.readings.get(&m.estimate)) {
+                        (Some(e), Some(r)) => stated(e, r),
+                        _ => readable(m.central),
+                    };
+                    let mut detail = format!("{}: {}", m.qualifier.words(), span(&m.interval));
+                    if m.derived {
+                        detail = format!("derived, {detail}");
+                    }
+                    Row {
+                        source: ctx.source_name(&m.source),
+                        detail,
+                        value,
+                        kind: m.source_kind,
+                        interval: m.interval,
+                        central: m.central,
+                        derived: m.derived,
+                    }
+                })
+                .collect();
+            rows.sort_by(|a, b| {
+                a.central
+                    .total_cmp(&b.central)
+                    .then(a.source.cmp(&b.source))
+            });
+            Forest {
+                quantity: s.key.clone(),
+                category: s.category.clone(),
+                title: s.label.clone(),
+                subtitle: ctx.subtitle(&s.key),
+                unit: s.unit.clone(),
+                rows,
+                envelope: s.envelope,
+                median: s.median,
+            }
+        })
+        .collect()
+}
+
+/// The axis that shows every row: log when the figures span more than a factor of ten.
+fn scale(f: &Forest, ctx: &Context) -> Scale {
+    let values = f
+        .rows
+        .iter()
+        .flat_map(|r| [r.interval.lo, r.interval.hi, r.central])
+        .filter(|v| v.is_finite());
+    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+        (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
+    });
+    Scale::choose_tight(lo, hi, ctx.axis)
+}
+
+/// Draws a forest chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    f: &Forest,
+    ctx: &Context,
+    height: u32,
+) -> Drawn<DB, i32> {
+    let y = header(area, &f.title, &f.subtitle)?;
+    let mut kinds: Vec<SourceKind> = f.rows.iter().map(|r| r.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let mut keys: Vec<(String, RGBColor)> = kinds
+        .iter()
+        .map(|k| (k.as_str().to_string(), kind_color(*k)))
+        .collect();
+    keys.push(("envelope of all estimates".into(), BAND));
+    let y = legend(area, &keys, y)?;
+    let scale = scale(f, ctx);
+    let top = y + 26;
+    let bottom = top + ROW * f.rows.len() as i32;
+    // Envelope band and axis grid behind the rows.
+    let env_hi = if f.envelope.is_open_above() {
+        scale.hi()
+    } else {
+        f.envelope.hi
+    };
+    bar(
+        area,
+        (scale.map(f.envelope.lo, PLOT_X0, PLOT_X1), top - 6),
+        (scale.map(env_hi, PLOT_X0, PLOT_X1), bottom),
+        BAND.to_rgba(),
+    )?;
+    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &f.unit)?;
+    let mx = scale.map(f.median, PLOT_X0, PLOT_X1);
+    dashed(area, (mx, top - 12), (mx, bottom), INK, 4)?;
+    let label = format!("median {}", readable(f.median));
+    let anchor = if mx > (PLOT_X0 + PLOT_X1) / 2 {
+        Type::new(12.0, INK).right()
+    } else {
+        Type::new(12.0, INK)
+    };
+    let dx = if mx > (PLOT_X0 + PLOT_X1) / 2 { -5 } else { 5 };
+    text(area, &label, (mx + dx, top - 14), anchor)?;
+    text(
+        area,
+        "figure as stated",
+        (WIDTH as i32 - MARGIN, top - 14),
+        Type::new(12.0, MUTED).right(),
+    )?;
+    for (i, row) in f.rows.iter().enumerate() {
+        let cy = top + ROW * i as i32 + ROW / 2;
+        let name = Type::new(13.0, INK);
+        let detail = Type::new(11.0, MUTED);
+        text(
+            area,
+            &fit(area, &row.source, name, LABEL_WIDTH),
+            (MARGIN, cy - 8),
+            name,
+        )?;
+        text(
+            area,
+            &fit(area, &row.detail, detail, LABEL_WIDTH),
+            (MARGIN, cy + 8),
+            detail,
+        )?;
+        let color = kind_color(row.kind);
+        let x_lo = scale.map(row.interval.lo, PLOT_X0, PLOT_X1);
+        let x_hi = if row.interval.is_open_above() {
+            PLOT_X1
+        } else {
+            scale.map(row.interval.hi, PLOT_X0, PLOT_X1)
+        };
+        if x_hi > x_lo {
+            bar(area, (x_lo, cy - 4), (x_hi, cy + 4), color.mix(0.45))?;
+        }
+        if row.interval.is_open_above() {
+            arrow(area, (PLOT_X1 + 4, cy), 1, color)?;
+        }
+        let open_below = row.interval.lo <= 0.0 || (scale.is_log() && row.interval.lo < scale.lo());
+        if open_below {
+            arrow(area, (PLOT_X0 - 4, cy), -1, color)?;
+        }
+        let cx = scale.map(row.central, PLOT_X0, PLOT_X1);
+        area.draw(&Circle::new((cx, cy), 6, WHITE.filled()))?;
+        if row.derived {
+            // A derived value is not stated by the text: a hollow marker says so.
+            area.draw(&Circle::new((cx, cy), 5, color.stroke_width(2)))?;
+        } else {
+            area.draw(&Circle::new((cx, cy), 5, color.filled()))?;
+        }
+        let value = Type::new(12.0, INK).right();
+        text(
+            area,
+            &fit(area, &row.value, value, 140),
+            (WIDTH as i32 - MARGIN, cy),
+            value,
+        )?;
+    }
+    footer(area, &ctx.caption, height)?;
+    Ok(bottom + 36)
+}
+
+/// Renders every forest chart.
+pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+    forests(ctx)
+        .iter()
+        .map(|f| {
+            Ok(Rendered {
+                name: file_stem(&["forest", &f.quantity]),
+                title: f.title.clone(),
+                subjects: vec![f.quantity.clone(), f.category.clone()],
+                svg: render_fit(|area, h| draw(area, f, ctx, h))?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,220 @@
+//! Axis scales: linear or logarithmic mapping from figures to pixels, with ticks that read the
+//! way people write numbers (250k, 1M, 20M).
+
+/// How figures map onto the horizontal axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scale {
+    Linear { lo: f64, hi: f64 },
+    Log { lo: f64, hi: f64 },
+}
+
+/// The forced choice of axis, or automatic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AxisChoice {
+    /// Log when the figures span more than a factor of ten.
+    #[default]
+    Auto,
+    Linear,
+    Log,
+}
+
+/// A "nice" step near `raw`: 1, 2, 2.5 or 5 times a power of ten.
+fn nice_step(raw: f64) -> f64 {
+    let power = 10f64.powf(raw.log10().floor());
+    let fraction = raw / power;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 2.5 {
+        2.5
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * power
+}
+
+impl Scale {
+    /// Picks a scale for values from `lo` to `hi` (finite, hi > 0).
+    ///
+    /// Linear axes start at zero, so bar lengths stay honest; a log axis is chosen when the
+    /// figures span more than a factor of ten (see README, Charts).
+    pub fn choose(lo: f64, hi: f64, choice: AxisChoice) -> Scale {
+        let hi = if hi > 0.0 { hi } else { 1.0 };
+        let positive_lo = if lo > 0.0 { lo } else { hi / 1000.0 };
+        let log = match choice {
+            AxisChoice::Log => true,
+            AxisChoice::Linear => false,
+            AxisChoice::Auto => hi / positive_lo > 10.0,
+        };
+        if log {
+            let lo = 10f64.powf(positive_lo.log10().floor());
+            let top = 10f64.powf(hi.log10().ceil());
+            // Stop at 2× or 5× a power of ten when that still holds everything.
+            let hi = [0.2, 0.5, 1.0]
+                .into_iter()
+                .map(|f| top * f)
+                .find(|&t| t >= hi * 1.02)
+                .unwrap_or(top);
+            Scale::Log {
+                lo,
+                hi: hi.max(lo * 10.0),
+            }
+        } else {
+            let step = nice_step(hi / 5.0);
+            let hi = (hi * 1.02 / step).ceil() * step;
+            Scale::Linear { lo: 0.0, hi }
+        }
+    }
+
+    /// Like [`Scale::choose`], but a linear axis hugs the data instead of starting at zero: for
+    /// dot and interval plots, where no bar length has to stay honest.
+    pub fn choose_tight(lo: f64, hi: f64, choice: AxisChoice) -> Scale {
+        let scale = Scale::choose(lo, hi, choice);
+        if scale.is_log() || !(lo.is_finite() && lo > 0.0) {
+            return scale;
+        }
+        let step = nice_step((hi - lo).max(hi * 0.02) / 4.0);
+        let lo = ((lo - (hi - lo) * 0.05) / step).floor() * step;
+        let hi = ((hi + (hi - lo) * 0.05) / step).ceil() * step;
+        Scale::Linear {
+            lo: lo.max(0.0),
+            hi,
+        }
+    }
+
+    /// True for a logarithmic scale.
+    pub fn is_log(&self) -> bool {
+        matches!(self, Scale::Log { .. })
+    }
+
+    /// The lowest value on the axis.
+    pub fn lo(&self) -> f64 {
+        match *self {
+            Scale::Linear { lo, .. } | Scale::Log { lo, .. } => lo,
+        }
+    }
+
+    /// The highest value on the axis.
+    pub fn hi(&self) -> f64 {
+        match *self {
+            Scale::Linear { hi, .. } | Scale::Log { hi, .. } => hi,
+        }
+    }
+
+    /// The position of `v` between 0 (axis start) and 1 (axis end), clamped.
+    pub fn fraction(&self, v: f64) -> f64 {
+        let f = match *self {
+            Scale::Linear { lo, hi } => (v - lo) / (hi - lo),
+            Scale::Log { lo, hi } => {
+                if v <= 0.0 {
+                    0.0
+                } else {
+                    (v.log10() - lo.log10()) / (hi.log10() - lo.log10())
+                }
+            }
+        };
+        if f.is_nan() {
+            0.0
+        } else {
+            f.clamp(0.0, 1.0)
+        }
+    }
+
+    /// The pixel of `v` on an axis from `x0` to `x1`.
+    pub fn map(&self, v: f64, x0: i32, x1: i32) -> i32 {
+        x0 + (self.fraction(v) * f64::from(x1 - x0)).round() as i32
+    }
+
+    /// Tick values: nice steps on a linear axis; 1-2-5 or powers of ten on a log axis.
+    pub fn ticks(&self) -> Vec<f64> {
+        match *self {
+            Scale::Linear { lo, hi } => {
+                let step = nice_step((hi - lo) / 5.0);
+                let mut ticks = Vec::new();
+                let mut v = (lo / step).ceil() * step;
+                while v <= hi * (1.0 + 1e-9) {
+                    ticks.push(v);
+                    v += step;
+                }
+                ticks
+            }
+            Scale::Log { lo, hi } => {
+                let decades = (hi / lo).log10();
+                let multiples: &[f64] = if decades <= 3.5 {
+                    &[1.0, 2.0, 5.0]
+                } else {
+                    &[1.0]
+                };
+                let mut ticks = Vec::new();
+                let mut power = lo;
+                while power <= hi * (1.0 + 1e-9) {
+                    for m in multiples {
+                        let v = power * m;
+                        if v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9) {
+                            ticks.push(v);
+                        }
+                    }
+                    power *= 10.0;
+                }
+                ticks
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_when_the_spread_passes_ten() {
+        assert_eq!(
+            Scale::choose(750_000.0, 1_550_000.0, AxisChoice::Auto),
+            Scale::Linear {
+                lo: 0.0,
+                hi: 2_000_000.0
+            }
+        );
+        let s = Scale::choose(10_000.0, 2_000_000.0, AxisChoice::Auto);
+        assert!(s.is_log());
+        assert_eq!(s.lo(), 10_000.0);
+        assert_eq!(s.hi(), 5_000_000.0);
+        assert!(!Scale::choose(10_000.0, 2e6, AxisChoice::Linear).is_log());
+        assert!(Scale::choose(1.0, 2.0, AxisChoice::Log).is_log());
+    }
+
+    #[test]
+    fn tight_axes_hug_the_data() {
+        let s = Scale::choose_tight(160.0, 168.0, AxisChoice::Auto);
+        assert!(!s.is_log());
+        assert!(s.lo() > 150.0 && s.lo() <= 160.0, "{s:?}");
+        assert!(s.hi() >= 168.0 && s.hi() < 180.0, "{s:?}");
+    }
+
+    #[test]
+    fn ticks_are_round() {
+        let s = Scale::Linear {
+            lo: 0.0,
+            hi: 2_000_000.0,
+        };
+        assert_eq!(
+            s.ticks(),
+            vec![0.0, 500_000.0, 1_000_000.0, 1_500_000.0, 2_000_000.0]
+        );
+        let s = Scale::Log { lo: 1e5, hi: 1e7 };
+        assert_eq!(s.ticks(), vec![1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7]);
+        let s = Scale::Log { lo: 1e3, hi: 1e8 };
+        assert_eq!(s.ticks(), vec![1e3, 1e4, 1e5, 1e6, 1e7, 1e8]);
+    }
+
+    #[test]
+    fn mapping_clamps_and_handles_zero_on_log() {
+        let s = Scale::Log { lo: 1e4, hi: 1e6 };
+        assert_eq!(s.map(1e5, 0, 100), 50);
+        assert_eq!(s.map(0.0, 0, 100), 0);
+        assert_eq!(s.map(f64::INFINITY, 0, 100), 100);
+    }
+}

@@ -1,0 +1,238 @@
+//! Totals chart: for each `sum` relation, the stated total and its interval beside the stacked
+//! parts, with the verdict and the difference written on the chart.
+
+use plotters::prelude::*;
+
+use super::context::Context;
+use super::scale::Scale;
+use super::{
+    arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, line, part_color,
+    render_fit, text, text_width, x_axis, Area, Drawn, Rendered, Type, APPROXIMATE, BROKEN, HOLDS,
+    INK, MARGIN, MUTED, WIDTH,
+};
+use crate::interpret::stated;
+use crate::interval::Interval;
+use crate::model::{RelationKind, SourceKind};
+use crate::present::number::{percent, readable};
+use crate::relate::{Outcome, Verdict};
+
+const PLOT_X0: i32 = MARGIN + 200;
+const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
+const ROW: i32 = 64;
+
+/// One part of a sum.
+pub struct Part {
+    pub label: String,
+    pub value: f64,
+}
+
+/// A totals chart's content.
+pub struct Totals<'a> {
+    pub outcome: &'a Outcome,
+    pub title: String,
+    pub stated_label: String,
+    pub stated_text: String,
+    pub kind: SourceKind,
+    pub parts: Vec<Part>,
+}
+
+/// One chart per sum relation whose figures all have readings.
+pub fn totals<'a>(ctx: &'a Context) -> Vec<Totals<'a>> {
+    ctx.outcomes
+        .iter()
+        .filter(|o| o.kind == RelationKind::Sum)
+        .filter_map(|o| {
+            let target = ctx.data.estimate(&o.target)?;
+            let reading = ctx.readings.get(&o.target)?;
+            let quantity = ctx.data.quantity(&target.quantity)?;
+            let parts = o
+                .operands
+                .iter()
+                .map(|id| {
+                    let e = ctx.data.estimate(id)?;
+                    let r = ctx.readings.get(id)?;
+                    let label = ctx
+                        .data
+                        .quantity(&e.quantity)
+                        .map_or(id.clone(), |q| q.label.clone());
+                    Some(Part {
+                        label: format!("{label}: {}", stated(e, r)),
+                        value: r.central,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(Totals {
+                outcome: o,
+                title: format!("{}: the stated total against its parts", quantity.label),
+                stated_label: ctx.source_name(&target.source),
+                stated_text: stated(target, reading),
+                kind: ctx.data.kind_of(target)?,
+                parts,
+            })
+        })
+        .collect()
+}
+
+fn verdict_color(v: Verdict) -> RGBColor {
+    match v {
+        Verdict::Broken => BROKEN,
+        Verdict::Approximate => APPROXIMATE,
+        Verdict::Holds | Verdict::Derived => HOLDS,
+    }
+}
+
+/// The verdict in one sentence, as the chart's subtitle.
+pub fn sentence(o: &Outcome) -> String {
+    let difference = format!(
+        "{}{} ({})",
+        if o.difference > 0.0 { "+" } else { "" },
+        readable(o.difference),
+        percent(o.relative_difference)
+    );
+    match o.verdict {
+        Verdict::Holds => format!("Holds: {}, inside the stated interval (difference {difference}).", o.arithmetic),
+        Verdict::Approximate => format!(
+            "Approximate: {}; the sum lies outside the stated interval, which it only overlaps (difference {difference}).",
+            o.arithmetic
+        ),
+        Verdict::Broken => format!("Broken: {}; off by {difference}.", o.arithmetic),
+        Verdict::Derived => o.arithmetic.clone(),
+    }
+}
+
+/// Draws a totals chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    t: &Totals,
+    ctx: &Context,
+    height: u32,
+) -> Drawn<DB, i32> {
+    let o = t.outcome;
+    let y = header(area, &t.title, &sentence(o))?;
+    let keys: Vec<(String, RGBColor)> = t
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.label.clone(), part_color(i, t.parts.len()).0))
+        .collect();
+    let y = legend(area, &keys, y)?;
+    let finite = |v: f64| v.is_finite().then_some(v);
+    let hi = [o.stated.hi, o.computed.hi, o.stated_value, o.computed_value]
+        .into_iter()
+        .filter_map(finite)
+        .fold(0.0f64, f64::max);
+    let scale = Scale::choose(0.0, hi, super::scale::AxisChoice::Linear);
+    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+    let top = y + 40;
+    let bottom = top + 2 * ROW;
+    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 10, bottom, "")?;
+    let label = Type::new(13.0, INK);
+    let detail = Type::new(11.0, MUTED);
+    // Row 1: the stated total, its bar to the central value and its interval as a whisker.
+    let cy = top + ROW / 2;
+    text(area, "Stated total", (MARGIN, cy - 16), label.bold())?;
+    text(
+        area,
+        &fit(area, &t.stated_label, label, 190),
+        (MARGIN, cy),
+        label,
+    )?;
+    let interval = if o.stated.lo == o.stated.hi {
+        t.stated_text.clone()
+    } else {
+        format!("{} → {}", t.stated_text, crate::reconcile::span(&o.stated))
+    };
+    text(
+        area,
+        &fit(area, &interval, detail, 190),
+        (MARGIN, cy + 15),
+        detail,
+    )?;
+    whisker(area, &o.stated, cy, &scale)?;
+    bar(
+        area,
+        (x(0.0), cy - 12),
+        (x(o.stated_value), cy + 12),
+        kind_color(t.kind).to_rgba(),
+    )?;
+    // Row 2: the parts, stacked.
+    let cy = top + ROW + ROW / 2;
+    text(area, "Sum of the parts", (MARGIN, cy - 8), label.bold())?;
+    text(
+        area,
+        &format!("{} parts: {}", t.parts.len(), readable(o.computed_value)),
+        (MARGIN, cy + 9),
+        detail,
+    )?;
+    whisker(area, &o.computed, cy, &scale)?;
+    let mut at = 0.0;
+    for (i, p) in t.parts.iter().enumerate() {
+        let (x0, x1) = (x(at), x(at + p.value));
+        let (color, ink) = part_color(i, t.parts.len());
+        bar(
+            area,
+            (x0, cy - 12),
+            (x1.max(x0 + 1), cy + 12),
+            color.to_rgba(),
+        )?;
+        if x1 > x0 + 1 {
+            line(area, (x1, cy - 12), (x1, cy + 12), WHITE, 1)?;
+        }
+        let value = readable(p.value);
+        let inside = Type::new(11.0, ink).center();
+        if text_width(area, &value, inside) as i32 + 8 < x1 - x0 {
+            text(area, &value, ((x0 + x1) / 2, cy), inside)?;
+        }
+        at += p.value;
+    }
+    // The stated value carried down, so a gap between the two is visible.
+    let sx = x(o.stated_value);
+    dashed(area, (sx, top - 4), (sx, bottom), INK, 4)?;
+    let color = verdict_color(o.verdict);
+    let note = format!(
+        "{}: difference {}{}",
+        o.verdict.as_str(),
+        if o.difference > 0.0 { "+" } else { "" },
+        readable(o.difference)
+    );
+    text(
+        area,
+        &note,
+        (PLOT_X1, top - 22),
+        Type::new(13.0, color).bold().right(),
+    )?;
+    footer(area, &ctx.caption, height)?;
+    Ok(bottom + 44)
+}
+
+/// An interval as a light band behind the bar, edged at its ends; an open end as an arrow.
+fn whisker<DB: DrawingBackend>(area: &Area<DB>, i: &Interval, cy: i32, scale: &Scale) -> Drawn<DB> {
+    if i.lo == i.hi {
+        return Ok(());
+    }
+    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+    let (x0, x1) = (x(i.lo), if i.is_open_above() { PLOT_X1 } else { x(i.hi) });
+    bar(area, (x0, cy - 20), (x1, cy + 20), INK.mix(0.08))?;
+    line(area, (x0, cy - 20), (x0, cy + 20), INK, 2)?;
+    if i.is_open_above() {
+        arrow(area, (PLOT_X1 + 6, cy), 1, INK)?;
+    } else {
+        line(area, (x1, cy - 20), (x1, cy + 20), INK, 2)?;
+    }
+    Ok(())
+}
+
+/// Renders every totals chart.
+pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+    totals(ctx)
+        .iter()
+        .map(|t| {
+            Ok(Rendered {
+                name: file_stem(&["totals", &t.outcome.id]),
+                title: t.title.clone(),
+                subjects: vec![t.outcome.id.clone()],
+                svg: render_fit(|area, h| draw(area, t, ctx, h))?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,126 @@
+//! `reckon build`: check (stopping on data errors), reconcile, export, chart; then say what was
+//! written. A failure part-way says what was written before it and what was not.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+
+use crate::chart::context::Context;
+use crate::chart::scale::AxisChoice;
+use crate::chart::{self, Rendered};
+use crate::cli::{BuildArgs, ChartFormat, ExportFormat, GroupBy};
+use crate::finding;
+use crate::present::export::{exporter, Tabular};
+use crate::present::tables::{Intervals, Summaries, Verdicts};
+use crate::present::write;
+use crate::{reconcile, relate};
+
+/// The prefixes of the chart files reckon writes; only such files are ever removed as stale.
+const CHART_PREFIXES: [&str; 5] = [
+    "forest-",
+    "category-",
+    "totals-",
+    "composition-",
+    "official-vs-independent-",
+];
+
+/// Runs `build`.
+pub fn run(args: &BuildArgs) -> Result<ExitCode> {
+    let checked = match super::load_clean(&args.data)? {
+        Ok(checked) => checked,
+        Err(code) => return Ok(code),
+    };
+    let (_, warnings) = finding::tally(&checked.findings);
+    if warnings > 0 {
+        eprintln!("check: 0 errors, {warnings} warning(s) (run `reckon check` to read them)");
+    }
+    let mut written: Vec<PathBuf> = Vec::new();
+    match produce(&checked, args, &mut written) {
+        Ok(charts) => {
+            let exports = written.len() - 2 * charts;
+            println!(
+                "wrote {exports} export(s) to {} and {charts} chart(s) as SVG and PNG to {}",
+                args.out.display(),
+                args.charts.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            eprintln!(
+                "reckon: build stopped; it wrote {} file(s) before that:",
+                written.len()
+            );
+            for path in &written {
+                eprintln!("  {}", path.display());
+            }
+            eprintln!("and did not write the rest.");
+            Err(err)
+        }
+    }
+}
+
+fn produce(
+    checked: &super::Checked,
+    args: &BuildArgs,
+    written: &mut Vec<PathBuf>,
+) -> Result<usize> {
+    let (data, rules) = (&checked.data, checked.rules);
+    let readings = relate::readings(data, &rules);
+    let summaries = reconcile::reconcile(data, &readings, GroupBy::Quantity)?;
+    let outcomes = relate::evaluate(data, &rules);
+    let reconciled = Summaries {
+        rows: &summaries,
+        rules,
+    };
+    let verdicts = Verdicts::new(&outcomes, rules);
+    let intervals = Intervals {
+        data,
+        readings: &readings,
+    };
+    let exports: [(&str, &dyn Tabular); 3] = [
+        ("reconciled", &reconciled),
+        ("relations", &verdicts),
+        ("intervals", &intervals),
+    ];
+    for (stem, table) in exports {
+        for (format, extension) in [
+            (ExportFormat::Csv, "csv"),
+            (ExportFormat::Json, "json"),
+            (ExportFormat::Markdown, "md"),
+        ] {
+            let path = args.out.join(format!("{stem}.{extension}"));
+            write::atomic(&path, &exporter(format).serialize(table)?)?;
+            written.push(path);
+        }
+    }
+    let ctx = Context::new(data, &rules, AxisChoice::Auto)?;
+    let charts = chart::render_all(&ctx)?;
+    let all: Vec<&Rendered> = charts.iter().collect();
+    for path in super::chart::write_charts(&all, &args.charts, ChartFormat::Both)? {
+        written.push(path);
+    }
+    remove_stale(&args.charts, &charts)?;
+    Ok(charts.len())
+}
+
+/// Removes chart files reckon wrote earlier for charts that no longer exist, so the gallery
+/// never keeps a chart the data no longer supports. Other files are never touched.
+fn remove_stale(dir: &Path, charts: &[Rendered]) -> Result<()> {
+    let current: Vec<String> = charts
+        .iter()
+        .flat_map(|c| [format!("{}.svg", c.name), format!("{}.png", c.name)])
+        .collect();
+    for entry in fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = CHART_PREFIXES.iter().any(|p| name.starts_with(p))
+            && (name.ends_with(".svg") || name.ends_with(".png"));
+        if ours && !current.contains(&name) {
+            fs::remove_file(entry.path())
+                .with_context(|| format!("removing the stale chart {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,87 @@
+//! `reckon chart`: render the named charts, or all, as SVG and/or PNG.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+
+use crate::chart::context::Context;
+use crate::chart::scale::AxisChoice;
+use crate::chart::{self, Rendered};
+use crate::cli::{Axis, ChartArgs, ChartFormat};
+use crate::present::write;
+
+/// The axis choice as the chart code knows it.
+pub fn axis_choice(axis: Axis) -> AxisChoice {
+    match axis {
+        Axis::Auto => AxisChoice::Auto,
+        Axis::Linear => AxisChoice::Linear,
+        Axis::Log => AxisChoice::Log,
+    }
+}
+
+/// Runs `chart`.
+pub fn run(args: &ChartArgs) -> Result<ExitCode> {
+    let checked = match super::load_clean(&args.data)? {
+        Ok(checked) => checked,
+        Err(code) => return Ok(code),
+    };
+    let ctx = Context::new(&checked.data, &checked.rules, axis_choice(args.axis))?;
+    let charts = chart::render_all(&ctx)?;
+    let selected = select(&charts, &args.names)?;
+    let written = write_charts(&selected, &args.out, args.format)?;
+    eprintln!(
+        "wrote {} file(s) for {} chart(s) to {}",
+        written.len(),
+        selected.len(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The charts whose subjects match any of `names` (all of them for no names).
+pub fn select<'a>(charts: &'a [Rendered], names: &[String]) -> Result<Vec<&'a Rendered>> {
+    if names.is_empty() {
+        return Ok(charts.iter().collect());
+    }
+    for name in names {
+        if !charts.iter().any(|c| c.subjects.contains(name)) {
+            let mut known: Vec<&str> = charts
+                .iter()
+                .flat_map(|c| c.subjects.iter().map(String::as_str))
+                .collect();
+            known.sort();
+            known.dedup();
+            bail!(
+                "no chart for `{name}`; name a quantity id, category or relation id that has one: {}",
+                known.join(", ")
+            );
+        }
+    }
+    Ok(charts
+        .iter()
+        .filter(|c| c.subjects.iter().any(|s| names.contains(s)))
+        .collect())
+}
+
+/// Writes each chart's files atomically; returns the paths written.
+pub fn write_charts(
+    charts: &[&Rendered],
+    dir: &Path,
+    format: ChartFormat,
+) -> Result<Vec<std::path::PathBuf>> {
+    let mut written = Vec::new();
+    for c in charts {
+        if matches!(format, ChartFormat::Svg | ChartFormat::Both) {
+            let path = dir.join(format!("{}.svg", c.name));
+            write::atomic(&path, c.svg.as_bytes())?;
+            written.push(path);
+        }
+        if matches!(format, ChartFormat::Png | ChartFormat::Both) {
+            let path = dir.join(format!("{}.png", c.name));
+            write::atomic(&path, &chart::rasterize(&c.svg)?)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}

@@ -1,0 +1,204 @@
+//! `reckon chart`: each chart kind rendered into a temp dir and read back.
+
+use std::fs;
+
+use crate::workdir::Workdir;
+
+fn svg(wd: &Workdir, name: &str) -> String {
+    wd.read(&format!("charts/{name}.svg"))
+}
+
+/// The height an SVG declares.
+fn svg_height(svg: &str) -> u32 {
+    let start = svg.find("height=\"").expect("a height") + 8;
+    svg[start..].split('"').next().unwrap().parse().unwrap()
+}
+
+fn render_all(wd: &Workdir) {
+    wd.run(&["chart", "--out", "charts"]).code(0);
+}
+
+#[test]
+fn forest_chart_names_its_quantity_every_source_and_its_axis() {
+    let wd = Workdir::with_shipped_data();
+    render_all(&wd);
+    let svg = svg(&wd, "forest-great_purge_executions_1937_38");
+    for needle in [
+        "Great Purge executions, 1937–38",
+        "USSR · 1937–1938 · people",
+        // The three sources quoted for this quantity, by their names in sources.csv.
+        "Soviet archival records",
+        "Historians in light of the Soviet archives",
+        "Robert Conquest",
+        // Qualifier and figure as stated, the derived ratio, the median and an axis tick.
+        "nearly 700,000",
+        "681,692",
+        "2.5× = 1,704,230",
+        "median 700,000",
+        "1M",
+        "figures as quoted",
+    ] {
+        assert!(svg.contains(needle), "forest chart lacks `{needle}`");
+    }
+}
+
+#[test]
+fn a_wide_spread_gets_a_log_axis() {
+    let wd = Workdir::with_shipped_data();
+    render_all(&wd);
+    // Victims totals run from 3 million to 60 million and open-ended.
+    assert!(svg(&wd, "forest-victims_total_stalin_era").contains("log scale"));
+    assert!(!svg(&wd, "forest-great_purge_executions_1937_38").contains("log scale"));
+    wd.run(&[
+        "chart",
+        "--out",
+        "linear",
+        "--axis",
+        "linear",
+        "victims_total_stalin_era",
+    ])
+    .code(0);
+    assert!(!wd
+        .read("linear/forest-victims_total_stalin_era.svg")
+        .contains("log scale"));
+}
+
+#[test]
+fn every_chart_kind_is_rendered_as_svg_and_png() {
+    let wd = Workdir::with_shipped_data();
+    render_all(&wd);
+    let names: Vec<String> = fs::read_dir(wd.path("charts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for prefix in [
+        "forest-",
+        "category-",
+        "totals-",
+        "composition-",
+        "official-vs-independent-",
+    ] {
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with(prefix) && n.ends_with(".svg")),
+            "no {prefix} SVG"
+        );
+    }
+    for name in names.iter().filter(|n| n.ends_with(".svg")) {
+        let svg = wd.read(&format!("charts/{name}"));
+        let png = fs::read(wd.path(&format!("charts/{}", name.replace(".svg", ".png")))).unwrap();
+        let (w, h) = reckon::chart::png_size(&png).unwrap();
+        assert_eq!(
+            (w, h),
+            (2000, 2 * svg_height(&svg)),
+            "{name}: PNG at 2x the SVG"
+        );
+    }
+}
+
+#[test]
+fn totals_chart_writes_the_verdict_and_the_difference() {
+    let wd = Workdir::with_shipped_data();
+    render_all(&wd);
+    let broken = svg(&wd, "totals-r_great_purge_years_vs_archival");
+    assert!(broken.contains("Broken: 353,074 + 328,612 = 681,686; stated 681,692"));
+    assert!(broken.contains("broken: difference -6"));
+    let holds = svg(&wd, "totals-r_erlikman_total");
+    assert!(holds.contains("holds: difference +200,000"));
+}
+
+#[test]
+fn composition_sets_archival_against_erlikman() {
+    let wd = Workdir::with_shipped_data();
+    render_all(&wd);
+    let svg = svg(&wd, "composition-repression_total");
+    for needle in [
+        "Soviet archival records",
+        "Vadim Erlikman",
+        "stated about 3 million",
+        "stated about 9 million",
+        "executions",
+        "gulag deaths",
+    ] {
+        assert!(svg.contains(needle), "composition lacks `{needle}`");
+    }
+}
+
+#[test]
+fn dumbbell_sets_official_against_independent() {
+    let wd = Workdir::with_shipped_data();
+    render_all(&wd);
+    let svg = svg(&wd, "official-vs-independent-people");
+    // Official 28.2 million against the article's approximately 35 million.
+    assert!(svg.contains("Soviet military casualties, WWII"));
+    assert!(svg.contains("28.2M → 35M"));
+    assert!(svg.contains("Executions under Stalin"));
+}
+
+#[test]
+fn rendering_twice_gives_identical_svg() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["chart", "--out", "a", "--format", "svg"]).code(0);
+    wd.run(&["chart", "--out", "b", "--format", "svg"]).code(0);
+    let mut names: Vec<_> = fs::read_dir(wd.path("a"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for name in names {
+        assert_eq!(
+            fs::read(wd.path("a").join(&name)).unwrap(),
+            fs::read(wd.path("b").join(&name)).unwrap(),
+            "{name:?} differs between runs"
+        );
+    }
+}
+
+#[test]
+fn named_charts_only_and_unknown_names_refused() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&[
+        "chart",
+        "--out",
+        "some",
+        "--format",
+        "svg",
+        "executions_stalin_era",
+    ])
+    .code(0);
+    let names: Vec<String> = fs::read_dir(wd.path("some"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["forest-executions_stalin_era.svg"]);
+    wd.run(&["chart", "--out", "none", "no_such_quantity"])
+        .code(2)
+        .stderr_has("no chart for `no_such_quantity`")
+        .stderr_has("executions_stalin_era");
+}
+
+/// A source named like markup shows as text in the SVG.
+#[test]
+fn names_from_the_data_are_escaped_in_svg() {
+    let wd = Workdir::with_shipped_data();
+    wd.edit(
+        "data/sources.csv",
+        "erlikman,Vadim Erlikman,",
+        "erlikman,<script>alert(1)</script> & \"><img src=x onerror=alert(1)>,",
+    );
+    wd.run(&[
+        "chart",
+        "--out",
+        "charts",
+        "--format",
+        "svg",
+        "executions_stalin_era",
+    ])
+    .code(0);
+    let svg = svg(&wd, "forest-executions_stalin_era");
+    assert!(!svg.contains("<script>"), "raw markup in SVG");
+    assert!(!svg.contains("<img"), "raw markup in SVG");
+    assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
