@@ -6,8 +6,8 @@ use plotters::prelude::*;
 use super::context::Context;
 use super::scale::Scale;
 use super::{
-    arrow, bar, file_stem, fit, footer, header, legend, render_fit, text, wrap, x_axis, Area,
-    Drawn, Rendered, Type, INK, MARGIN, MUTED, PARTS, WIDTH,
+    arrow, bar, file_stem, fit, footer, header, legend, render_fit, text, with_unit, wrap, x_axis,
+    Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, PARTS, WIDTH,
 };
 use crate::present::number::readable;
 use crate::reconcile::Summary;
@@ -120,6 +120,9 @@ pub fn draw<DB: DrawingBackend>(
         if s.envelope.is_open_above() {
             arrow(area, (PLOT_X1 + 4, cy), 1, PARTS[2])?;
         }
+        if s.envelope.lo < scale.lo() || (scale.is_log() && s.envelope.lo <= 0.0) {
+            arrow(area, (PLOT_X0 - 4, cy), -1, PARTS[2])?;
+        }
         if let Some(c) = s.consensus {
             let chi = if c.is_open_above() { PLOT_X1 } else { x(c.hi) };
             bar(
@@ -132,7 +135,11 @@ pub fn draw<DB: DrawingBackend>(
         let mx = x(s.median);
         bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
         let value = Type::new(12.0, INK).right();
-        let shown = format!("{} ({} est.)", readable(s.median), s.estimates);
+        let shown = format!(
+            "{} ({} est.)",
+            with_unit(&readable(s.median), &o.unit),
+            s.estimates
+        );
         text(
             area,
             &fit(area, &shown, value, 125),

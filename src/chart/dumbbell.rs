@@ -6,8 +6,8 @@ use plotters::prelude::*;
 use super::context::Context;
 use super::scale::Scale;
 use super::{
-    file_stem, fit, footer, header, kind_color, legend, line, render_fit, text, wrap, x_axis, Area,
-    Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
+    file_stem, fit, footer, header, kind_color, legend, line, render_fit, text, with_unit, wrap,
+    x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
 };
 use crate::model::SourceKind;
 use crate::present::number::short;
@@ -153,7 +153,11 @@ pub fn draw<DB: DrawingBackend>(
             (WIDTH as i32 - MARGIN, cy - 7),
             value.bold(),
         )?;
-        let both = format!("{} → {}", short(r.official), short(r.independent));
+        let both = format!(
+            "{} → {}",
+            with_unit(&short(r.official), &d.unit),
+            with_unit(&short(r.independent), &d.unit)
+        );
         let small = Type::new(10.0, MUTED).right();
         text(
             area,

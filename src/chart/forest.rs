@@ -7,7 +7,7 @@ use super::context::Context;
 use super::scale::Scale;
 use super::{
     arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, render_fit, text,
-    x_axis, Area, Drawn, Rendered, Type, BAND, INK, MARGIN, MUTED, WIDTH,
+    with_unit, x_axis, Area, Drawn, Rendered, Type, BAND, INK, MARGIN, MUTED, WIDTH,
 };
 use crate::interpret::stated;
 use crate::interval::Interval;
@@ -144,7 +144,7 @@ pub fn draw<DB: DrawingBackend>(
     x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &f.unit)?;
     let mx = scale.map(f.median, PLOT_X0, PLOT_X1);
     dashed(area, (mx, top - 12), (mx, bottom), INK, 4)?;
-    let label = format!("median {}", readable(f.median));
+    let label = format!("median {}", with_unit(&readable(f.median), &f.unit));
     let anchor = if mx > (PLOT_X0 + PLOT_X1) / 2 {
         Type::new(12.0, INK).right()
     } else {

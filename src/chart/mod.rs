@@ -383,6 +383,15 @@ pub fn tick_label(v: f64, unit: &str) -> String {
     }
 }
 
+/// A figure in words with its unit: "43%", "160 cm", "681,692" (people need no unit).
+pub fn with_unit(figure: &str, unit: &str) -> String {
+    match unit {
+        "percent" => format!("{figure}%"),
+        "people" | "votes" | "" => figure.to_string(),
+        other => format!("{figure} {other}"),
+    }
+}
+
 /// A chart rendered to SVG, with the name its files take.
 #[derive(Debug, Clone)]
 pub struct Rendered {
