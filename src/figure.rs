@@ -478,6 +478,7 @@ const CUES: &[(&[&str], Qualifier)] = &[
     (&["fewer", "than"], Qualifier::AtMost),
     (&["less", "than"], Qualifier::AtMost),
     (&["at", "most"], Qualifier::AtMost),
+    (&["within"], Qualifier::AtMost),
     (&["at", "least"], Qualifier::AtLeast),
     (&["more", "than"], Qualifier::Over),
     (&["upwards", "of"], Qualifier::Over),

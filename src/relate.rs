@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::figure;
 use crate::finding::Finding;
 use crate::interpret::{self, Reading, Rules};
 use crate::interval::Interval;
@@ -101,12 +102,30 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
             continue;
         }
         if let Some(base) = out.get(operand).cloned() {
+            // "some two and a half times": a qualified multiplier is read by the about rule.
+            let quote = data.estimate(&r.target).map_or("", |t| t.quote.as_str());
+            let rough = figure::parse(quote).cues.contains(&Qualifier::About);
+            let spread = match (rough, rules.about) {
+                (false, _) => 0.0,
+                (true, Some(relative)) => factor * relative,
+                (true, None) => interpret::half_unit(factor),
+            };
+            let (f_lo, f_hi) = ((factor - spread).max(0.0), factor + spread);
+            let how = if rough {
+                format!(
+                    "about {} ({}–{})",
+                    readable(factor),
+                    readable(f_lo),
+                    readable(f_hi)
+                )
+            } else {
+                readable(factor)
+            };
             let reading = Reading {
-                interval: base.interval.scale(factor),
+                interval: Interval::new(base.interval.lo * f_lo, base.interval.hi * f_hi),
                 central: base.central * factor,
                 rule: format!(
-                    "ratio: {} × {} ({}), derived by relation {}",
-                    readable(factor),
+                    "ratio: {how} × {} ({}), derived by relation {}",
                     operand,
                     readable(base.central),
                     r.id
@@ -286,16 +305,17 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
             computed = worst.1.interval;
             computed_value = worst.1.central;
             needed = (verdict != Verdict::Holds).then_some(computed_value);
-            let parts: Vec<String> = r
-                .operands
-                .iter()
-                .map(|id| shown(data, readings, id))
-                .collect();
-            arithmetic = format!(
-                "each of {} ≤ {}",
-                parts.join(", "),
-                shown(data, readings, &r.target)
-            );
+            let reading = |id: &str| {
+                readings.get(id).map_or(id.to_string(), |r| {
+                    if r.interval.is_open_above() {
+                        format!("{} or more", readable(r.interval.lo))
+                    } else {
+                        interval_text(&r.interval)
+                    }
+                })
+            };
+            let parts: Vec<String> = r.operands.iter().map(|id| reading(id)).collect();
+            arithmetic = format!("each of {} ≤ {}", parts.join(", "), reading(&r.target));
         }
     }
     let stated_value = target.central;
@@ -362,6 +382,33 @@ pub fn findings(data: &Dataset, rules: &Rules) -> Vec<Finding> {
             readable(o.difference.abs()),
             percent(o.relative_difference)
         );
+        if o.kind == RelationKind::Subset {
+            let (code, message) = match o.verdict {
+                Verdict::Broken => (
+                    "text-inconsistency",
+                    format!(
+                        "relation `{}` is broken: {}; the part's lowest reading {} is above the whole's highest {}",
+                        o.id,
+                        o.arithmetic,
+                        readable(o.computed.lo),
+                        readable(o.stated.hi)
+                    ),
+                ),
+                Verdict::Approximate => (
+                    "text-approximate",
+                    format!(
+                        "relation `{}` only roughly holds: {}; the part's figure {} is above the whole's central value {}, though their intervals touch or overlap",
+                        o.id,
+                        o.arithmetic,
+                        readable(o.computed_value),
+                        readable(o.stated_value)
+                    ),
+                ),
+                Verdict::Holds | Verdict::Derived => continue,
+            };
+            findings.push(Finding::warning(code, &loc, message));
+            continue;
+        }
         match o.verdict {
             Verdict::Broken => findings.push(Finding::warning(
                 "text-inconsistency",
