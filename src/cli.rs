@@ -23,6 +23,12 @@ pub enum Command {
     Chart(ChartArgs),
     /// Check, reconcile, export and chart: the one command that produces everything.
     Build(BuildArgs),
+    /// Write the teaching report: every figure in context, how sources disagree, one HTML file.
+    Report(ReportArgs),
+    /// List every figure in the texts that no estimate's quote covers.
+    Coverage(CoverageArgs),
+    /// Show the audit trail of an estimate, quantity, relation or source id.
+    Explain(ExplainArgs),
 }
 
 /// Options every command that reads a dataset shares.
@@ -170,6 +176,38 @@ pub struct BuildArgs {
     /// Folder the exports (reconciled CSV/JSON/Markdown, relation verdicts) are written to.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+}
+
+/// Arguments of `reckon report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Where to write the HTML file (`-` for standard output).
+    #[arg(short, long, value_name = "FILE", default_value = "out/report.html")]
+    pub output: PathBuf,
+}
+
+/// Arguments of `reckon coverage`.
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Arguments of `reckon explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// An estimate, quantity, relation or source id.
+    pub id: String,
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod cli;
 pub mod cmd;
+pub mod coverage;
 pub mod figure;
 pub mod finding;
 pub mod frame;
@@ -14,7 +15,9 @@ pub mod interpret;
 pub mod interval;
 pub mod load;
 pub mod model;
+pub mod passage;
 pub mod present;
 pub mod reconcile;
 pub mod relate;
+pub mod report;
 pub mod validate;

@@ -72,6 +72,7 @@ pub mod columns {
     pub const RELATIONS: &[&str] = &[
         "id", "kind", "target", "operands", "factor", "quote", "note",
     ];
+    pub const CONTEXT: &[&str] = &["id", "text", "topic", "quote", "note"];
 }
 
 /// Reads every file of the dataset in `dir`.
@@ -132,6 +133,23 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
                 .rows
                 .iter()
                 .map(|r| relation(r, &mut findings))
+                .collect();
+        }
+    }
+    let path = dir.join("context.csv");
+    if path.exists() {
+        if let Some(table) = read_table(&path, columns::CONTEXT, false, &mut findings)? {
+            dataset.contexts = table
+                .rows
+                .iter()
+                .map(|r| crate::model::Context {
+                    id: r.get("id").to_string(),
+                    text: r.get("text").trim().to_string(),
+                    topic: r.get("topic").to_string(),
+                    quote: r.get("quote").to_string(),
+                    note: r.get("note").to_string(),
+                    pos: r.pos.clone(),
+                })
                 .collect();
         }
     }

@@ -297,6 +297,18 @@ pub struct Relation {
     pub pos: RowPos,
 }
 
+/// A passage of a text that explains why figures differ (context.csv), shown in the report.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub id: String,
+    pub text: String,
+    /// The question it answers ("What the archives leave out").
+    pub topic: String,
+    pub quote: String,
+    pub note: String,
+    pub pos: RowPos,
+}
+
 /// One dataset: everything under a `data/` folder.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -306,6 +318,7 @@ pub struct Dataset {
     pub quantities: Vec<Quantity>,
     pub estimates: Vec<Estimate>,
     pub relations: Vec<Relation>,
+    pub contexts: Vec<Context>,
 }
 
 impl Dataset {
@@ -346,5 +359,20 @@ impl Dataset {
             }
         }
         false
+    }
+}
+
+/// A category id as a heading: "famine_deaths" → "Famine deaths", "pow" → "Prisoners of war".
+pub fn category_title(category: &str) -> String {
+    match category {
+        "pow" => return "Prisoners of war".to_string(),
+        "gulag_deaths" => return "Gulag deaths".to_string(),
+        _ => {}
+    }
+    let name = category.replace('_', " ");
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => name,
     }
 }

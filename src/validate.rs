@@ -42,6 +42,27 @@ pub fn validate(data: &Dataset) -> Vec<Finding> {
         check_estimate(data, estimate, &indexes, &mut findings);
     }
     check_relations(data, &indexes, &mut findings);
+    check_ids(
+        data.contexts.iter().map(|c| (c.id.as_str(), &c.pos)),
+        "context passage",
+        &mut findings,
+    );
+    for c in &data.contexts {
+        required(&c.topic, "topic", &c.pos, &mut findings);
+        match data.text(&c.text) {
+            Some(text) => {
+                if let Some(index) = indexes.get(text.id.as_str()) {
+                    check_quote(&c.quote, text, index, &c.pos.cell("quote"), &mut findings);
+                }
+            }
+            None => findings.push(unknown(
+                "text",
+                &c.text,
+                &c.pos.cell("text"),
+                data.texts.iter().map(|t| t.id.as_str()),
+            )),
+        }
+    }
     findings
 }
 

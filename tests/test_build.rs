@@ -19,7 +19,7 @@ fn build_writes_every_promised_file() {
     let wd = Workdir::with_shipped_data();
     wd.run(&["build", "--charts", "gallery", "--out", "exports"])
         .code(0)
-        .stdout_has("export(s) to exports");
+        .stdout_has("export(s) and report.html to exports");
     let exports = listing(&wd.path("exports"));
     for stem in ["reconciled", "relations", "intervals"] {
         for ext in ["csv", "json", "md"] {
@@ -83,4 +83,26 @@ fn build_stops_on_data_errors_and_writes_nothing() {
         .stderr_has("error[value-mismatch]");
     assert!(!wd.path("exports").exists());
     assert!(!wd.path("gallery").exists());
+}
+
+/// Outputs get the permissions of any new file (0666 less the umask), not a temp file's 0600.
+#[cfg(unix)]
+#[test]
+fn outputs_have_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let wd = Workdir::with_shipped_data();
+    wd.write("ordinary.txt", "made the usual way");
+    let usual = fs::metadata(wd.path("ordinary.txt"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    wd.run(&["reconcile", "--format", "csv", "-o", "reconciled.csv"])
+        .code(0);
+    let mode = fs::metadata(wd.path("reconciled.csv"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, usual, "{mode:o} vs {usual:o}");
 }

@@ -266,7 +266,7 @@ fn datapackage_describes_the_csv_files() {
         serde_json::from_str(&fs::read_to_string(shipped_data().join("datapackage.json")).unwrap())
             .unwrap();
     let resources = descriptor["resources"].as_array().unwrap();
-    assert_eq!(resources.len(), 5);
+    assert_eq!(resources.len(), 6);
     for resource in resources {
         let path = resource["path"].as_str().unwrap();
         let mut reader = csv::Reader::from_path(shipped_data().join(path)).unwrap();

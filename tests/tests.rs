@@ -5,5 +5,8 @@ mod workdir;
 mod test_build;
 mod test_chart;
 mod test_check;
+mod test_coverage;
 mod test_dataset;
+mod test_explain;
 mod test_reconcile;
+mod test_report;

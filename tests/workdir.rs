@@ -174,3 +174,15 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("`{needle}` not found"))
         + 1
 }
+
+impl Workdir {
+    /// A folder holding the second, invented dataset (tests/fixtures/second) under `data/`.
+    pub fn with_second_dataset() -> Self {
+        let wd = Workdir::new();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second"),
+            &wd.path("data"),
+        );
+        wd
+    }
+}

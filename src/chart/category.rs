@@ -49,8 +49,7 @@ pub fn overviews<'a>(ctx: &'a Context) -> Vec<Overview<'a>> {
 }
 
 fn title(o: &Overview, several_units: bool) -> String {
-    let name = o.category.replace('_', " ");
-    let mut name = name[..1].to_uppercase() + &name[1..];
+    let mut name = crate::model::category_title(&o.category);
     if several_units {
         name = format!("{name} ({})", o.unit);
     }

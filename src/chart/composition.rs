@@ -113,11 +113,9 @@ pub fn compositions(ctx: &Context) -> Vec<Composition> {
 }
 
 fn title(c: &Composition) -> String {
-    let name = c.category.replace('_', " ");
     format!(
-        "{}{}: how the stated totals break down",
-        name[..1].to_uppercase(),
-        &name[1..]
+        "{}: how the stated totals break down",
+        crate::model::category_title(&c.category)
     )
 }
 

@@ -39,9 +39,9 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let mut written: Vec<PathBuf> = Vec::new();
     match produce(&checked, args, &mut written) {
         Ok(charts) => {
-            let exports = written.len() - 2 * charts;
+            let exports = written.len() - 2 * charts - 1;
             println!(
-                "wrote {exports} export(s) to {} and {charts} chart(s) as SVG and PNG to {}",
+                "wrote {exports} export(s) and report.html to {} and {charts} chart(s) as SVG and PNG to {}",
                 args.out.display(),
                 args.charts.display()
             );
@@ -97,6 +97,9 @@ fn produce(
     }
     let ctx = Context::new(data, &rules, AxisChoice::Auto)?;
     let charts = chart::render_all(&ctx)?;
+    let report = args.out.join("report.html");
+    write::atomic(&report, crate::report::build(&ctx, &charts).as_bytes())?;
+    written.push(report);
     let all: Vec<&Rendered> = charts.iter().collect();
     for path in super::chart::write_charts(&all, &args.charts, ChartFormat::Both)? {
         written.push(path);

@@ -3,7 +3,10 @@
 mod build;
 mod chart;
 mod check;
+mod coverage;
+mod explain;
 mod reconcile;
+mod report;
 
 use std::process::ExitCode;
 
@@ -22,6 +25,9 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Reconcile(args) => reconcile::run(&args),
         Command::Chart(args) => chart::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Coverage(args) => coverage::run(&args),
+        Command::Explain(args) => explain::run(&args),
     }
 }
 

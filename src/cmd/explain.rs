@@ -1,0 +1,365 @@
+//! `reckon explain ID`: the audit trail of one number, from a chart back to the words of the text.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+
+use crate::cli::{ExplainArgs, GroupBy};
+use crate::interpret::{stated, Rules};
+use crate::load::{edit_distance, LineIndex};
+use crate::model::{Dataset, Estimate};
+use crate::passage;
+use crate::present::number::{percent, readable};
+use crate::present::write;
+use crate::reconcile::{self, span, Summary};
+use crate::relate::{self, Outcome, Readings};
+
+/// Runs `explain`: exit 0 with the trail, 2 when no row has the id.
+pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
+    let checked = match super::load_clean(&args.data)? {
+        Ok(checked) => checked,
+        Err(code) => return Ok(code),
+    };
+    let trail = Trail::new(&checked.data, &checked.rules)?;
+    let text = trail.explain(&args.id)?;
+    write::stdout(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Everything an explanation draws on.
+struct Trail<'a> {
+    data: &'a Dataset,
+    readings: Readings,
+    outcomes: Vec<Outcome>,
+    by_quantity: Vec<Summary>,
+    by_kind: Vec<Summary>,
+}
+
+/// Wraps `s` at `width` columns, each line indented by `indent`.
+fn wrap(s: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+fn summary_line(s: &Summary) -> String {
+    let consensus = match (&s.consensus, &s.conflict) {
+        (Some(c), _) => format!("consensus {}", span(c)),
+        (None, Some(conflict)) => format!("no consensus: {conflict}"),
+        (None, None) => "no consensus".into(),
+    };
+    format!(
+        "{} estimate(s) from {} source(s); envelope {}; {consensus}; median {}; spread {:.1}×",
+        s.estimates,
+        s.sources,
+        span(&s.envelope),
+        readable(s.median),
+        s.spread
+    )
+}
+
+impl<'a> Trail<'a> {
+    fn new(data: &'a Dataset, rules: &Rules) -> Result<Self> {
+        let readings = relate::readings(data, rules);
+        Ok(Trail {
+            data,
+            outcomes: relate::evaluate(data, rules),
+            by_quantity: reconcile::reconcile(data, &readings, GroupBy::Quantity)?,
+            by_kind: reconcile::reconcile(data, &readings, GroupBy::SourceKind)?,
+            readings,
+        })
+    }
+
+    fn explain(&self, id: &str) -> Result<String> {
+        if let Some(e) = self.data.estimate(id) {
+            return Ok(self.estimate(e));
+        }
+        if self.data.quantity(id).is_some() {
+            return Ok(self.quantity(id));
+        }
+        if let Some(o) = self.outcomes.iter().find(|o| o.id == id) {
+            return Ok(self.relation(o));
+        }
+        if self.data.relations.iter().any(|r| r.id == id) {
+            bail!("relation `{id}` cannot be evaluated: run `reckon check` to see why");
+        }
+        if self.data.source(id).is_some() {
+            return Ok(self.source(id));
+        }
+        let ids = self
+            .data
+            .estimates
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(self.data.quantities.iter().map(|q| q.id.as_str()))
+            .chain(self.data.relations.iter().map(|r| r.id.as_str()))
+            .chain(self.data.sources.iter().map(|s| s.id.as_str()));
+        let hint = ids
+            .map(|c| (edit_distance(id, c), c))
+            .filter(|(d, _)| *d <= 3)
+            .min()
+            .map(|(_, c)| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        bail!("no estimate, quantity, relation or source has the id `{id}`{hint}")
+    }
+
+    /// One line for an estimate: source, qualifier, stated figure, interval.
+    fn brief(&self, e: &Estimate) -> String {
+        let source = self.data.source(&e.source);
+        let name = source.map_or(e.source.as_str(), |s| s.name.as_str());
+        let kind = source.and_then(|s| s.kind).map_or("", |k| k.as_str());
+        match self.readings.get(&e.id) {
+            Some(r) => format!(
+                "{} — {name} ({kind}): \"{}\" → {} → interval {}",
+                e.id,
+                e.quote,
+                stated(e, r),
+                span(&r.interval)
+            ),
+            None => format!("{} — {name} ({kind}): \"{}\"", e.id, e.quote),
+        }
+    }
+
+    fn relations_of(&self, ids: &[&str]) -> String {
+        let mut out = String::new();
+        for o in &self.outcomes {
+            let involved = ids
+                .iter()
+                .any(|id| o.target == *id || o.operands.iter().any(|x| x == id));
+            if involved {
+                let _ = writeln!(
+                    out,
+                    "  {} ({}, {}): {}",
+                    o.id,
+                    o.kind,
+                    o.verdict.as_str(),
+                    o.arithmetic
+                );
+            }
+        }
+        if out.is_empty() {
+            out.push_str("  none\n");
+        }
+        out
+    }
+
+    fn estimate(&self, e: &Estimate) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "Estimate {}: \"{}\"", e.id, e.quote);
+        if let Some(q) = self.data.quantity(&e.quantity) {
+            let _ = writeln!(
+                out,
+                "  quantity   {} — {} ({}, {})",
+                q.id, q.label, q.category, q.unit
+            );
+        }
+        if let Some(s) = self.data.source(&e.source) {
+            let kind = s.kind.map_or("", |k| k.as_str());
+            let _ = writeln!(out, "  source     {} — {} ({kind})", s.id, s.name);
+            if !s.note.is_empty() {
+                out.push_str(&wrap(&s.note, 84, "             "));
+            }
+        }
+        if let Some(text) = self.data.text(&e.text) {
+            let spans = passage::find_all(&text.body, &e.quote);
+            if let Some(first) = spans.first() {
+                let (line, column) = LineIndex::new(&text.body).locate(first.start);
+                let _ = writeln!(out, "  text       {}:{line}:{column}", text.path.display());
+                let para = passage::paragraph(&text.body, first);
+                let marked = format!(
+                    "{}«{}»{}",
+                    &text.body[para.start..first.start],
+                    &text.body[first.clone()],
+                    &text.body[first.end..para.end]
+                );
+                out.push_str("  in its paragraph («» marks the quote):\n");
+                out.push_str(&wrap(&marked, 88, "    "));
+            }
+        }
+        match (e.qualifier, self.readings.get(&e.id)) {
+            (Some(q), Some(r)) => {
+                let _ = writeln!(
+                    out,
+                    "  qualifier  {} → stated {} → interval {}, central value {}",
+                    q.words(),
+                    stated(e, r),
+                    span(&r.interval),
+                    readable(r.central)
+                );
+                let _ = writeln!(out, "  rule       {}", r.rule);
+            }
+            (Some(q), None) => {
+                let _ = writeln!(
+                    out,
+                    "  qualifier  {} (no interval: no relation gives its base)",
+                    q.words()
+                );
+            }
+            _ => {}
+        }
+        if !e.note.is_empty() {
+            out.push_str("  note\n");
+            out.push_str(&wrap(&e.note, 84, "    "));
+        }
+        if let Some(s) = self.by_quantity.iter().find(|s| s.key == e.quantity) {
+            let _ = writeln!(out, "\nReconciliation of {}:", e.quantity);
+            out.push_str(&wrap(&summary_line(s), 88, "  "));
+        }
+        out.push_str("\nRelations it takes part in:\n");
+        out.push_str(&self.relations_of(&[e.id.as_str()]));
+        out
+    }
+
+    fn quantity(&self, id: &str) -> String {
+        let mut out = String::new();
+        let Some(q) = self.data.quantity(id) else {
+            return out;
+        };
+        let _ = writeln!(out, "Quantity {}: {}", q.id, q.label);
+        let period = match (q.period_start, q.period_end) {
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            _ => "period not given".into(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} · {} · {} · {period}",
+            q.category, q.unit, q.region
+        );
+        if let Some(p) = &q.parent {
+            let label = self.data.quantity(p).map_or("", |p| p.label.as_str());
+            let _ = writeln!(out, "  part of    {p} — {label}");
+        }
+        let children: Vec<&str> = self
+            .data
+            .quantities
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(id))
+            .map(|c| c.id.as_str())
+            .collect();
+        if !children.is_empty() {
+            let _ = writeln!(out, "  its parts  {}", children.join(", "));
+        }
+        if !q.description.is_empty() {
+            out.push_str(&wrap(&q.description, 86, "  "));
+        }
+        let estimates: Vec<&Estimate> = self
+            .data
+            .estimates
+            .iter()
+            .filter(|e| e.quantity == id)
+            .collect();
+        let _ = writeln!(out, "\nEstimates ({}):", estimates.len());
+        for e in &estimates {
+            out.push_str(&wrap(&self.brief(e), 88, "  "));
+        }
+        if let Some(s) = self.by_quantity.iter().find(|s| s.key == id) {
+            out.push_str("\nReconciliation:\n");
+            out.push_str(&wrap(&summary_line(s), 88, "  "));
+            out.push_str("By kind of source:\n");
+            for k in self
+                .by_kind
+                .iter()
+                .filter(|k| k.key.split('/').next() == Some(id))
+            {
+                let kind = k.source_kind.map_or("", |k| k.as_str());
+                out.push_str(&wrap(&format!("{kind}: {}", summary_line(k)), 88, "  "));
+            }
+        }
+        out.push_str("\nRelations its estimates take part in:\n");
+        let ids: Vec<&str> = estimates.iter().map(|e| e.id.as_str()).collect();
+        out.push_str(&self.relations_of(&ids));
+        out
+    }
+
+    fn relation(&self, o: &Outcome) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "Relation {}: {} — {}",
+            o.id,
+            o.kind,
+            o.verdict.as_str()
+        );
+        let _ = writeln!(out, "  arithmetic {}", o.arithmetic);
+        let _ = writeln!(
+            out,
+            "  stated     {} (interval {}); computed {} (interval {})",
+            readable(o.stated_value),
+            span(&o.stated),
+            readable(o.computed_value),
+            span(&o.computed)
+        );
+        let _ = writeln!(
+            out,
+            "  difference {}{} ({})",
+            if o.difference > 0.0 { "+" } else { "" },
+            readable(o.difference),
+            percent(o.relative_difference)
+        );
+        if let Some(n) = o.needed {
+            let _ = writeln!(
+                out,
+                "  it would hold if the stated figure were {}",
+                readable(n)
+            );
+        }
+        if !o.quote.is_empty() {
+            let _ = writeln!(out, "  quote      \"{}\"", o.quote);
+        }
+        if !o.note.is_empty() {
+            out.push_str(&wrap(&o.note, 86, "  "));
+        }
+        out.push_str("\nTarget:\n");
+        if let Some(e) = self.data.estimate(&o.target) {
+            out.push_str(&wrap(&self.brief(e), 88, "  "));
+        }
+        out.push_str("Operands:\n");
+        for id in &o.operands {
+            if let Some(e) = self.data.estimate(id) {
+                out.push_str(&wrap(&self.brief(e), 88, "  "));
+            }
+        }
+        out
+    }
+
+    fn source(&self, id: &str) -> String {
+        let mut out = String::new();
+        let Some(s) = self.data.source(id) else {
+            return out;
+        };
+        let kind = s.kind.map_or("", |k| k.as_str());
+        let _ = writeln!(out, "Source {}: {} ({kind})", s.id, s.name);
+        if !s.note.is_empty() {
+            out.push_str(&wrap(&s.note, 86, "  "));
+        }
+        let estimates: Vec<&Estimate> = self
+            .data
+            .estimates
+            .iter()
+            .filter(|e| e.source == id)
+            .collect();
+        let _ = writeln!(out, "\nFigures attributed to it ({}):", estimates.len());
+        for e in estimates {
+            out.push_str(&wrap(&self.brief(e), 88, "  "));
+        }
+        out
+    }
+}

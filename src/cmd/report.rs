@@ -1,0 +1,27 @@
+//! `reckon report`: write the teaching report as one self-contained HTML file.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::chart::context::Context;
+use crate::chart::scale::AxisChoice;
+use crate::cli::ReportArgs;
+use crate::present::write;
+use crate::report;
+
+/// Runs `report`.
+pub fn run(args: &ReportArgs) -> Result<ExitCode> {
+    let checked = match super::load_clean(&args.data)? {
+        Ok(checked) => checked,
+        Err(code) => return Ok(code),
+    };
+    let ctx = Context::new(&checked.data, &checked.rules, AxisChoice::Auto)?;
+    let charts = crate::chart::render_all(&ctx)?;
+    let html = report::build(&ctx, &charts);
+    write::output(&args.output, html.as_bytes())?;
+    if args.output.as_os_str() != "-" {
+        eprintln!("wrote {}", args.output.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

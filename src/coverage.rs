@@ -1,0 +1,415 @@
+//! Coverage: every figure in each text that no estimate's quote covers, with dates, years, ages,
+//! identifiers and the like classified and listed apart, so a curator sees what is still missing.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::figure::{self, FigureKind};
+use crate::load::LineIndex;
+use crate::model::Dataset;
+use crate::passage;
+
+/// What kind of figure a number in the text is, when it is not a count or measure to curate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    /// A figure a curator should consider: a count, amount, share or measure.
+    Figure,
+    /// A calendar date or part of one ("18 December", "(1878-12-18)").
+    Date,
+    /// A year or decade ("1937", "the 1930s").
+    Year,
+    /// Someone's age ("At seven", "at the age of 74").
+    Age,
+    /// A name or number that identifies rather than counts ("Order No. 270", "the 38th parallel",
+    /// "Five-Year Plans").
+    Identifier,
+    /// A time span or time of day ("ten days", "24 hours", "10 p.m.").
+    Duration,
+    /// The word "one" used as a pronoun or article ("no one", "one of the best examples"), or an
+    /// ordinal ("voted third").
+    Word,
+}
+
+impl Class {
+    /// The class's name in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Figure => "figure",
+            Class::Date => "date",
+            Class::Year => "year",
+            Class::Age => "age",
+            Class::Identifier => "identifier",
+            Class::Duration => "duration",
+            Class::Word => "word",
+        }
+    }
+}
+
+/// One figure found in a text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Found {
+    pub text_id: String,
+    pub file: String,
+    pub line: u64,
+    pub column: u64,
+    /// The figure as written.
+    pub figure: String,
+    pub class: Class,
+    pub covered: bool,
+    /// The sentence around it.
+    pub sentence: String,
+}
+
+/// The coverage of a dataset.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    /// Figures of class `figure`, covered or not.
+    pub figures: usize,
+    pub covered: usize,
+    pub found: Vec<Found>,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn words_before(body: &str, at: usize, n: usize) -> Vec<String> {
+    body[..at]
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn words_after(body: &str, at: usize, n: usize) -> Vec<String> {
+    body[at..]
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Classifies the figure at `span` of `body` by its kind and the words around it.
+pub fn classify(body: &str, span: &Range<usize>, kind: FigureKind) -> Class {
+    let written = &body[span.clone()];
+    let lower = written.to_lowercase();
+    let before = words_before(body, span.start, 3);
+    let after = words_after(body, span.end, 2);
+    let prev = before.first().map(String::as_str).unwrap_or("");
+    // A word that ends a sentence keeps its full stop in `after`; "p.m." needs its dots.
+    let next_raw = after.first().map(String::as_str).unwrap_or("");
+    let next = next_raw.trim_end_matches('.');
+    let char_before = body[..span.start].chars().next_back();
+    let char_after = body[span.end..].chars().next();
+    let is_month = |w: &str| MONTHS.contains(&w);
+    // Dates: next to a month name, or inside an ISO date "(1878-12-18)".
+    if is_month(prev) || is_month(next) {
+        return Class::Date;
+    }
+    if char_before == Some('-')
+        && body[..span.start.saturating_sub(1)].ends_with(|c: char| c.is_ascii_digit())
+    {
+        return Class::Date;
+    }
+    if kind == FigureKind::Year {
+        return Class::Year;
+    }
+    if next_raw.starts_with("p.m") || next_raw.starts_with("a.m") {
+        return Class::Duration;
+    }
+    // Model designations ("T-34/85", "MiG-15") and enumerations ("(1) a pact and (2) ...").
+    let token_start = body[..span.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let token = &body[token_start..span.end];
+    let designation = token
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1] == b'-' && w[2].is_ascii_digit());
+    if designation {
+        return Class::Identifier;
+    }
+    if char_before == Some('(') && char_after == Some(')') && written.len() <= 2 {
+        return Class::Identifier;
+    }
+    // Part of a name: a capitalised number word inside a run of capitalised words, not at the
+    // start of a sentence ("the Seven Sisters", "The Big Three", "Black Hundreds").
+    if written.starts_with(|c: char| c.is_uppercase())
+        && !lower.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+        let original_prev = body[..span.start]
+            .trim_end_matches(['"', ' '])
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['"', '(', '\u{201c}']);
+        let original_next = body[span.end..]
+            .trim_start_matches(' ')
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let sentence_start = original_prev.is_empty()
+            || original_prev.ends_with(['.', '!', '?', ':'])
+            || body[..span.start].ends_with('\n');
+        let in_name = (capital(original_prev) && !original_prev.ends_with(['.', ':', ',']))
+            || capital(original_next);
+        if !sentence_start && in_name {
+            return Class::Identifier;
+        }
+        if sentence_start && capital(original_prev) && !original_prev.ends_with(['.', '!', '?']) {
+            return Class::Identifier;
+        }
+    }
+    // Identifiers: "No. 270", "Article 58", "38th", "13th century", "Five-Year Plans".
+    if matches!(prev, "no." | "no" | "article" | "number") {
+        return Class::Identifier;
+    }
+    if matches!(next, "th" | "st" | "nd" | "rd") && char_after.is_some_and(char::is_alphabetic) {
+        return Class::Identifier;
+    }
+    if char_after == Some('-') && body[span.end + 1..].starts_with(|c: char| c.is_alphabetic()) {
+        let rest = words_after(body, span.end, 1);
+        if rest
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "year" | "stage" | "day" | "week"))
+        {
+            return Class::Identifier;
+        }
+    }
+    // Ages: "age 16", "aged from 16", "at the age of 74", "At seven,", "By age twelve".
+    if prev == "age"
+        || prev == "aged"
+        || (prev == "of" && before.get(1).is_some_and(|w| w == "age"))
+        || (prev == "from" && before.get(1).is_some_and(|w| w == "aged"))
+        || (prev == "to" && before.get(2).is_some_and(|w| w == "from") && {
+            let more = words_before(body, span.start, 4);
+            more.get(3).is_some_and(|w| w == "aged")
+        })
+        || (prev == "at" && char_after == Some(',') && written.chars().all(char::is_alphabetic))
+    {
+        return Class::Age;
+    }
+    if matches!(
+        next,
+        "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "minute"
+            | "minutes"
+            | "century"
+            | "centuries"
+            | "times"
+            | "decades"
+    ) && !matches!(kind, FigureKind::Times)
+    {
+        return Class::Duration;
+    }
+    // "ten or twenty years'": the first of two durations joined by "or".
+    if next == "or"
+        && after
+            .get(1)
+            .is_some_and(|w| w.starts_with("twenty") || w.parse::<f64>().is_ok())
+    {
+        let third = words_after(body, span.end, 3);
+        if third.get(2).is_some_and(|w| w.starts_with("year")) {
+            return Class::Duration;
+        }
+    }
+    if lower == "one" {
+        return Class::Word;
+    }
+    // An ordinal, not a fraction: "a third wife" (but "a third of them" is a share).
+    if (lower.ends_with("third") || lower.ends_with("quarter")) && next != "of" {
+        return Class::Word;
+    }
+    Class::Figure
+}
+
+/// Finds every figure in every text and whether an estimate's quote covers it.
+pub fn coverage(data: &Dataset) -> Coverage {
+    let mut found = Vec::new();
+    for text in &data.texts {
+        let body = text.body.as_str();
+        let index = LineIndex::new(body);
+        let covered: Vec<Range<usize>> = data
+            .estimates
+            .iter()
+            .filter(|e| e.text == text.id)
+            .flat_map(|e| passage::find_all(body, &e.quote))
+            .collect();
+        let mut offset = 0;
+        for line in body.split_inclusive('\n') {
+            for f in figure::parse(line).figures {
+                let span = offset + f.span.start..offset + f.span.end;
+                let (l, c) = index.locate(span.start);
+                let class = classify(body, &span, f.kind);
+                let is_covered = covered
+                    .iter()
+                    .any(|q| q.start <= span.start && span.end <= q.end);
+                let sentence = passage::sentence(body, &span);
+                found.push(Found {
+                    text_id: text.id.clone(),
+                    file: text.path.display().to_string(),
+                    line: l,
+                    column: c,
+                    figure: body[span.clone()].to_string(),
+                    class,
+                    covered: is_covered,
+                    sentence: body[sentence].to_string(),
+                });
+            }
+            offset += line.len();
+        }
+    }
+    let figures = found
+        .iter()
+        .filter(|f| f.class == Class::Figure || f.covered)
+        .count();
+    let covered = found.iter().filter(|f| f.covered).count();
+    Coverage {
+        figures,
+        covered,
+        found,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class_of(body: &str, figure: &str) -> Class {
+        let start = body.find(figure).unwrap();
+        let parsed = figure::parse(body);
+        let f = parsed
+            .figures
+            .iter()
+            .find(|f| f.span.start == start)
+            .unwrap_or_else(|| panic!("no figure at `{figure}` in {:?}", parsed.figures));
+        classify(body, &f.span, f.kind)
+    }
+
+    #[test]
+    fn dates_years_ages_and_identifiers_are_told_apart() {
+        assert_eq!(class_of("born on 18 December 1878 to", "18"), Class::Date);
+        assert_eq!(class_of("born on 18 December 1878 to", "1878"), Class::Date);
+        assert_eq!(class_of("expelled in 1899 after", "1899"), Class::Year);
+        assert_eq!(
+            class_of("During the late 1930s, Stalin", "1930"),
+            Class::Year
+        );
+        assert_eq!(class_of("(1878-12-18)", "12"), Class::Date);
+        assert_eq!(
+            class_of("At seven, he contracted smallpox", "seven"),
+            Class::Age
+        );
+        assert_eq!(class_of("at the age of 74, and", "74"), Class::Age);
+        assert_eq!(
+            class_of("such as Order No. 270, requiring", "270"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("Article 58 of the legal code", "58"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("above the 38th parallel north", "38"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("with Five-Year Plans and", "Five"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("no more than ten days, with", "ten"),
+            Class::Duration
+        );
+        assert_eq!(
+            class_of("only at about 10 p.m. in the evening", "10"),
+            Class::Duration
+        );
+        assert_eq!(class_of("One of the best examples", "One"), Class::Word);
+        assert_eq!(
+            class_of("in the early morning of 2 March.", "2"),
+            Class::Date
+        );
+        assert_eq!(class_of("within 24 hours.", "24"), Class::Duration);
+        assert_eq!(
+            class_of("Half of them, aged from 16 to 19, agreed", "19"),
+            Class::Age
+        );
+        assert_eq!(
+            class_of("to include T-34/85 tanks", "34"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("to include T-34/85 tanks", "85"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("wanted two agreements: (1) a pact and (2) a", "2"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("exemplified by the Seven Sisters of Moscow", "Seven"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("The Big Three: Stalin", "Three"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("many \"Black Hundreds\" right-wing", "Hundreds"),
+            Class::Identifier
+        );
+        assert_eq!(
+            class_of("may have married a third wife", "a third"),
+            Class::Word
+        );
+    }
+
+    #[test]
+    fn counts_stay_figures() {
+        assert_eq!(class_of("the death of 40 people and", "40"), Class::Figure);
+        assert_eq!(class_of("1,108 negative votes", "1,108"), Class::Figure);
+        assert_eq!(
+            class_of("some 580,000 never returned", "580,000"),
+            Class::Figure
+        );
+        assert_eq!(
+            class_of("Fewer than a third of them", "a third"),
+            Class::Figure
+        );
+        assert_eq!(
+            class_of("He was exiled. Seven times he escaped", "Seven"),
+            Class::Figure
+        );
+        assert_eq!(
+            class_of("Thousands of parishes were reactivated", "Thousands"),
+            Class::Figure
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! `reckon explain`: the audit trail of an estimate, a quantity, a relation and a source.
+
+use crate::workdir::Workdir;
+
+#[test]
+fn an_estimate_is_traced_to_its_paragraph_and_relations() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["explain", "e_gp_1937"])
+        .code(0)
+        .stdout_has("Estimate e_gp_1937: \"353,074 in 1937\"")
+        .stdout_has("Historians in light of the Soviet archives (historian)")
+        .stdout_has("«353,074 in 1937»")
+        .stdout_has("qualifier  exact → stated 353,074 → interval 353,074")
+        .line_has(&[
+            "r_great_purge_years_vs_archival",
+            "broken",
+            "353,074 + 328,612 = 681,686",
+        ]);
+}
+
+#[test]
+fn a_quantity_lists_its_estimates_reconciliation_and_kinds() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["explain", "executions_stalin_era"])
+        .code(0)
+        .stdout_has("Quantity executions_stalin_era: Executions under Stalin")
+        .stdout_has("e_archival_executions_800000")
+        .stdout_has("e_erlikman_executions")
+        .stdout_has("no consensus")
+        .line_has(&["archival:", "1 estimate(s)"])
+        .line_has(&["historian:", "1 estimate(s)"]);
+}
+
+#[test]
+fn a_relation_shows_its_arithmetic_and_figures() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["explain", "r_erlikman_total"])
+        .code(0)
+        .stdout_has("Relation r_erlikman_total: sum — holds")
+        .stdout_has("1.5 million + 5 million + 1.7 million + 1 million = 9.2 million")
+        .stdout_has("e_erlikman_gulags");
+}
+
+#[test]
+fn a_source_lists_its_figures() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["explain", "conquest"])
+        .code(0)
+        .stdout_has("Source conquest: Robert Conquest (historian)")
+        .stdout_has("up to 30 million");
+}
+
+#[test]
+fn explain_works_on_another_dataset() {
+    let wd = Workdir::with_second_dataset();
+    wd.run(&["explain", "e_mayor"])
+        .code(0)
+        .stdout_has("The mayor's report (official)")
+        .stdout_has("«nearly 400»")
+        .stdout_has("interval 350–400");
+    wd.run(&["explain", "r_holt_parts"])
+        .code(0)
+        .stdout_has("215 + 137 = 352");
+}
+
+#[test]
+fn an_unknown_id_is_an_error_with_a_suggestion() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["explain", "e_gp_1936"])
+        .code(2)
+        .stderr_has("no estimate, quantity, relation or source has the id `e_gp_1936`")
+        .stderr_has("did you mean");
+}

@@ -1,0 +1,203 @@
+//! `reckon report`: one self-contained HTML file, checked as text and in headless Chromium.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::workdir::{shipped_data, Workdir};
+
+fn quotes(data: &std::path::Path) -> Vec<String> {
+    let mut reader = csv::Reader::from_path(data.join("estimates.csv")).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let at = header.iter().position(|h| h == "quote").unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap()[at].to_string())
+        .collect()
+}
+
+/// The text of an HTML document: tags dropped, the entities reckon writes decoded.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&nbsp;", "\u{a0}")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_report_is_self_contained_and_shows_every_quote() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["report", "-o", "report.html"]).code(0);
+    let html = wd.read("report.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "no scripts");
+    assert!(
+        !html.contains("http://")
+            || html.matches("http://").count()
+                == html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(),
+        "no fetches"
+    );
+    assert!(!html.contains("https://"), "no fetches");
+    assert!(html.contains("<svg viewBox="), "charts inline");
+    let text = visible_text(&html);
+    for quote in quotes(&shipped_data()) {
+        assert!(
+            text.contains(&quote),
+            "the report lacks the quote `{quote}`"
+        );
+    }
+    // The arithmetic written out, broken relations first, and the reading guide.
+    assert!(text.contains("353,074 + 328,612 = 681,686; stated 681,692"));
+    assert!(html.find("badge broken").unwrap() < html.find("badge holds").unwrap());
+    assert!(text.contains("How to read these figures"));
+    assert!(text.contains("What the archives leave out"));
+    assert!(text.contains("Where the text contradicts itself"));
+    assert!(text.contains("What the curation covers"));
+}
+
+#[test]
+fn the_report_marks_the_quote_inside_its_sentence() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["report", "-o", "report.html"]).code(0);
+    let html = wd.read("report.html");
+    assert!(html.contains(
+        "historians now estimate that <mark>nearly <strong>700,000</strong></mark> people"
+    ));
+}
+
+#[test]
+fn data_is_escaped_in_the_report() {
+    let wd = Workdir::with_shipped_data();
+    wd.edit(
+        "data/sources.csv",
+        "erlikman,Vadim Erlikman,",
+        "erlikman,<script>alert(1)</script>\"><img src=x onerror=alert(1)>,",
+    );
+    wd.run(&["report", "-o", "report.html"]).code(0);
+    let html = wd.read("report.html");
+    assert!(!html.contains("<script>"));
+    assert!(!html.contains("<img"));
+    assert!(html.contains(
+        "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+    ));
+}
+
+#[test]
+fn build_writes_the_report() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["build", "--charts", "gallery", "--out", "exports"])
+        .code(0);
+    assert!(wd.read("exports/report.html").contains("<!DOCTYPE html>"));
+}
+
+#[test]
+fn the_report_works_on_another_dataset() {
+    let wd = Workdir::with_second_dataset();
+    wd.run(&["report", "-o", "report.html"]).code(0);
+    let text = visible_text(&wd.read("report.html"));
+    for needle in [
+        "Mary Holt",
+        "Parish register",
+        "nearly 400",
+        "215 + 137 = 352",
+        "312 from Parish register",
+    ] {
+        assert!(text.contains(needle), "report lacks `{needle}`");
+    }
+}
+
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            let out = Command::new("which").arg(name).output().ok()?;
+            out.status
+                .success()
+                .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+        })
+}
+
+fn headless(bin: &PathBuf, wd: &Workdir, extra: &[String]) -> std::process::Output {
+    let mut args: Vec<String> = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--enable-logging=stderr",
+        "--v=0",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.push(format!("--user-data-dir={}", wd.path("profile").display()));
+    args.extend_from_slice(extra);
+    args.push(format!("file://{}", wd.path("report.html").display()));
+    Command::new(bin)
+        .args(&args)
+        .output()
+        .expect("running chromium")
+}
+
+/// The report in a real browser: no console errors, every quote in the DOM, and screenshots at
+/// phone and desktop widths. CI installs Chromium; elsewhere the test says it skipped.
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(bin) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium (.ci/run does)"
+        );
+        eprintln!("SKIPPED the_report_renders_in_headless_chromium: chromium is not installed");
+        return;
+    };
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["report", "-o", "report.html"]).code(0);
+    let dom = headless(&bin, &wd, &["--dump-dom".to_string()]);
+    assert!(
+        dom.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&dom.stderr);
+    assert!(!stderr.contains("CONSOLE("), "console messages: {stderr}");
+    let text = visible_text(&String::from_utf8_lossy(&dom.stdout));
+    for quote in quotes(&shipped_data()) {
+        assert!(
+            text.contains(&quote),
+            "the rendered DOM lacks the quote `{quote}`"
+        );
+    }
+    for (name, width) in [("phone", 390), ("desktop", 1280)] {
+        let shot = wd.path(&format!("{name}.png"));
+        let out = headless(
+            &bin,
+            &wd,
+            &[
+                format!("--screenshot={}", shot.display()),
+                format!("--window-size={width},2400"),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "screenshot failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let png = std::fs::read(&shot).expect("a screenshot");
+        let (w, h) = reckon::chart::png_size(&png).unwrap();
+        assert_eq!((w, h), (width, 2400), "{name} screenshot size");
+    }
+}
