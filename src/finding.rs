@@ -54,8 +54,22 @@ impl Finding {
             file: loc.file.display().to_string(),
             line: loc.line,
             column: loc.column,
-            message: message.into(),
+            message: bounded(message.into()),
         }
+    }
+}
+
+/// The longest message kept whole; a message that echoes a megabyte-long cell is cut here.
+const MAX_MESSAGE: usize = 600;
+
+fn bounded(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE) {
+        None => message,
+        Some((cut, _)) => format!(
+            "{}… (message cut at {MAX_MESSAGE} of {} characters)",
+            &message[..cut],
+            message.chars().count()
+        ),
     }
 }
 
@@ -83,4 +97,24 @@ pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_message_is_cut_on_a_character_boundary() {
+        let loc = Loc {
+            file: std::sync::Arc::new("x.csv".into()),
+            line: 1,
+            column: 1,
+        };
+        let f = Finding::error("x", &loc, "é".repeat(1_000_000));
+        assert!(f.message.starts_with(&"é".repeat(MAX_MESSAGE)));
+        assert!(f
+            .message
+            .ends_with("(message cut at 600 of 1000000 characters)"));
+        assert_eq!(Finding::error("x", &loc, "short").message, "short");
+    }
 }

@@ -92,52 +92,36 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     dataset.texts = load_texts(dir, &mut findings)?;
 
     let path = required_file(dir, "sources.csv", "sources.csv (id,name,kind,note)")?;
-    if let Some(table) = read_table(&path, columns::SOURCES, true, &mut findings)? {
-        dataset.sources = table
-            .rows
-            .iter()
-            .map(|r| source(r, &mut findings))
-            .collect();
-    }
+    read_rows(&path, columns::SOURCES, true, &mut findings, |r, f| {
+        dataset.sources.push(source(&r, f))
+    })?;
 
     let path = required_file(
         dir,
         "quantities.csv",
         "quantities.csv (id,label,category,unit,region,period_start,period_end,parent,description)",
     )?;
-    if let Some(table) = read_table(&path, columns::QUANTITIES, true, &mut findings)? {
-        dataset.quantities = table
-            .rows
-            .iter()
-            .map(|r| quantity(r, &mut findings))
-            .collect();
-    }
+    read_rows(&path, columns::QUANTITIES, true, &mut findings, |r, f| {
+        dataset.quantities.push(quantity(&r, f))
+    })?;
 
     let path = required_file(
         dir,
         "estimates.csv",
         "estimates.csv (id,quantity,source,text,low,point,high,qualifier,quote,note)",
     )?;
-    if let Some(table) = read_table(&path, columns::ESTIMATES, true, &mut findings)? {
-        dataset.estimates = table
-            .rows
-            .iter()
-            .map(|r| estimate(r, &mut findings))
-            .collect();
-    }
+    read_rows(&path, columns::ESTIMATES, true, &mut findings, |r, f| {
+        dataset.estimates.push(estimate(&r, f))
+    })?;
 
     let path = dir.join("relations.csv");
-    if path.exists() {
-        if let Some(table) = read_table(&path, columns::RELATIONS, false, &mut findings)? {
-            dataset.relations = table
-                .rows
-                .iter()
-                .map(|r| relation(r, &mut findings))
-                .collect();
-        }
+    if present(&path)? {
+        read_rows(&path, columns::RELATIONS, false, &mut findings, |r, f| {
+            dataset.relations.push(relation(&r, f))
+        })?;
     }
     let path = dir.join("context.csv");
-    if path.exists() {
+    if present(&path)? {
         if let Some(table) = read_table(&path, columns::CONTEXT, false, &mut findings)? {
             dataset.contexts = table
                 .rows
@@ -156,9 +140,18 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     Ok(Loaded { dataset, findings })
 }
 
+/// Whether a file is there; a path that cannot even be inspected (a symbolic-link loop, a
+/// folder without permission) is an error rather than a silently absent file.
+fn present(path: &Path) -> Result<bool, LoadError> {
+    path.try_exists().map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 fn required_file(dir: &Path, name: &str, what: &'static str) -> Result<PathBuf, LoadError> {
     let path = dir.join(name);
-    if !path.exists() {
+    if !present(&path)? {
         return Err(LoadError::MissingFile { path, what });
     }
     if path.is_dir() {
@@ -181,7 +174,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 fn load_texts(dir: &Path, findings: &mut Vec<Finding>) -> Result<Vec<Text>, LoadError> {
     let listing = dir.join("texts.csv");
     let mut texts = Vec::new();
-    if listing.exists() {
+    if present(&listing)? {
         let Some(table) = read_table(&listing, columns::TEXTS, true, findings)? else {
             return Ok(texts);
         };
@@ -239,7 +232,7 @@ fn read_text_body(
     loc: &Loc,
     findings: &mut Vec<Finding>,
 ) -> Result<Option<String>, LoadError> {
-    if !path.exists() {
+    if !present(path)? {
         findings.push(Finding::error(
             "text-missing",
             loc,
@@ -353,6 +346,24 @@ pub fn read_table(
     needs_rows: bool,
     findings: &mut Vec<Finding>,
 ) -> Result<Option<Table>, LoadError> {
+    let mut rows = Vec::new();
+    let header = read_rows(path, required, needs_rows, findings, |row, _| {
+        rows.push(row)
+    })?;
+    Ok(header.map(|header| Table { header, rows }))
+}
+
+/// Reads a CSV file row by row, handing each row to `each` as soon as it is read, so that a
+/// file of a million rows is never held as rows and model objects at the same time.
+///
+/// Returns the header, or `None` when the file cannot be used at all.
+pub fn read_rows(
+    path: &Path,
+    required: &[&str],
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+    mut each: impl FnMut(Row, &mut Vec<Finding>),
+) -> Result<Option<Arc<Vec<String>>>, LoadError> {
     let file = Arc::new(path.to_path_buf());
     let at = |line, column| Loc {
         file: file.clone(),
@@ -460,7 +471,7 @@ pub fn read_table(
         return Ok(None);
     }
     let header = Arc::new(header);
-    let mut rows = Vec::new();
+    let mut any = false;
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -479,7 +490,12 @@ pub fn read_table(
                 continue;
             }
         }
-        let offset = record.position().map_or(0, |p| p.byte() as usize);
+        // With CRLF endings the reader's record position can point at the '\n' of the line
+        // before; the record starts after it.
+        let mut offset = record.position().map_or(0, |p| p.byte() as usize);
+        while matches!(text.as_bytes().get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
         let (line, column) = index.locate(offset);
         let start = at(line, column);
         if record.len() != header.len() {
@@ -498,20 +514,22 @@ pub fn read_table(
             .into_iter()
             .map(|o| index.locate(o))
             .collect();
-        rows.push(Row {
+        any = true;
+        let row = Row {
             pos: RowPos::new(start, cells, header.clone()),
             header: header.clone(),
             fields: record.iter().map(str::to_string).collect(),
-        });
+        };
+        each(row, findings);
     }
-    if rows.is_empty() && needs_rows {
+    if !any && needs_rows {
         findings.push(Finding::error(
             "no-rows",
             &at(1, 1),
             "the file has a header but no rows",
         ));
     }
-    Ok(Some(Table { header, rows }))
+    Ok(Some(header))
 }
 
 /// The candidate closest to `name` by edit distance, when it is close enough to be a typo.

@@ -1,9 +1,10 @@
 //! The dataset as plain Rust types: texts, sources, quantities, estimates and relations,
 //! each row remembering where in its CSV file it came from.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -319,22 +320,67 @@ pub struct Dataset {
     pub estimates: Vec<Estimate>,
     pub relations: Vec<Relation>,
     pub contexts: Vec<Context>,
+    /// Lookup by id, built on first use (see [`Lookup`]).
+    pub lookup: Lookup,
+}
+
+/// Positions of sources, quantities and estimates by id, so that lookups stay O(1) on a
+/// dataset of a million rows. Built lazily from the vectors; a lookup checks the id at the
+/// position it finds and falls back to a scan, so an index built before the vectors changed can
+/// never return the wrong row.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    sources: OnceLock<Positions>,
+    quantities: OnceLock<Positions>,
+    estimates: OnceLock<Positions>,
+}
+
+/// Row positions by id, and the number of rows they were built from.
+#[derive(Debug, Clone, Default)]
+struct Positions {
+    rows: usize,
+    by_id: HashMap<String, usize>,
+}
+
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> Positions {
+    let mut by_id = HashMap::new();
+    let mut rows = 0;
+    for (i, id) in ids.enumerate() {
+        // The first row with an id wins, as a scan would find it.
+        by_id.entry(id.to_string()).or_insert(i);
+        rows = i + 1;
+    }
+    Positions { rows, by_id }
+}
+
+fn find_by_id<'a, T>(
+    items: &'a [T],
+    index: &OnceLock<Positions>,
+    id: &str,
+    id_of: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    let map = index.get_or_init(|| positions(items.iter().map(&id_of)));
+    match map.by_id.get(id).and_then(|&i| items.get(i)) {
+        Some(item) if id_of(item) == id => Some(item),
+        None if map.rows == items.len() => None,
+        _ => items.iter().find(|item| id_of(item) == id),
+    }
 }
 
 impl Dataset {
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        find_by_id(&self.sources, &self.lookup.sources, id, |s| &s.id)
     }
 
     /// The quantity with this id.
     pub fn quantity(&self, id: &str) -> Option<&Quantity> {
-        self.quantities.iter().find(|q| q.id == id)
+        find_by_id(&self.quantities, &self.lookup.quantities, id, |q| &q.id)
     }
 
     /// The estimate with this id.
     pub fn estimate(&self, id: &str) -> Option<&Estimate> {
-        self.estimates.iter().find(|e| e.id == id)
+        find_by_id(&self.estimates, &self.lookup.estimates, id, |e| &e.id)
     }
 
     /// The text with this id.

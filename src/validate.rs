@@ -1,7 +1,9 @@
 //! Validation: schema, provenance (each quote is in its text) and agreement between a quote and
 //! its row (the figure and the qualifier). Every problem becomes a [`Finding`]; nothing stops early.
 
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::figure::{self, same_value};
 use crate::finding::Finding;
@@ -33,10 +35,10 @@ pub fn validate(data: &Dataset) -> Vec<Finding> {
     );
     check_sources(data, &mut findings);
     check_quantities(data, &mut findings);
-    let indexes: HashMap<&str, LineIndex> = data
+    let indexes: HashMap<&str, TextIndex> = data
         .texts
         .iter()
-        .map(|t| (t.id.as_str(), LineIndex::new(&t.body)))
+        .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
         .collect();
     for estimate in &data.estimates {
         check_estimate(data, estimate, &indexes, &mut findings);
@@ -191,21 +193,67 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// Where a quote stands in its text: each occurrence as (line, column).
-pub fn occurrences(text: &Text, index: &LineIndex, quote: &str) -> Vec<(u64, u64)> {
-    if quote.is_empty() {
-        return Vec::new();
+/// Where a quote occurs: (line, column) of each occurrence, shared between rows quoting it.
+type Places = Rc<Vec<(u64, u64)>>;
+
+/// A text prepared for quote checks: its line index, its folded form for hints, and the places
+/// of every quote already looked up, so that a file of a million rows quoting the same passages
+/// searches the text once per distinct quote.
+pub struct TextIndex<'a> {
+    body: &'a str,
+    lines: LineIndex<'a>,
+    folded: OnceCell<String>,
+    found: RefCell<HashMap<String, Places>>,
+}
+
+impl<'a> TextIndex<'a> {
+    pub fn new(body: &'a str) -> Self {
+        TextIndex {
+            body,
+            lines: LineIndex::new(body),
+            folded: OnceCell::new(),
+            found: RefCell::new(HashMap::new()),
+        }
     }
-    text.body
-        .match_indices(quote)
-        .map(|(i, _)| index.locate(i))
-        .collect()
+
+    /// Where `quote` stands: each occurrence as (line, column).
+    fn occurrences(&self, quote: &str) -> Places {
+        if let Some(places) = self.found.borrow().get(quote) {
+            return places.clone();
+        }
+        let places = Rc::new(if quote.is_empty() {
+            Vec::new()
+        } else {
+            self.body
+                .match_indices(quote)
+                .map(|(i, _)| self.lines.locate(i))
+                .collect()
+        });
+        self.found
+            .borrow_mut()
+            .insert(quote.to_string(), places.clone());
+        places
+    }
+
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| fold(self.body))
+    }
+}
+
+/// A quote as shown in a message: at most 80 characters, so a megabyte-long cell cannot flood
+/// the terminal.
+pub fn shorten(quote: &str) -> String {
+    const MAX: usize = 80;
+    match quote.char_indices().nth(MAX) {
+        None => quote.to_string(),
+        Some((cut, _)) => format!("{}… ({} characters)", &quote[..cut], quote.chars().count()),
+    }
 }
 
 fn check_quote(
     quote: &str,
     text: &Text,
-    index: &LineIndex,
+    index: &TextIndex,
     loc: &Loc,
     findings: &mut Vec<Finding>,
 ) -> bool {
@@ -217,29 +265,40 @@ fn check_quote(
         ));
         return false;
     }
-    let found = occurrences(text, index, quote);
+    let found = index.occurrences(quote);
     match found.len() {
         0 => {
-            let folded = fold(&text.body);
-            let hint = match folded.find(&fold(quote)) {
+            let hint = match index.folded().find(&fold(quote)) {
                 Some(_) => " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string(),
                 None => String::new(),
             };
             findings.push(Finding::error(
                 "quote-not-found",
                 loc,
-                format!("quote \"{quote}\" is not in {}{hint}", text.path.display()),
+                format!(
+                    "quote \"{}\" is not in {}{hint}",
+                    shorten(quote),
+                    text.path.display()
+                ),
             ));
             false
         }
         1 => true,
         _ => {
-            let places: Vec<String> = found.iter().map(|(l, c)| format!("{l}:{c}")).collect();
+            let mut places: Vec<String> = found
+                .iter()
+                .take(10)
+                .map(|(l, c)| format!("{l}:{c}"))
+                .collect();
+            if found.len() > 10 {
+                places.push("…".into());
+            }
             findings.push(Finding::warning(
                 "ambiguous-quote",
                 loc,
                 format!(
-                    "quote \"{quote}\" occurs {} times in {} (at {}); lengthen it until it is unique",
+                    "quote \"{}\" occurs {} times in {} (at {}); lengthen it until it is unique",
+                    shorten(quote),
                     found.len(),
                     text.path.display(),
                     places.join(", ")
@@ -300,7 +359,7 @@ fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
 fn check_estimate(
     data: &Dataset,
     e: &Estimate,
-    indexes: &HashMap<&str, LineIndex>,
+    indexes: &HashMap<&str, TextIndex>,
     findings: &mut Vec<Finding>,
 ) {
     if data.quantity(&e.quantity).is_none() {
@@ -355,7 +414,7 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
             &loc,
             format!(
                 "no figure found in quote \"{}\"; the quote must hold the number",
-                e.quote
+                shorten(&e.quote)
             ),
         ));
         return;
@@ -379,7 +438,7 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
                 format!(
                     "`{column}` is {} but the quote \"{}\" states {}",
                     show(value),
-                    e.quote,
+                    shorten(&e.quote),
                     stated.join(", ")
                 ),
             ));
@@ -430,7 +489,7 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
             &e.pos.cell("qualifier"),
             format!(
                 "qualifier `{q}` does not fit quote \"{}\": {problem}",
-                e.quote
+                shorten(&e.quote)
             ),
         ));
     }
@@ -438,7 +497,7 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
 
 fn check_relations(
     data: &Dataset,
-    indexes: &HashMap<&str, LineIndex>,
+    indexes: &HashMap<&str, TextIndex>,
     findings: &mut Vec<Finding>,
 ) {
     let ids = || data.estimates.iter().map(|e| e.id.as_str());
