@@ -8,5 +8,6 @@ mod test_check;
 mod test_coverage;
 mod test_dataset;
 mod test_explain;
+mod test_hostile;
 mod test_reconcile;
 mod test_report;

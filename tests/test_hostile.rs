@@ -1,0 +1,632 @@
+//! Hostile and broken input: every case gets a clear error naming the file, line and column
+//! where there is one, and a non-zero exit; never a panic, never a silently dropped row.
+//!
+//! The cases run on the small invented dataset in `tests/fixtures/second` (see its
+//! `estimates.csv`: line 2 is `e_register`, line 3 `e_mayor`, ...).
+
+use std::fs;
+
+use crate::workdir::{Run, Workdir};
+
+const EST: &str = "data/estimates.csv";
+const HEADER: &str = "id,quantity,source,text,low,point,high,qualifier,quote,note";
+
+/// Runs `reckon check` and asserts it neither panicked nor exited 0.
+fn check_fails(wd: &Workdir) -> Run {
+    let run = wd.run(&["check"]);
+    assert!(!run.stderr.contains("panicked"), "panic: {}", run.stderr);
+    assert_ne!(run.code, 0, "check passed:\n{}", run.stdout);
+    run
+}
+
+#[test]
+fn the_untouched_second_dataset_passes() {
+    Workdir::with_second_dataset().run(&["check"]).code(0);
+}
+
+#[test]
+fn a_missing_column_is_named_with_the_expected_header() {
+    let wd = Workdir::with_second_dataset();
+    // Drop the `note` column: from the header, and the (empty) last field of every row.
+    let text: String = wd
+        .read(EST)
+        .lines()
+        .map(|l| {
+            let l = l.strip_suffix(",note").or(l.strip_suffix(',')).unwrap_or(l);
+            format!("{l}\n")
+        })
+        .collect();
+    wd.write(EST, text);
+    check_fails(&wd).code(1).line_has(&[
+        "data/estimates.csv:1:1: error[missing-column]",
+        "`note`",
+        HEADER,
+    ]);
+}
+
+#[test]
+fn an_extra_column_is_kept_with_a_warning_and_an_extra_field_is_an_error() {
+    let wd = Workdir::with_second_dataset();
+    let text = wd.read(EST);
+    let mut lines: Vec<String> = text.lines().map(|l| format!("{l},x")).collect();
+    lines[0] = format!("{HEADER},reviewer");
+    wd.write(EST, lines.join("\n") + "\n");
+    wd.run(&["check"]).code(0).line_has(&[
+        "data/estimates.csv:1:",
+        "warning[unknown-column]",
+        "`reviewer`",
+    ]);
+    // A row with one field more than the header.
+    wd.write(
+        EST,
+        text.replace("nearly,nearly 400,", "nearly,nearly 400,,surplus"),
+    );
+    check_fails(&wd).code(1).line_has(&[
+        "data/estimates.csv:3:1: error[field-count]",
+        "11 fields",
+        "10",
+    ]);
+}
+
+#[test]
+fn a_misspelled_header_gets_a_suggestion() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(EST, "qualifier,quote", "qualifer,quote");
+    check_fails(&wd)
+        .code(1)
+        .line_has(&["error[missing-column]", "`qualifier`", "`qualifer`"]);
+}
+
+#[test]
+fn wrong_types_name_the_cell() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(EST, "chronicle,,312,", "chronicle,,three hundred,");
+    wd.edit(
+        "data/quantities.csv",
+        "Eastvale,1872,1873",
+        "Eastvale,1872,next year",
+    );
+    let run = check_fails(&wd);
+    run.code(1)
+        .line_has(&[
+            "data/estimates.csv:2:",
+            "error[bad-number]",
+            "`point`",
+            "three hundred",
+        ])
+        .line_has(&[
+            "data/quantities.csv:6:",
+            "error[bad-year]",
+            "`period_end`",
+            "next year",
+        ]);
+}
+
+#[test]
+fn an_empty_file_and_a_header_only_file_are_errors() {
+    let wd = Workdir::with_second_dataset();
+    wd.write(EST, "");
+    check_fails(&wd)
+        .code(1)
+        .line_has(&["data/estimates.csv:1:1: error[empty-file]", HEADER]);
+    wd.write(EST, format!("{HEADER}\n"));
+    check_fails(&wd)
+        .code(1)
+        .line_has(&["data/estimates.csv:1:1: error[no-rows]"]);
+}
+
+#[test]
+fn duplicate_ids_dangling_references_unknown_qualifiers_and_empty_quotes() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(
+        EST,
+        "e_mayor,flood_deaths,mayor",
+        "e_register,flood_death,mayr",
+    );
+    wd.edit(EST, "range,between 350", "rnage,between 350");
+    wd.edit(EST, "exact,215 were children,", "exact,,");
+    let run = check_fails(&wd);
+    run.code(1)
+        .line_has(&["data/estimates.csv:3:1: error[duplicate-id]", "line 2"])
+        .line_has(&[
+            "data/estimates.csv:3:",
+            "error[unknown-reference]",
+            "flood_death",
+        ])
+        .line_has(&["data/estimates.csv:3:", "error[unknown-reference]", "mayr"])
+        .line_has(&[
+            "data/estimates.csv:4:",
+            "error[bad-qualifier]",
+            "rnage",
+            "range",
+        ])
+        .line_has(&["data/estimates.csv:5:", "error[empty-quote]"]);
+}
+
+#[test]
+fn numbers_that_are_negative_nan_infinite_huge_or_formatted_are_rejected() {
+    for (cell, says) in [
+        ("-312", "negative"),
+        ("NaN", "not a number"),
+        ("inf", "not a number"),
+        ("1e300", "absurdly large"),
+        ("3,12", "without separators: 312"),
+        ("312 people", "in digits without words"),
+    ] {
+        let wd = Workdir::with_second_dataset();
+        wd.edit(EST, "chronicle,,312,", &format!("chronicle,,\"{cell}\","));
+        check_fails(&wd).code(1).line_has(&[
+            "data/estimates.csv:2:",
+            "error[bad-number]",
+            "`point`",
+            says,
+        ]);
+    }
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_endings_are_accepted() {
+    let wd = Workdir::with_second_dataset();
+    for file in [
+        "estimates.csv",
+        "sources.csv",
+        "quantities.csv",
+        "relations.csv",
+    ] {
+        let path = format!("data/{file}");
+        let text = wd.read(&path).replace('\n', "\r\n");
+        wd.write(
+            &path,
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        );
+    }
+    wd.run(&["check"]).code(0);
+    // Positions still count lines and columns as an editor shows them.
+    wd.edit(EST, "chronicle,,312,", "chronicle,,313,");
+    check_fails(&wd)
+        .code(1)
+        .line_has(&["data/estimates.csv:2:", "error[value-mismatch]", "313"]);
+}
+
+#[test]
+fn quoted_fields_may_hold_newlines_commas_and_quotes() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(
+        EST,
+        "exact,records 312 deaths,",
+        "exact,records 312 deaths,\"Counted, by name,\nin the \"\"burial\"\" book.\"",
+    );
+    wd.run(&["check"]).code(0);
+    // The row after the two-line note is reported on its real line (4, not 3).
+    wd.edit(
+        EST,
+        "e_mayor,flood_deaths,mayor,chronicle,,400",
+        "e_mayor,flood_deaths,mayor,chronicle,,401",
+    );
+    check_fails(&wd)
+        .code(1)
+        .line_has(&["data/estimates.csv:4:", "error[value-mismatch]", "401"]);
+    let run = wd.run(&["reconcile", "--format", "json"]);
+    assert_ne!(run.code, 0);
+}
+
+#[test]
+fn non_utf8_bytes_name_the_byte_offset() {
+    let wd = Workdir::with_second_dataset();
+    let text = wd.read(EST);
+    let at = text.find("records 312").unwrap();
+    let mut bytes = text.into_bytes();
+    bytes[at] = 0xE9; // Latin-1 "é"
+    wd.write(EST, bytes);
+    check_fails(&wd).code(1).line_has(&[
+        "data/estimates.csv:2:",
+        "error[not-utf8]",
+        "0xE9",
+        &format!("byte offset {at}"),
+    ]);
+    // The same in a text.
+    let mut body = wd.read("data/texts/chronicle.txt").into_bytes();
+    body[10] = 0xFF;
+    wd.write("data/texts/chronicle.txt", body);
+    check_fails(&wd).line_has(&["error[not-utf8]", "chronicle.txt", "0xFF", "byte offset 10"]);
+}
+
+#[test]
+fn a_megabyte_field_is_read_and_never_echoed_whole() {
+    let wd = Workdir::with_second_dataset();
+    let huge = "x".repeat(1 << 20);
+    // A megabyte note is fine; a megabyte quote is not in the text and is reported short.
+    wd.edit(
+        EST,
+        "exact,records 312 deaths,",
+        &format!("exact,records 312 deaths,{huge}"),
+    );
+    wd.run(&["check"]).code(0);
+    wd.edit(
+        EST,
+        "nearly,nearly 400,",
+        &format!("nearly,nearly 400 {huge},"),
+    );
+    let run = check_fails(&wd);
+    run.code(1).line_has(&[
+        "data/estimates.csv:3:",
+        "error[quote-not-found]",
+        "characters)",
+    ]);
+    assert!(
+        run.stdout.len() < 20_000,
+        "{} bytes of output",
+        run.stdout.len()
+    );
+}
+
+#[test]
+fn a_missing_or_empty_text_is_an_error_on_the_row_that_names_it() {
+    let wd = Workdir::with_second_dataset();
+    wd.write(
+        "data/texts.csv",
+        "id,file,title,attribution\nchronicle,texts/chronicle.txt,Chronicle,\nother,texts/other.txt,Other,\n",
+    );
+    check_fails(&wd)
+        .code(1)
+        .line_has(&["data/texts.csv:3:", "error[text-missing]", "other.txt"]);
+    wd.write("data/texts/other.txt", " \n");
+    check_fails(&wd)
+        .code(1)
+        .line_has(&["data/texts.csv:3:", "error[text-empty]", "other.txt"]);
+}
+
+#[test]
+fn a_folder_where_a_file_should_be_exits_2() {
+    let wd = Workdir::with_second_dataset();
+    fs::remove_file(wd.path(EST)).unwrap();
+    fs::create_dir(wd.path(EST)).unwrap();
+    check_fails(&wd)
+        .code(2)
+        .stderr_has("estimates.csv is a folder, but a file is expected there");
+    let wd = Workdir::with_second_dataset();
+    fs::create_dir(wd.path("data/relations.csv.d")).unwrap();
+    fs::remove_file(wd.path("data/relations.csv")).unwrap();
+    fs::create_dir(wd.path("data/relations.csv")).unwrap();
+    check_fails(&wd)
+        .code(2)
+        .stderr_has("relations.csv is a folder");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_exits_2() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    // A symbolic-link loop cannot be read by anyone, root included.
+    let wd = Workdir::with_second_dataset();
+    fs::remove_file(wd.path("data/relations.csv")).unwrap();
+    symlink("relations.csv", wd.path("data/relations.csv")).unwrap();
+    check_fails(&wd)
+        .code(2)
+        .stderr_has("cannot read")
+        .stderr_has("relations.csv");
+    // Without read permission (only meaningful when not running as root).
+    let wd = Workdir::with_second_dataset();
+    let path = wd.path(EST);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&path).is_err() {
+        check_fails(&wd).code(2).stderr_has("cannot read");
+    }
+}
+
+#[test]
+fn one_bad_row_never_hides_the_others() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(EST, "chronicle,,312,", "chronicle,,-312,");
+    wd.edit(EST, "nearly,nearly 400", "nearly,almost 400");
+    wd.edit(
+        EST,
+        "e_children,flood_child_deaths,holt,chronicle,,215",
+        "e_children,flood_child_deaths,holt,chronicle,,\"2,15\"",
+    );
+    wd.edit(
+        "data/sources.csv",
+        "holt,Mary Holt,historian",
+        "holt,Mary Holt,historien",
+    );
+    let run = check_fails(&wd);
+    run.code(1)
+        .line_has(&["data/estimates.csv:2:", "bad-number"])
+        .line_has(&["data/estimates.csv:3:", "quote-not-found"])
+        .line_has(&["data/estimates.csv:5:", "bad-number"])
+        .line_has(&["data/sources.csv:4:", "bad-kind", "historian"]);
+    // Every row is accounted for: reconcile refuses the data rather than dropping rows.
+    let rec = wd.run(&["reconcile"]);
+    assert_eq!(rec.code, 1, "{}", rec.stderr);
+}
+
+/// A million estimates: check finishes and memory stays proportional to the data (about 1 KB
+/// a row; see README, Limits).
+#[test]
+fn a_million_rows_are_checked_in_bounded_memory() {
+    let wd = Workdir::with_second_dataset();
+    let original = wd.read(EST);
+    let rows: Vec<&str> = original.lines().skip(1).collect();
+    let mut big = String::with_capacity(120 << 20);
+    big.push_str(HEADER);
+    big.push('\n');
+    for i in 0..1_000_000usize {
+        let row = rows[i % rows.len()];
+        let (_, rest) = row.split_once(',').unwrap();
+        big.push_str(&format!("m{i},{rest}\n"));
+    }
+    wd.write(EST, &big);
+    wd.write(
+        "data/relations.csv",
+        "id,kind,target,operands,factor,quote,note\n",
+    );
+    let (run, peak_kb) = run_measured(&wd, &["check"]);
+    // Rows repeat the seven estimates under new ids; each quote is still in the text once.
+    let head: String = run.stderr.chars().take(2000).collect();
+    assert_eq!(run.code, 0, "{head}");
+    assert!(
+        run.stdout
+            .contains("data: 1000000 estimates of 5 quantities"),
+        "{}",
+        run.stdout
+    );
+    if let Some(kb) = peak_kb {
+        let file_kb = big.len() as u64 / 1024;
+        eprintln!("peak memory {kb} kB for a {file_kb} kB file");
+        assert!(kb < 2_000_000, "peak memory {kb} kB");
+    }
+}
+
+/// Runs reckon and samples its peak resident memory (Linux: VmHWM in /proc) while it runs.
+fn run_measured(wd: &Workdir, args: &[&str]) -> (Run, Option<u64>) {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reckon"))
+        .args(args)
+        .current_dir(wd.path(""))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        stdout.read_to_string(&mut s).unwrap();
+        s
+    });
+    let mut peak: Option<u64> = None;
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if let Ok(text) = fs::read_to_string(&status_path) {
+            if let Some(kb) = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+            {
+                peak = Some(peak.map_or(kb, |p: u64| p.max(kb)));
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let run = Run {
+        command: format!("reckon {}", args.join(" ")),
+        code: status.code().unwrap_or(-1),
+        stdout: reader.join().unwrap(),
+        stderr,
+    };
+    (run, peak)
+}
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+const IMG: &str = "\"><img src=x onerror=alert(1)>";
+
+#[test]
+fn markup_in_the_data_shows_as_text_in_the_report_and_the_charts() {
+    let wd = Workdir::with_second_dataset();
+    // The CSV field holds the name with its quote marks doubled.
+    let name = format!("{SCRIPT}{IMG}").replace('"', "\"\"");
+    wd.edit(
+        "data/sources.csv",
+        "holt,Mary Holt,",
+        &format!("holt,\"{name}\","),
+    );
+    wd.edit(
+        "data/quantities.csv",
+        "flood_deaths,\"Deaths in the Eastvale flood, 1872\"",
+        &format!("flood_deaths,\"Deaths & {name}\""),
+    );
+    wd.run(&["build", "--charts", "gallery", "--out", "exports"])
+        .code(0);
+    let mut documents = vec![wd.read("exports/report.html")];
+    for entry in fs::read_dir(wd.path("gallery")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "svg") {
+            documents.push(fs::read_to_string(path).unwrap());
+        }
+    }
+    assert!(documents.len() > 2, "charts were rendered");
+    let mut shown = 0;
+    for doc in &documents {
+        assert!(!doc.contains("<script"), "raw script tag");
+        assert!(!doc.contains("<img"), "raw img tag");
+        if doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;") {
+            shown += 1;
+        }
+    }
+    assert!(
+        shown >= 2,
+        "the name shows, escaped, in the report and a chart"
+    );
+    // Each SVG is still well-formed enough for a strict renderer: the PNGs were made from them.
+    assert!(wd.path("gallery/forest-flood_deaths.png").exists());
+}
+
+#[test]
+fn spreadsheet_formulas_are_neutralised_and_negative_numbers_kept() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(
+        "data/quantities.csv",
+        "flood_deaths,\"Deaths in the Eastvale flood, 1872\"",
+        "flood_deaths,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+    );
+    wd.edit("data/sources.csv", "holt,Mary Holt,", "holt,@SUM(A1),");
+    wd.edit(
+        "data/quantities.csv",
+        "Children who died in the flood",
+        "+cmd|' /C calc'!A0",
+    );
+    wd.run(&["build", "--charts", "gallery", "--out", "exports"])
+        .code(0);
+    let reconciled = wd.read("exports/reconciled.csv");
+    let mut reader = csv::Reader::from_reader(reconciled.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let mut labels = Vec::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        for (name, cell) in header.iter().zip(record.iter()) {
+            let risky = cell.starts_with(['=', '+', '@'])
+                || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+            assert!(!risky, "column {name} holds a live formula: {cell}");
+        }
+        labels.push(record[header.iter().position(|h| h == "label").unwrap()].to_string());
+    }
+    assert!(
+        labels.contains(&"'=HYPERLINK(\"http://x\",\"y\")".to_string()),
+        "{labels:?}"
+    );
+    assert!(
+        labels.contains(&"'+cmd|' /C calc'!A0".to_string()),
+        "{labels:?}"
+    );
+    // Holt's 350–420 against 215 + 137 = 352: central 385, so the difference is −33, written as
+    // a plain negative number a spreadsheet reads as one.
+    let relations = wd.read("exports/relations.csv");
+    let mut reader = csv::Reader::from_reader(relations.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let difference = &row[header.iter().position(|h| h == "difference").unwrap()];
+    assert_eq!(difference, "-33");
+}
+
+#[test]
+fn file_names_from_ids_never_leave_the_output_folder() {
+    let wd = Workdir::with_second_dataset();
+    // Quantity ids and categories that try to climb out, name an absolute path or a reserved
+    // Windows device.
+    wd.write(
+        "data/quantities.csv",
+        "id,label,category,unit,region,period_start,period_end,parent,description\n\
+         ../../escape,Deaths,../../cat,people,Eastvale,1872,1872,,All deaths.\n\
+         CON,Children,../../cat,people,Eastvale,1872,1872,../../escape,Children.\n\
+         /tmp/abs,Adults,../../cat,people,Eastvale,1872,1872,../../escape,Adults.\n\
+         houses_destroyed,Houses,damage,houses,Eastvale,1872,1872,,Houses.\n\
+         residents_left,Residents who left,displaced,people,Eastvale,1872,1873,,Residents.\n",
+    );
+    let estimates = wd
+        .read(EST)
+        .replace(",flood_deaths,", ",../../escape,")
+        .replace(",flood_child_deaths,", ",CON,")
+        .replace(",flood_adult_deaths,", ",/tmp/abs,");
+    wd.write(EST, estimates);
+    wd.run(&["check"]).code(0);
+    wd.run(&["build", "--charts", "out/gallery", "--out", "out/exports"])
+        .code(0);
+    // Everything written is inside out/, and nothing appeared next to it or above it.
+    let mut top: Vec<String> = fs::read_dir(wd.path(""))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, vec!["data", "out"]);
+    let charts: Vec<String> = fs::read_dir(wd.path("out/gallery"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        charts.iter().any(|n| n.starts_with("forest-escape-")),
+        "{charts:?}"
+    );
+    for name in &charts {
+        assert!(
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)),
+            "{name}"
+        );
+    }
+    assert!(!std::path::Path::new("/tmp/abs.svg").exists());
+}
+
+#[test]
+fn build_never_modifies_its_inputs() {
+    let wd = Workdir::with_second_dataset();
+    let snapshot = |wd: &Workdir| -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+        let mut files = Vec::new();
+        let mut stack = vec![wd.path("data")];
+        while let Some(dir) = stack.pop() {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+                    files.push((
+                        path.display().to_string(),
+                        fs::read(&path).unwrap(),
+                        modified,
+                    ));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let before = snapshot(&wd);
+    wd.run(&["build", "--charts", "gallery", "--out", "exports"])
+        .code(0);
+    wd.run(&["report", "-o", "r.html"]).code(0);
+    wd.run(&["reconcile", "--format", "csv", "-o", "r.csv"])
+        .code(0);
+    assert_eq!(snapshot(&wd), before);
+}
+
+#[test]
+fn a_failed_build_says_what_it_wrote_and_what_it_did_not() {
+    let wd = Workdir::with_second_dataset();
+    // The charts folder cannot be made: a file stands where it should be.
+    wd.write("gallery", "not a folder");
+    let run = wd.run(&["build", "--charts", "gallery", "--out", "exports"]);
+    assert_ne!(run.code, 0);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    for needle in [
+        "build stopped",
+        "exports/reconciled.csv",
+        "exports/report.html",
+        "did not write",
+        "gallery",
+    ] {
+        assert!(
+            run.stderr.contains(needle),
+            "stderr lacks `{needle}`:\n{}",
+            run.stderr
+        );
+    }
+    // What it says it wrote is complete; no temporary files are left behind.
+    assert!(wd.read("exports/reconciled.csv").starts_with("key,"));
+    let leftovers: Vec<String> = fs::read_dir(wd.path("exports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".reckon-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
