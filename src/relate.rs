@@ -246,7 +246,7 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
         RelationKind::Ratio | RelationKind::Conversion => {
             let factor = r.factor?;
             let base = operands[0];
-            computed = base.interval.scale(factor);
+            let mut c = base.interval.scale(factor);
             computed_value = base.central * factor;
             stated = if kind == RelationKind::Conversion {
                 at_precision(target, target_q)
@@ -266,11 +266,11 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
                 .and_then(|e| e.qualifier)
                 .is_some_and(Qualifier::is_banded);
             let result = if banded {
-                interval_text(&computed)
+                interval_text(&c)
             } else {
                 readable(computed_value)
             };
-            arithmetic = format!(
+            let mut a = format!(
                 "{} × {}{} = {result}{}; stated {}{}",
                 crate::present::number::plain(factor),
                 shown(data, readings, &r.operands[0]),
@@ -279,6 +279,27 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
                 shown(data, readings, &r.target),
                 units(&r.target),
             );
+            if derived {
+                // A derived estimate's interval carries the reading of a qualified multiplier
+                // ("some two and a half times" reads 2.45–2.55): say so, with the result.
+                let derived_reading = readings.get(&r.target);
+                if let Some(d) = derived_reading.filter(|d| d.interval != c) {
+                    c = d.interval;
+                    a = format!(
+                        "{} × {} = {} (central {}); {}",
+                        d.rule
+                            .strip_prefix("ratio: ")
+                            .and_then(|rest| rest.split(" × ").next())
+                            .unwrap_or("?"),
+                        shown(data, readings, &r.operands[0]),
+                        interval_text(&d.interval),
+                        readable(d.central),
+                        "derived, not stated"
+                    );
+                }
+            }
+            computed = c;
+            arithmetic = a;
             (verdict, needed) = if derived {
                 (Verdict::Derived, None)
             } else {

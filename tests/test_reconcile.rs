@@ -297,3 +297,71 @@ fn reconcile_refuses_data_with_errors() {
         .stderr_has("error[value-mismatch]")
         .stderr_has("reckon check");
 }
+
+/// Every curated relation, judged by hand from the text: a new relation must be added here.
+#[test]
+fn every_curated_relation_has_the_verdict_the_text_implies() {
+    let wd = Workdir::with_shipped_data();
+    let rows = verdicts(&wd, &[]);
+    let expected: &[(&str, &str)] = &[
+        // 353,074 + 328,612 = 681,686, six short of the 681,692 Conquest quotes.
+        ("r_great_purge_years_vs_archival", "broken"),
+        // 64 in × 2.54 = 162.56 cm, not the "160 cm" the text gives beside it.
+        ("r_stalin_height_160", "broken"),
+        // "Over 100,000" shot in 1937–38 against "tens of thousands" killed in the 1930s.
+        ("r_clergy_shot_of_1930s", "approximate"),
+        // "some two and a half times" derives an estimate; nothing to judge.
+        ("r_conquest_ratio", "derived"),
+        // 681,686 is within "nearly 700,000" (650,000–700,000).
+        ("r_great_purge_years_vs_historians", "holds"),
+        // 800,000 + 1.7 million + 390,000 = 2.89 million, within "about 3 million".
+        ("r_archival_three_categories", "holds"),
+        // 1.5 + 5 + 1.7 + 1 = 9.2 million, within "about 9 million".
+        ("r_erlikman_total", "holds"),
+        // 6 million + 4 million = "a minimum of around 10 million".
+        ("r_minimum_10m", "holds"),
+        // about 9 million + 6–8 million = "between 15 and 17 million".
+        ("r_erlikman_plus_famine", "holds"),
+        // Both breakdowns make 4,199,488, within "approximately 4 million".
+        ("r_repatriates_by_status", "holds"),
+        ("r_repatriates_by_disposition", "holds"),
+        // 5 ft 5 in–5 ft 6 in = 165.1–167.64 cm, within "165–168 cm".
+        ("r_stalin_height_165_168", "holds"),
+        // 1,050 miles = 1,689.8 km, "1,690 kilometers".
+        ("r_german_advance_1941", "holds"),
+        // Parts no larger than their wholes.
+        ("r_natops_poles_arrested", "holds"),
+        ("r_natops_poles_executed", "holds"),
+        ("r_natops_executed_of_arrested", "holds"),
+        ("r_natops_poles_executed_of_arrested", "holds"),
+        ("r_natops_of_great_purge", "holds"),
+        ("r_clergy_shot_of_great_purge", "holds"),
+        ("r_great_purge_of_all_executions", "holds"),
+        ("r_katyn_of_polish_prisoners", "holds"),
+        ("r_axis_pows_never_returned", "holds"),
+        ("r_erlikman_deaths_of_deported", "holds"),
+        ("r_deportees_1941_49_of_erlikman", "holds"),
+        ("r_caucasus_of_1941_49", "holds"),
+        ("r_kulak_of_deportation_deaths", "holds"),
+        ("r_en_route_of_deportation_deaths", "holds"),
+        ("r_military_dead_of_casualties", "holds"),
+        ("r_official_dead_of_casualties", "holds"),
+        ("r_partial_casualties_of_total", "holds"),
+        ("r_bullock_ukraine_of_ussr", "holds"),
+        ("r_ukraine_current_of_ussr", "holds"),
+        ("r_archival_total_of_repression", "holds"),
+        ("r_osce_votes_of_members", "holds"),
+        ("r_caucasus_of_ethnic_minorities", "holds"),
+    ];
+    let mut ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let mut judged: Vec<&str> = expected.iter().map(|(id, _)| *id).collect();
+    ids.sort();
+    judged.sort();
+    assert_eq!(
+        ids, judged,
+        "relations.csv and this table list different relations"
+    );
+    for (id, verdict) in expected {
+        assert_eq!(find(&rows, "id", id)["verdict"], *verdict, "{id}");
+    }
+}

@@ -160,7 +160,16 @@ pub fn draw<DB: DrawingBackend>(
     text(area, "Sum of the parts", (MARGIN, cy - 8), label.bold())?;
     text(
         area,
-        &format!("{} parts: {}", t.parts.len(), readable(o.computed_value)),
+        &format!(
+            "{} parts: {}{}",
+            t.parts.len(),
+            readable(o.computed_value),
+            if o.computed.is_open_above() {
+                " or more"
+            } else {
+                ""
+            }
+        ),
         (MARGIN, cy + 9),
         detail,
     )?;
