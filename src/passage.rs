@@ -48,14 +48,52 @@ fn sentence_breaks(s: &str) -> Vec<usize> {
     let bytes = s.as_bytes();
     let mut breaks = Vec::new();
     for (i, c) in s.char_indices() {
-        if matches!(c, '.' | '?' | '!') && bytes.get(i + 1) == Some(&b' ') {
-            let next = s[i + 2..].chars().next();
-            if next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"') {
-                breaks.push(i + 1);
-            }
+        if !matches!(c, '.' | '?' | '!') || abbreviation(&s[..i]) {
+            continue;
+        }
+        // Closing brackets and quote marks belong to the sentence they end.
+        let mut end = i + 1;
+        while matches!(bytes.get(end), Some(b')' | b'"' | b'\'')) {
+            end += 1;
+        }
+        if bytes.get(end) != Some(&b' ') {
+            continue;
+        }
+        let next = s[end + 1..].chars().next();
+        if next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '(') {
+            breaks.push(end);
         }
     }
     breaks
+}
+
+/// Whether the word before a full stop is an initial ("Harry S.") or a common abbreviation
+/// ("U.S.", "Mr.", "No."), after which a sentence does not end.
+fn abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let dotted = word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.');
+    single_capital
+        || dotted
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "No"
+                | "Prof"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Jr"
+                | "Sr"
+                | "vs"
+                | "cf"
+        )
 }
 
 #[cfg(test)]
@@ -76,6 +114,18 @@ mod tests {
         assert!(
             BODY[p].starts_with("Historians") && BODY[paragraph(BODY, &span)].ends_with("More.")
         );
+    }
+
+    #[test]
+    fn initials_and_abbreviations_do_not_end_a_sentence() {
+        let body = "He was five feet four (160 cm). (President Harry S. Truman, who stood 5 ft 9 in, was taller.) The U.S. delegation left.";
+        let span = find_all(body, "5 ft 9 in")[0].clone();
+        assert_eq!(
+            &body[sentence(body, &span)],
+            "(President Harry S. Truman, who stood 5 ft 9 in, was taller.)"
+        );
+        let span = find_all(body, "delegation")[0].clone();
+        assert_eq!(&body[sentence(body, &span)], "The U.S. delegation left.");
     }
 
     #[test]

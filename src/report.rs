@@ -54,6 +54,8 @@ th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color
 .num { white-space: nowrap; }
 td.interval { max-width: 16rem; }
 td.quote { min-width: 16rem; }
+td.arith { min-width: 14rem; }
+.scroll-hint { display: none; }
 mark { background: var(--mark); padding: 0 0.1em; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.05em; }
 .badge { display: inline-block; padding: 0.05em 0.5em; border-radius: 1em; font-size: 0.8rem; font-weight: bold; color: #fff; white-space: nowrap; }
@@ -76,8 +78,16 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule);
   /* Charts keep a legible size and scroll sideways. */
   figure { overflow-x: auto; }
   figure svg { width: 46rem; max-width: none; }
+  .scroll-hint { display: block; font-size: 0.8rem; color: var(--muted); margin: 0.2rem 0 0; }
 }
-@media print { body { font-size: 11pt; } main { max-width: none; padding: 0; } h2 { break-before: page; } nav { display: none; } a { color: inherit; text-decoration: none; } .table { overflow: visible; } }
+@media print {
+  body { font-size: 10pt; } main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; } .table { overflow: visible; }
+  h2, h3, h4 { break-after: avoid; } tr, figure, blockquote, .summary, li { break-inside: avoid; }
+  section[id^="cat-"] > h2 { break-before: page; }
+  .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .badge, mark { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
 "#;
 
 fn hex(kind: SourceKind) -> String {
@@ -106,6 +116,11 @@ pub fn quote_in_sentence(body: &str, quote: &str) -> String {
     let mut inner = String::new();
     let mut at = 0;
     for f in figure::parse(quote).figures {
+        // Years, dates and the like in a quote are context, not the figure.
+        let in_body = span.start + f.span.start..span.start + f.span.end;
+        if coverage::classify(body, &in_body, f.kind) != Class::Figure {
+            continue;
+        }
         inner.push_str(&escape(&quote[at..f.span.start]));
         let _ = write!(inner, "<strong>{}</strong>", escape(&quote[f.span.clone()]));
         at = f.span.end;
@@ -130,7 +145,7 @@ fn inline_svg(c: &Rendered) -> String {
         .and_then(|i| head[i + 9..].split('"').next())
         .unwrap_or("0 0 1000 600");
     format!(
-        "<figure><svg viewBox=\"{view}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\"{}</figure>\n",
+        "<figure><svg viewBox=\"{view}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\"{}<p class=\"scroll-hint\">Scroll sideways to see the whole chart →</p></figure>\n",
         escape(&c.title),
         &svg[open_end..]
     )
@@ -141,6 +156,16 @@ pub struct Report<'a> {
     ctx: &'a Context<'a>,
     charts: Vec<Rendered>,
     out: String,
+}
+
+/// A relation kind as readers say it.
+fn kind_words(kind: RelationKind) -> &'static str {
+    match kind {
+        RelationKind::Sum => "sum",
+        RelationKind::Ratio => "ratio",
+        RelationKind::Conversion => "unit conversion",
+        RelationKind::Subset => "part of",
+    }
 }
 
 /// A subset's part as a share of its whole ("41% of the whole").
@@ -168,6 +193,31 @@ fn difference_cell(o: &Outcome) -> String {
         readable(o.difference),
         percent(o.relative_difference)
     )
+}
+
+/// A broken or approximate relation as a sentence for readers, without notation.
+fn inconsistency_words(o: &Outcome) -> String {
+    match o.kind {
+        RelationKind::Sum => format!(
+            "the parts the text gives add up to {}, but the total it states is {} ({})",
+            span(&o.computed),
+            span(&o.stated),
+            difference_words(o)
+        ),
+        RelationKind::Conversion | RelationKind::Ratio => format!(
+            "{} ({})",
+            o.arithmetic.replace("; stated ", ", but the text gives "),
+            difference_words(o)
+        ),
+        RelationKind::Subset => format!(
+            "a part, read as {}, against a whole read as {}: the part's figure {} is {}, above the whole's central value {}",
+            span(&o.computed),
+            span(&o.stated),
+            readable(o.computed_value),
+            share_of_whole(o),
+            readable(o.stated_value)
+        ),
+    }
 }
 
 /// What is wrong with a broken or approximate relation, in words.
@@ -224,7 +274,7 @@ impl Report<'_> {
         let _ = writeln!(out, "<header><h1>{}</h1>", escape(&title));
         let _ = writeln!(
             out,
-            "<p class=\"lede\">{} figures quoted from {} source(s), {} quantities, {} arithmetic relations checked. Each figure is shown in its own sentence, read as an interval, and set against the other figures for the same thing.</p></header>",
+            "<p class=\"lede\">{} figures quoted from {} sources, {} quantities, {} arithmetic relations checked. Each figure is shown in its own sentence, read as an interval, and set against the other figures for the same thing. (reckon is the tool that made this report from a hand-curated dataset; every figure links back to the words of the text.)</p></header>",
             data.estimates.len(),
             data.sources.len(),
             data.quantities.len(),
@@ -292,7 +342,7 @@ impl Report<'_> {
                 out,
                 "<p><strong>{}</strong> ({} characters). {}</p>",
                 escape(&t.title),
-                t.body.chars().count(),
+                crate::present::number::grouped(t.body.chars().count() as f64),
                 escape(&t.attribution)
             );
         }
@@ -395,6 +445,7 @@ impl Report<'_> {
             );
         }
         out.push_str("</tbody></table></div>\n");
+        out.push_str("<p>Three cautions. <strong>A round figure with no qualifier</strong> (\"down to 20 million\") is read as exact, because the text gives no cue; when it clashes with an \"about\" figure, the clash may be one of precision rather than substance. <strong>\"Up to\" and \"as many as\"</strong> mark the top of a claim and set no floor, so reckon reads them from 0: they can never conflict with a smaller figure, only with a larger one. <strong>A range that sums up many authors</strong> (\"estimates ranging from 3 to 60 million\") is a spread of opinion, not one source's margin of error; its midpoint is a convenience for sorting, not anyone's estimate.</p>\n");
         out.push_str("<h3>Why figures for the same events differ</h3>\n<p>Four questions explain most disagreements: <strong>who counted</strong> (the state's own records, or historians checking them), <strong>what was counted</strong> (executions only, or also deaths in camps, deportations and famine), <strong>when</strong> (before the archives opened in 1991 or after), and <strong>how the figure is worded</strong> (a minimum, a maximum, a rough size).</p>\n");
         let mut topics: BTreeMap<usize, (String, Vec<String>)> = BTreeMap::new();
         for c in &data.contexts {
@@ -427,8 +478,9 @@ impl Report<'_> {
     }
 
     fn contradictions(&mut self) {
+        let data = self.data();
         let mut out = String::from(
-            "<section id=\"contradictions\"><h2>Where the text contradicts itself</h2>\n",
+            "<section id=\"contradictions\"><h2>Where the text contradicts itself</h2>\n<h3>Inconsistencies within the text</h3>\n",
         );
         let bad: Vec<&Outcome> = self
             .ctx
@@ -439,17 +491,51 @@ impl Report<'_> {
         if bad.is_empty() {
             out.push_str("<p>Every total, ratio and conversion the text states holds within the precision of its wording.</p>\n");
         } else {
-            out.push_str(
-                "<p>These totals and conversions do not add up as the text states them:</p><ul>\n",
-            );
+            out.push_str("<p>Here the text's own figures do not fit together: parts that do not add up to the total it gives, a conversion that does not match, a part larger than its whole. These are findings about the text, however small, not disagreements between its sources.</p><ul class=\"findings\">\n");
             for o in bad {
+                let label = data
+                    .estimate(&o.target)
+                    .and_then(|e| data.quantity(&e.quantity))
+                    .map_or(o.target.clone(), |q| q.label.clone());
+                // The relation's own passage, or else the sentences of every figure in it.
+                let passages: Vec<(String, String)> = if o.quote.is_empty() {
+                    std::iter::once(&o.target)
+                        .chain(&o.operands)
+                        .filter_map(|id| data.estimate(id))
+                        .map(|e| (e.text.clone(), e.quote.clone()))
+                        .collect()
+                } else {
+                    data.estimate(&o.target)
+                        .map(|e| (e.text.clone(), o.quote.clone()))
+                        .into_iter()
+                        .collect()
+                };
+                let mut shown = String::new();
+                let mut seen: Vec<String> = Vec::new();
+                for (text, q) in passages {
+                    let Some(t) = data.text(&text) else { continue };
+                    let Some(at) = passage::find_all(&t.body, &q).into_iter().next() else {
+                        continue;
+                    };
+                    let key = format!("{text}:{:?}", passage::sentence(&t.body, &at));
+                    if seen.contains(&key) {
+                        continue;
+                    }
+                    seen.push(key);
+                    let _ = write!(
+                        shown,
+                        "<blockquote>{}</blockquote>",
+                        quote_in_sentence(&t.body, &q)
+                    );
+                }
                 let _ = writeln!(
                     out,
-                    "<li><span class=\"badge {}\">{}</span> {} — {}.</li>",
+                    "<li><span class=\"badge {}\">{}</span> <strong>{}</strong>: {}. {}{shown}</li>",
                     o.verdict.as_str(),
                     o.verdict.as_str(),
-                    escape(&o.arithmetic),
-                    escape(&difference_words(o))
+                    escape(&label),
+                    escape(&inconsistency_words(o)),
+                    escape(&o.note)
                 );
             }
             out.push_str("</ul>\n");
@@ -461,7 +547,7 @@ impl Report<'_> {
             .filter(|s| s.consensus.is_none())
             .collect();
         if !conflicts.is_empty() {
-            out.push_str("<p>For these quantities the sources' intervals do not overlap at all, so no single figure satisfies them all:</p><ul>\n");
+            out.push_str("<h3>Disagreements the text reports</h3>\n<p>The text reports these disagreements between its sources openly; they are not errors in the text, but they show how far apart the sources are. For each of these quantities the sources' intervals do not overlap at all, so no single figure satisfies them all. The sections below give each figure in its sentence; <a href=\"#reading\">How to read these figures</a> gives the reasons the text offers.</p><ul>\n");
             for s in conflicts {
                 let members = self.ctx.members_of(&s.key);
                 let _ = writeln!(
@@ -500,24 +586,30 @@ impl Report<'_> {
     }
 
     fn relations(&mut self) {
-        let mut out = String::from("<section id=\"relations\"><h2>Totals, ratios and conversions</h2>\n<p>Where the text states a total and its parts, a figure in two units, or one figure as a multiple of another, reckon does the arithmetic with intervals. A relation <em>holds</em> when the computed value lies within the stated figure's interval, is <em>approximate</em> when the two intervals only overlap, and is <em>broken</em> when they are disjoint. Broken and approximate ones come first.</p>\n");
+        let mut out = String::from("<section id=\"relations\"><h2>Totals, ratios and conversions</h2>\n<p>Where the text states a total and its parts, a figure in two units, or one figure as a multiple of another, reckon does the arithmetic with intervals. A relation <em>holds</em> when the computed value lies within the stated figure's interval, is <em>approximate</em> when the two intervals only overlap, and is <em>broken</em> when they are disjoint. A <em>part of</em> relation (a figure that must be no larger than the whole it belongs to) holds when the part's figure is at most the whole's central value, is approximate when it is larger but the two intervals still touch, and is broken when even the part's lowest reading exceeds the whole's highest; its last column gives the part's share of the whole. Broken and approximate ones come first. The last column shows the passage that states or implies the relation and, in grey, the curator's note.</p>\n");
         let mut outcomes: Vec<&Outcome> = self.ctx.outcomes.iter().collect();
         outcomes.sort_by_key(|o| (o.verdict, o.line));
         out.push_str("<div class=\"table\"><table><thead><tr><th>Verdict</th><th>Arithmetic</th><th>Difference</th><th>In the text</th></tr></thead><tbody>\n");
         for o in outcomes {
-            let quote = self
+            let passage = self
                 .data()
                 .estimate(&o.target)
                 .and_then(|e| self.data().text(&e.text))
                 .filter(|_| !o.quote.is_empty())
-                .map(|t| quote_in_sentence(&t.body, &o.quote))
-                .unwrap_or_else(|| escape(&o.note));
+                .map(|t| format!("<div>{}</div>", quote_in_sentence(&t.body, &o.quote)))
+                .unwrap_or_default();
+            let note = if o.note.is_empty() {
+                String::new()
+            } else {
+                format!("<span class=\"rule\">Note: {}</span>", escape(&o.note))
+            };
+            let quote = format!("{passage}{note}");
             let _ = writeln!(
                 out,
-                "<tr><td data-label=\"Verdict\"><span class=\"badge {}\">{}</span><span class=\"rule\">{}</span></td><td data-label=\"Arithmetic\">{}</td><td data-label=\"Difference\" class=\"num\">{}</td><td data-label=\"In the text\" class=\"quote\">{quote}</td></tr>",
+                "<tr><td data-label=\"Verdict\"><span class=\"badge {}\">{}</span><span class=\"rule\">{}</span></td><td data-label=\"Arithmetic\" class=\"arith\">{}</td><td data-label=\"Difference\" class=\"num\">{}</td><td data-label=\"In the text\" class=\"quote\">{quote}</td></tr>",
                 o.verdict.as_str(),
                 o.verdict.as_str(),
-                o.kind,
+                kind_words(o.kind),
                 escape(&o.arithmetic),
                 escape(&difference_cell(o))
             );
@@ -649,7 +741,7 @@ impl Report<'_> {
             Some(c) => {
                 let _ = write!(
                     words,
-                    " They agree on {}: every estimate allows it.",
+                    " No conflict: every estimate leaves room for {}. That is where they overlap, not a figure they agree on.",
                     escape(&span(c))
                 );
             }
@@ -664,9 +756,13 @@ impl Report<'_> {
         }
         let _ = write!(
             words,
-            " The median of their central values is {}; the highest is {:.1} times the lowest.",
+            " The median of their central values is {}{}",
             escape(&readable(s.median)),
-            s.spread
+            if s.spread > 1.05 {
+                format!("; the highest is {:.1} times the lowest.", s.spread)
+            } else {
+                ".".to_string()
+            }
         );
         if s.derived > 0 {
             words
