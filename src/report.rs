@@ -55,6 +55,7 @@ th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color
 td.interval { max-width: 16rem; }
 td.quote { min-width: 16rem; }
 td.arith { min-width: 14rem; }
+td[data-label="Source"] { min-width: 9rem; }
 .scroll-hint { display: none; }
 mark { background: var(--mark); padding: 0 0.1em; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.05em; }

@@ -108,6 +108,12 @@ pub fn compositions(ctx: &Context) -> Vec<Composition> {
                 }
             }
         }
+        // Every bar stacks shared parts in the same order, so they line up across bars.
+        let keys = c.keys.clone();
+        for r in &mut c.rows {
+            r.parts
+                .sort_by_key(|(k, _)| keys.iter().position(|x| x == k).unwrap_or(usize::MAX));
+        }
     }
     out
 }
@@ -160,7 +166,12 @@ pub fn draw<DB: DrawingBackend>(
             name,
         )?;
         let sum: f64 = r.parts.iter().map(|p| p.1).sum();
-        let line2 = format!("stated {} · parts sum to {}", r.stated, readable(sum));
+        let line2 = format!(
+            "{} parts: {} · stated {}",
+            r.parts.len(),
+            readable(sum),
+            r.stated
+        );
         text(
             area,
             &fit(area, &line2, detail, 240),

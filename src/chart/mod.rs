@@ -85,21 +85,35 @@ pub const PARTS: [RGBColor; 6] = [
     RGBColor(0xE3, 0xEC, 0xF0),
 ];
 
-/// The shade of part `i` of `n`, spread over the ramp, and the text colour that reads on it.
+/// The shade of part `i` of `n`, spread evenly over the ramp (interpolated, so that no two
+/// parts share a shade however many there are), and the text colour that reads on it.
 pub fn part_color(i: usize, n: usize) -> (RGBColor, RGBColor) {
-    let k = if n <= 1 {
-        0
+    let t = if n <= 1 {
+        0.0
     } else {
-        (i * (PARTS.len() - 1) / (n - 1).max(1)).min(PARTS.len() - 1)
+        i.min(n - 1) as f64 / (n - 1) as f64
     };
-    let ink = if k <= 2 { WHITE } else { INK };
-    (PARTS[k], ink)
+    let at = t * (PARTS.len() - 1) as f64;
+    let k = (at.floor() as usize).min(PARTS.len() - 2);
+    let f = at - k as f64;
+    let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8;
+    let (a, b) = (PARTS[k], PARTS[k + 1]);
+    let color = RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2));
+    // Relative luminance (sRGB weights, without gamma: enough to pick black or white text).
+    let luma = 0.2126 * f64::from(color.0) + 0.7152 * f64::from(color.1) + 0.0722 * f64::from(color.2);
+    let ink = if luma < 140.0 { WHITE } else { INK };
+    (color, ink)
 }
 
 /// The drawing surface every chart draws on.
 pub type Area<DB> = DrawingArea<DB, Shift>;
 /// The result of a drawing call on backend `DB`.
 pub type Drawn<DB, T = ()> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Plotters writes a font of size `s` as `s / 1.24` px in SVG; this brings labels back to the
+/// sizes the layout names (13 px labels on a 1000 px chart), legible when a chart is pasted
+/// into a report at page width.
+const TEXT_SCALE: f64 = 1.2;
 
 /// How a piece of text is set.
 #[derive(Clone, Copy)]
@@ -145,7 +159,7 @@ impl Type {
         } else {
             FontStyle::Normal
         };
-        TextStyle::from((FONT, self.size, weight).into_font())
+        TextStyle::from((FONT, self.size * TEXT_SCALE, weight).into_font())
             .color(&self.color)
             .pos(Pos::new(self.anchor, VPos::Center))
     }
@@ -579,6 +593,22 @@ mod tests {
         assert_ne!(file_stem(&["Famine"]), file_stem(&["famine"]));
         assert_ne!(file_stem(&["a.b"]), file_stem(&["a-b"]));
         assert_ne!(file_stem(&["a.b"]), file_stem(&["a,b"]));
+    }
+
+    #[test]
+    fn parts_never_share_a_shade() {
+        for n in 1..=12 {
+            let shades: Vec<RGBColor> = (0..n).map(|i| part_color(i, n).0).collect();
+            for i in 1..n {
+                let (a, b) = (shades[i - 1], shades[i]);
+                let gap = (i32::from(a.0) - i32::from(b.0)).abs()
+                    + (i32::from(a.1) - i32::from(b.1)).abs()
+                    + (i32::from(a.2) - i32::from(b.2)).abs();
+                assert!(gap >= 20, "parts {} and {i} of {n} look alike: {a:?} {b:?}", i - 1);
+            }
+        }
+        assert_eq!(part_color(0, 3).0, PARTS[0]);
+        assert_eq!(part_color(2, 3).0, PARTS[5]);
     }
 
     #[test]
