@@ -134,9 +134,12 @@ pub fn classify(body: &str, span: &Range<usize>, kind: FigureKind) -> Class {
         return Class::Duration;
     }
     // Model designations ("T-34/85", "MiG-15") and enumerations ("(1) a pact and (2) ...").
+    // (The whitespace may be several bytes long: a no-break or thin space.)
     let token_start = body[..span.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let token = &body[token_start..span.end];
     let designation = token
         .as_bytes()

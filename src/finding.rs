@@ -59,10 +59,28 @@ impl Finding {
     }
 }
 
+/// Control characters from a cell (a newline in an id, an escape sequence) shown as escapes,
+/// so that every finding stays on one line and cannot drive the terminal.
+pub fn visible(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// The longest message kept whole; a message that echoes a megabyte-long cell is cut here.
 const MAX_MESSAGE: usize = 600;
 
 fn bounded(message: String) -> String {
+    let message = visible(&message);
     match message.char_indices().nth(MAX_MESSAGE) {
         None => message,
         Some((cut, _)) => format!(
@@ -116,5 +134,9 @@ mod tests {
             .message
             .ends_with("(message cut at 600 of 1000000 characters)"));
         assert_eq!(Finding::error("x", &loc, "short").message, "short");
+        assert_eq!(
+            Finding::error("x", &loc, "id `a\nb\u{1b}[31m`").message,
+            "id `a\\nb\\u{1b}[31m`"
+        );
     }
 }

@@ -187,6 +187,7 @@ mod tests {
             quote: String::new(),
             note: String::new(),
             pos: RowPos::new(loc, Vec::new(), Arc::new(Vec::new())),
+            unreadable: Vec::new(),
         }
     }
 

@@ -31,6 +31,8 @@ pub enum LoadError {
     MissingFile { path: PathBuf, what: &'static str },
     #[error("{0} is a folder, but a file is expected there")]
     NotAFile(PathBuf),
+    #[error("{0} is not a regular file (a device, a pipe or a socket): give reckon a file")]
+    Special(PathBuf),
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: io::Error },
 }
@@ -89,7 +91,8 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         ..Dataset::default()
     };
 
-    dataset.texts = load_texts(dir, &mut findings)?;
+    crate::present::write::protect([dir.join("datapackage.json").as_path()]);
+    (dataset.texts, dataset.unreadable_texts) = load_texts(dir, &mut findings)?;
 
     let path = required_file(dir, "sources.csv", "sources.csv (id,name,kind,note)")?;
     read_rows(&path, columns::SOURCES, true, &mut findings, |r, f| {
@@ -164,6 +167,11 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     if path.is_dir() {
         return Err(LoadError::NotAFile(path.to_path_buf()));
     }
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(LoadError::Special(path.to_path_buf()));
+    }
+    // Whatever reckon reads, no output of the same run may overwrite.
+    crate::present::write::protect([path]);
     fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
@@ -171,32 +179,65 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 }
 
 /// Texts come from `texts.csv` when present, else from every `texts/*.txt` (id = file stem).
-fn load_texts(dir: &Path, findings: &mut Vec<Finding>) -> Result<Vec<Text>, LoadError> {
+fn load_texts(
+    dir: &Path,
+    findings: &mut Vec<Finding>,
+) -> Result<(Vec<Text>, Vec<String>), LoadError> {
     let listing = dir.join("texts.csv");
     let mut texts = Vec::new();
+    let mut unreadable = Vec::new();
     if present(&listing)? {
         let Some(table) = read_table(&listing, columns::TEXTS, true, findings)? else {
-            return Ok(texts);
+            return Ok((texts, unreadable));
         };
         for row in &table.rows {
             let loc = row.pos.cell("file");
-            let path = dir.join(row.get("file"));
-            if let Some(body) = read_text_body(&path, &loc, findings)? {
-                texts.push(Text {
+            let file = Path::new(row.get("file"));
+            // reckon reads only the dataset folder: no absolute paths, no climbing out of it.
+            let inside = file
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+            if !inside || row.get("file").trim().is_empty() {
+                findings.push(Finding::error(
+                    "text-outside",
+                    &loc,
+                    format!(
+                        "text file `{}` must be a relative path inside the dataset folder, such as texts/article.txt",
+                        row.get("file")
+                    ),
+                ));
+                unreadable.push(row.get("id").to_string());
+                continue;
+            }
+            let path = dir.join(file);
+            match read_text_body(&path, &loc, findings)? {
+                Some(body) => texts.push(Text {
                     id: row.get("id").to_string(),
                     title: row.get("title").to_string(),
                     attribution: row.get("attribution").to_string(),
                     path,
                     body,
-                });
+                }),
+                None => unreadable.push(row.get("id").to_string()),
             }
         }
-        return Ok(texts);
+        return Ok((texts, unreadable));
     }
     let folder = dir.join("texts");
     let entries = match fs::read_dir(&folder) {
         Ok(entries) => entries,
-        Err(_) => return Ok(texts),
+        Err(_) => {
+            findings.push(Finding::error(
+                "text-missing",
+                &Loc {
+                    file: Arc::new(folder.clone()),
+                    line: 1,
+                    column: 1,
+                },
+                "the dataset has no texts: add texts.csv, or put the texts in texts/NAME.txt",
+            ));
+            return Ok((texts, unreadable));
+        }
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -213,17 +254,18 @@ fn load_texts(dir: &Path, findings: &mut Vec<Finding>) -> Result<Vec<Text>, Load
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if let Some(body) = read_text_body(&path, &loc, findings)? {
-            texts.push(Text {
+        match read_text_body(&path, &loc, findings)? {
+            Some(body) => texts.push(Text {
                 title: id.clone(),
                 id,
                 attribution: String::new(),
                 path,
                 body,
-            });
+            }),
+            None => unreadable.push(id),
         }
     }
-    Ok(texts)
+    Ok((texts, unreadable))
 }
 
 /// Reads a text; a missing, empty or non-UTF-8 text is a finding at `loc` (where it is named).
@@ -240,7 +282,21 @@ fn read_text_body(
         ));
         return Ok(None);
     }
+    // A device or a pipe (a symbolic link to /dev/zero, say) would never end.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        findings.push(Finding::error(
+            "text-not-a-file",
+            loc,
+            format!("{} is not a regular file", path.display()),
+        ));
+        return Ok(None);
+    }
     let bytes = read_bytes(path)?;
+    // A byte-order mark is not part of the text.
+    let (bytes, skipped) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest.to_vec(), 3),
+        None => (bytes, 0),
+    };
     match String::from_utf8(bytes) {
         Ok(body) if body.trim().is_empty() => {
             findings.push(Finding::error(
@@ -253,13 +309,23 @@ fn read_text_body(
         Ok(body) => Ok(Some(body)),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+            let (line, column) = LineIndex::new(valid).locate(offset);
+            let at = Loc {
+                file: Arc::new(path.to_path_buf()),
+                line,
+                column,
+            };
             findings.push(Finding::error(
                 "not-utf8",
-                loc,
+                &at,
                 format!(
-                    "text file {} is not UTF-8: invalid byte 0x{:02X} at byte offset {offset}",
+                    "text file {} is not UTF-8: invalid byte 0x{:02X} at byte offset {}: save it as UTF-8 (named by {}:{})",
                     path.display(),
-                    e.as_bytes()[offset]
+                    e.as_bytes()[offset],
+                    offset + skipped,
+                    loc.file.display(),
+                    loc.line
                 ),
             ));
             Ok(None)
@@ -302,8 +368,14 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
+        // A line ends at "\n", "\r\n", or a lone "\r" (old Mac files), as the CSV reader sees it.
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
         LineIndex { text, starts }
     }
 
@@ -329,7 +401,7 @@ fn field_starts(raw: &[u8], start: usize, count: usize) -> Vec<usize> {
             b'"' if in_quotes && raw.get(i + 1) == Some(&b'"') => i += 1,
             b'"' => in_quotes = !in_quotes,
             b',' if !in_quotes => starts.push(i + 1),
-            b'\n' if !in_quotes => break,
+            b'\n' | b'\r' if !in_quotes => break,
             _ => {}
         }
         i += 1;
@@ -476,8 +548,9 @@ pub fn read_rows(
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => {}
+            Ok(true) => any = true,
             Err(e) => {
+                any = true;
                 let (line, column) = e
                     .position()
                     .map(|p| index.locate(p.byte() as usize))
@@ -499,11 +572,28 @@ pub fn read_rows(
         let (line, column) = index.locate(offset);
         let start = at(line, column);
         if record.len() != header.len() {
+            // A record that runs over several lines with the wrong number of fields almost
+            // always has a quote that was opened and never closed, swallowing the rows after.
+            let breaks: usize = record
+                .iter()
+                .map(|f| {
+                    f.matches('\n').count() + f.matches('\r').count() - f.matches("\r\n").count()
+                })
+                .sum();
+            let end_line = line + breaks as u64;
+            let multiline = breaks > 0;
+            let hint = if multiline && end_line > line {
+                format!(
+                    "it runs from line {line} to line {end_line}: a quote (\") opened in it is probably never closed, so the lines after it were read as part of this row"
+                )
+            } else {
+                "quote a field that holds a comma (\"...\")".to_string()
+            };
             findings.push(Finding::error(
                 "field-count",
                 &start,
                 format!(
-                    "this row has {} fields but the header has {}: quote a field that holds a comma (\"...\")",
+                    "this row has {} fields but the header has {}: {hint}",
                     record.len(),
                     header.len()
                 ),
@@ -514,7 +604,6 @@ pub fn read_rows(
             .into_iter()
             .map(|o| index.locate(o))
             .collect();
-        any = true;
         let row = Row {
             pos: RowPos::new(start, cells, header.clone()),
             header: header.clone(),
@@ -677,6 +766,11 @@ fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
     let low = number("low", findings);
     let point = number("point", findings);
     let high = number("high", findings);
+    let unreadable: Vec<&'static str> = [("low", low), ("point", point), ("high", high)]
+        .into_iter()
+        .filter(|(name, value)| value.is_none() && !row.get(name).trim().is_empty())
+        .map(|(name, _)| name)
+        .collect();
     let raw = row.get("qualifier").trim();
     let qualifier = Qualifier::parse(raw);
     if qualifier.is_none() {
@@ -705,6 +799,7 @@ fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
         quote: row.get("quote").to_string(),
         note: row.get("note").to_string(),
         pos: row.pos.clone(),
+        unreadable,
     }
 }
 
@@ -719,6 +814,13 @@ fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
             format!("relation kind `{raw}` is not one of: {}", names.join(", ")),
         ));
     }
+    let factor = parse_number(
+        row.get("factor"),
+        &row.pos.cell("factor"),
+        "factor",
+        findings,
+    );
+    let factor_unreadable = factor.is_none() && !row.get("factor").trim().is_empty();
     Relation {
         id: row.get("id").to_string(),
         kind,
@@ -730,15 +832,11 @@ fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect(),
-        factor: parse_number(
-            row.get("factor"),
-            &row.pos.cell("factor"),
-            "factor",
-            findings,
-        ),
+        factor,
         quote: row.get("quote").to_string(),
         note: row.get("note").to_string(),
         pos: row.pos.clone(),
+        factor_unreadable,
     }
 }
 

@@ -243,6 +243,9 @@ pub struct Estimate {
     pub quote: String,
     pub note: String,
     pub pos: RowPos,
+    /// Numeric columns whose cell was filled but could not be read (each has a finding), so
+    /// that checks needing the value do not report it missing as well.
+    pub unreadable: Vec<&'static str>,
 }
 
 /// What a relation between figures claims.
@@ -301,6 +304,8 @@ pub struct Relation {
     pub quote: String,
     pub note: String,
     pub pos: RowPos,
+    /// True when `factor` was filled but could not be read (it has a finding).
+    pub factor_unreadable: bool,
 }
 
 /// A passage of a text that explains why figures differ (context.csv), shown in the report.
@@ -325,6 +330,9 @@ pub struct Dataset {
     pub estimates: Vec<Estimate>,
     pub relations: Vec<Relation>,
     pub contexts: Vec<Context>,
+    /// Ids of texts that are listed but could not be read (each has its own finding), so that
+    /// references to them are not reported again as unknown.
+    pub unreadable_texts: Vec<String>,
     /// Lookup by id, built on first use (see [`Lookup`]).
     pub lookup: Lookup,
 }

@@ -271,7 +271,14 @@ fn finish(a: Aggregate, members: &[&Member]) -> Summary {
         median: a.median,
         min: a.min,
         max: a.max,
-        spread: if a.min > 0.0 { a.max / a.min } else { f64::NAN },
+        // All zero: no spread; a zero beside a positive figure: unbounded.
+        spread: if a.min > 0.0 {
+            a.max / a.min
+        } else if a.max > 0.0 {
+            f64::INFINITY
+        } else {
+            1.0
+        },
         qualifiers: qualifiers.into_iter().collect(),
     }
 }

@@ -89,19 +89,28 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
             out.by_id.insert(e.id.clone(), r);
         }
     }
-    for r in &data.relations {
-        let (Some(RelationKind::Ratio), Some(factor), [operand]) =
-            (r.kind, r.factor, r.operands.as_slice())
-        else {
-            continue;
-        };
-        let is_ratio_row = data
-            .estimate(&r.target)
-            .is_some_and(|t| t.qualifier == Some(Qualifier::Ratio));
-        if !is_ratio_row {
-            continue;
-        }
-        if let Some(base) = out.get(operand).cloned() {
+    // A ratio may rest on another ratio, listed in any order: derive until nothing changes.
+    // A ratio whose chain of bases never reaches a stated figure (a cycle) stays unread, and
+    // `findings` reports it.
+    let mut progress = true;
+    while progress {
+        progress = false;
+        for r in &data.relations {
+            let (Some(RelationKind::Ratio), Some(factor), [operand]) =
+                (r.kind, r.factor, r.operands.as_slice())
+            else {
+                continue;
+            };
+            let is_ratio_row = data
+                .estimate(&r.target)
+                .is_some_and(|t| t.qualifier == Some(Qualifier::Ratio));
+            if !is_ratio_row || out.by_id.contains_key(&r.target) {
+                continue;
+            }
+            let Some(base) = out.get(operand).cloned() else {
+                continue;
+            };
+            progress = true;
             // "some two and a half times": a qualified multiplier is read by the about rule.
             let quote = data.estimate(&r.target).map_or("", |t| t.quote.as_str());
             let rough = figure::parse(quote).cues.contains(&Qualifier::About);
@@ -393,6 +402,64 @@ pub fn evaluate(data: &Dataset, rules: &Rules) -> Vec<Outcome> {
 pub fn findings(data: &Dataset, rules: &Rules) -> Vec<Finding> {
     let outcomes = evaluate(data, rules);
     let mut findings = Vec::new();
+    let read = readings(data, rules);
+    // A multiplier whose chain of bases never reaches a stated figure would vanish from every
+    // reconciliation: an error, naming the chain.
+    for e in &data.estimates {
+        if e.qualifier != Some(Qualifier::Ratio) || read.get(&e.id).is_some() {
+            continue;
+        }
+        let mut chain = vec![e.id.clone()];
+        let mut at = e.id.clone();
+        while let Some(r) = data.relations.iter().find(|r| {
+            r.kind == Some(RelationKind::Ratio) && r.target == at && r.operands.len() == 1
+        }) {
+            at = r.operands[0].clone();
+            let cycle = chain.contains(&at);
+            chain.push(at.clone());
+            if cycle || chain.len() > data.relations.len() + 1 {
+                break;
+            }
+        }
+        if chain.len() > 1
+            && chain[1..].iter().all(|id| {
+                data.estimate(id)
+                    .is_some_and(|x| x.qualifier == Some(Qualifier::Ratio))
+            })
+        {
+            findings.push(Finding::error(
+                "ratio-cycle",
+                &e.pos.cell("qualifier"),
+                format!(
+                    "`{}` multiplies a figure that is itself only a multiplier, in a cycle ({}): a ratio must rest on a stated figure",
+                    e.id,
+                    chain.join(" → ")
+                ),
+            ));
+        }
+    }
+    // A relation that could not be evaluated says why, rather than vanishing from the verdicts.
+    for r in &data.relations {
+        if outcomes.iter().any(|o| o.id == r.id) || r.kind.is_none() {
+            continue;
+        }
+        let missing: Vec<&str> = std::iter::once(&r.target)
+            .chain(&r.operands)
+            .filter(|id| data.estimate(id).is_some() && read.get(id).is_none())
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            findings.push(Finding::error(
+                "relation-unevaluated",
+                &r.pos.cell("operands"),
+                format!(
+                    "relation `{}` cannot be evaluated: no value could be read for {} (see the finding on that row)",
+                    r.id,
+                    missing.join(", ")
+                ),
+            ));
+        }
+    }
     for o in outcomes {
         let Some(r) = data.relations.iter().find(|r| r.id == o.id) else {
             continue;

@@ -759,7 +759,9 @@ impl Report<'_> {
             words,
             " The median of their central values is {}{}",
             escape(&readable(s.median)),
-            if s.spread > 1.05 {
+            if !s.spread.is_finite() {
+                "; the lowest is 0.".to_string()
+            } else if s.spread > 1.05 {
                 format!("; the highest is {:.1} times the lowest.", s.spread)
             } else {
                 ".".to_string()

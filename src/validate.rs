@@ -84,11 +84,17 @@ fn check_ids<'a>(
             ));
             continue;
         }
-        if id.trim() != id || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        // Ids name files, anchors and references: letters (any script), digits, `_`, `-`, `.`.
+        let allowed = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
+        let starts_well = id.chars().next().is_some_and(char::is_alphanumeric);
+        if !id.chars().all(allowed) || !starts_well || id.chars().count() > 200 {
             findings.push(Finding::error(
                 "bad-id",
                 &loc,
-                format!("{what} id `{id}` holds white space; use letters, digits, `_`, `-` or `.`"),
+                format!(
+                    "{what} id `{}` may only use letters, digits, `_`, `-` and `.`, must begin with a letter or digit, and be at most 200 characters",
+                    shorten(id)
+                ),
             ));
         }
         if let Some(first) = seen.get(id) {
@@ -312,7 +318,7 @@ fn check_quote(
 /// Which of low/point/high a qualifier needs and forbids: see README, Qualifiers.
 fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
     let need = |column: &str, present: bool, findings: &mut Vec<Finding>| {
-        if !present {
+        if !present && !e.unreadable.contains(&column) {
             findings.push(Finding::error(
                 "missing-value",
                 &e.pos.cell(column),
@@ -382,6 +388,10 @@ fn check_estimate(
         check_columns(e, q, findings);
     }
     let Some(text) = data.text(&e.text) else {
+        // A text that is listed but could not be read has its own finding already.
+        if data.unreadable_texts.contains(&e.text) {
+            return;
+        }
         findings.push(unknown(
             "text",
             &e.text,
@@ -440,6 +450,41 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
                     show(value),
                     shorten(&e.quote),
                     stated.join(", ")
+                ),
+            ));
+        }
+    }
+    // A range or band needs both of its ends: `low` and `high` equal to one figure of the quote
+    // would pass the check above while dropping the other end.
+    let ends: Option<(f64, f64)> = match e.qualifier {
+        Some(Qualifier::Magnitude) => parsed.figures.iter().find_map(|f| match f.kind {
+            figure::FigureKind::Magnitude { low, high } => Some((low, high)),
+            _ => None,
+        }),
+        Some(Qualifier::Range) => {
+            let values: Vec<f64> = parsed
+                .figures
+                .iter()
+                .filter(|f| f.kind != figure::FigureKind::Year)
+                .map(|f| f.value)
+                .collect();
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            (values.len() >= 2 && !same_value(lo, hi)).then_some((lo, hi))
+        }
+        _ => None,
+    };
+    if let (Some((lo, hi)), Some(low), Some(high)) = (ends, e.low, e.high) {
+        if same_value(low, high) {
+            findings.push(Finding::error(
+                "value-mismatch",
+                &e.pos.cell(if same_value(low, lo) { "high" } else { "low" }),
+                format!(
+                    "`low` and `high` are both {} but the quote \"{}\" states {} to {}: give both ends",
+                    show(low),
+                    shorten(&e.quote),
+                    crate::present::number::readable(lo),
+                    crate::present::number::readable(hi)
                 ),
             ));
         }
@@ -520,6 +565,28 @@ fn check_relations(
             }
         }
         let Some(kind) = r.kind else { continue };
+        // Only a conversion relates different units; a sum of people and houses is a slip.
+        if kind != RelationKind::Conversion {
+            let unit = |id: &str| {
+                data.estimate(id)
+                    .and_then(|e| data.quantity(&e.quantity))
+                    .map(|q| q.unit.as_str())
+            };
+            if let Some(target_unit) = unit(&r.target) {
+                for op in &r.operands {
+                    if let Some(op_unit) = unit(op).filter(|u| *u != target_unit) {
+                        findings.push(Finding::error(
+                            "unit-mismatch",
+                            &r.pos.cell("operands"),
+                            format!(
+                                "a {kind} relation needs one unit, but `{}` counts {target_unit} and `{op}` counts {op_unit}; use a conversion for different units",
+                                r.target
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
         let count = r.operands.len();
         let arity = match kind {
             RelationKind::Sum if count < 2 => Some("a sum needs two or more operands"),
@@ -537,7 +604,7 @@ fn check_relations(
             ));
         }
         match (kind, r.factor) {
-            (RelationKind::Ratio | RelationKind::Conversion, None) => {
+            (RelationKind::Ratio | RelationKind::Conversion, None) if !r.factor_unreadable => {
                 findings.push(Finding::error(
                     "missing-value",
                     &r.pos.cell("factor"),

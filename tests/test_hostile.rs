@@ -522,22 +522,25 @@ fn spreadsheet_formulas_are_neutralised_and_negative_numbers_kept() {
 #[test]
 fn file_names_from_ids_never_leave_the_output_folder() {
     let wd = Workdir::with_second_dataset();
-    // Quantity ids and categories that try to climb out, name an absolute path or a reserved
-    // Windows device.
+    // Ids may only use letters, digits, `_`, `-` and `.` (check rejects `../../x`), but they
+    // may still be a Windows device name or differ only in case; categories are free text
+    // and may try to climb out or name an absolute path.
     wd.write(
         "data/quantities.csv",
         "id,label,category,unit,region,period_start,period_end,parent,description\n\
-         ../../escape,Deaths,../../cat,people,Eastvale,1872,1872,,All deaths.\n\
-         CON,Children,../../cat,people,Eastvale,1872,1872,../../escape,Children.\n\
-         /tmp/abs,Adults,../../cat,people,Eastvale,1872,1872,../../escape,Adults.\n\
+         Flood,Deaths,../../cat,people,Eastvale,1872,1872,,All deaths.\n\
+         CON,Children,/tmp/abs,people,Eastvale,1872,1872,Flood,Children.\n\
+         flood,Adults,../../cat,people,Eastvale,1872,1872,Flood,Adults.\n\
          houses_destroyed,Houses,damage,houses,Eastvale,1872,1872,,Houses.\n\
          residents_left,Residents who left,displaced,people,Eastvale,1872,1873,,Residents.\n",
     );
     let estimates = wd
         .read(EST)
-        .replace(",flood_deaths,", ",../../escape,")
+        .replace(",flood_deaths,", ",Flood,")
         .replace(",flood_child_deaths,", ",CON,")
-        .replace(",flood_adult_deaths,", ",/tmp/abs,");
+        .replace(",flood_adult_deaths,", ",flood,");
+    // A second estimate for `flood` (adults) so that it gets a forest chart beside `Flood`'s.
+    let estimates = estimates + "e_adults2,flood,mayor,chronicle,,137,,exact,137 adults,\n";
     wd.write(EST, estimates);
     wd.run(&["check"]).code(0);
     wd.run(&["build", "--charts", "out/gallery", "--out", "out/exports"])
@@ -553,8 +556,14 @@ fn file_names_from_ids_never_leave_the_output_folder() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
+    // `Flood` and `flood` get two different files, neither overwriting the other.
+    let floods: Vec<&String> = charts
+        .iter()
+        .filter(|n| n.starts_with("forest-flood") && n.ends_with(".svg"))
+        .collect();
+    assert_eq!(floods.len(), 2, "{charts:?}");
     assert!(
-        charts.iter().any(|n| n.starts_with("forest-escape-")),
+        charts.iter().any(|n| n.starts_with("category-cat-")),
         "{charts:?}"
     );
     for name in &charts {
@@ -565,6 +574,11 @@ fn file_names_from_ids_never_leave_the_output_folder() {
         );
     }
     assert!(!std::path::Path::new("/tmp/abs.svg").exists());
+    // And check rejects ids that try to climb out.
+    wd.edit("data/quantities.csv", "Flood,Deaths", "../../x,Deaths");
+    wd.run(&["check"])
+        .code(1)
+        .line_has(&["error[bad-id]", "../../x"]);
 }
 
 #[test]
@@ -629,4 +643,285 @@ fn a_failed_build_says_what_it_wrote_and_what_it_did_not() {
         .filter(|n| n.starts_with(".reckon-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+// Cases found by an adversarial review of the first version of this file.
+
+#[test]
+fn a_figure_after_a_no_break_space_does_not_crash_coverage_or_report() {
+    let wd = Workdir::with_second_dataset();
+    let mut text = wd.read("data/texts/chronicle.txt");
+    text.push_str("See p.\u{a0}12, p.\u{2009}13 and\u{202f}T-34.\u{2028}Also 14.\n");
+    wd.write("data/texts/chronicle.txt", text);
+    for args in [
+        vec!["coverage"],
+        vec!["report", "-o", "r.html"],
+        vec!["build", "--charts", "g", "--out", "o"],
+    ] {
+        let run = wd.run(&args);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{:?}: {}",
+            args,
+            run.stderr
+        );
+        assert_eq!(run.code, 0, "{:?}: {}", args, run.stderr);
+    }
+}
+
+#[test]
+fn a_cycle_of_ratios_is_an_error_not_a_silent_drop() {
+    let wd = Workdir::with_second_dataset();
+    let mut text = wd.read("data/texts/chronicle.txt");
+    text.push_str("Holt says two times as high. Smith says three times as high.\n");
+    wd.write("data/texts/chronicle.txt", text);
+    let mut estimates = wd.read(EST);
+    estimates.push_str("e_r1,flood_deaths,holt,chronicle,,2,,ratio,two times as high,\n");
+    estimates.push_str("e_r2,flood_deaths,mayor,chronicle,,3,,ratio,three times as high,\n");
+    wd.write(EST, estimates);
+    let mut relations = wd.read("data/relations.csv");
+    relations.push_str("r1,ratio,e_r1,e_r2,2,,\nr2,ratio,e_r2,e_r1,3,,\n");
+    wd.write("data/relations.csv", relations);
+    check_fails(&wd)
+        .code(1)
+        .line_has(&[
+            "data/estimates.csv:9:",
+            "error[ratio-cycle]",
+            "e_r1 → e_r2 → e_r1",
+        ])
+        .line_has(&["data/relations.csv:3:", "error[relation-unevaluated]", "r1"]);
+    // The same two ratios resting on a stated figure, listed before their base is derived.
+    let relations = wd
+        .read("data/relations.csv")
+        .replace("r2,ratio,e_r2,e_r1,3,,", "r2,ratio,e_r2,e_register,3,,");
+    wd.write("data/relations.csv", relations);
+    wd.run(&["check"]).code(0);
+    let rows = wd.run(&["reconcile", "--format", "json"]).json();
+    let flood = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "flood_deaths")
+        .unwrap()
+        .clone();
+    // register, mayor, Holt's range, and the two derived: 3 × 312 and 2 × 3 × 312.
+    assert_eq!(flood["estimates"], 5, "{flood}");
+}
+
+#[test]
+fn a_range_or_band_with_one_end_repeated_is_a_value_mismatch() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(EST, "chronicle,350,,420,range", "chronicle,350,,350,range");
+    check_fails(&wd).code(1).line_has(&[
+        "data/estimates.csv:4:",
+        "error[value-mismatch]",
+        "both 350",
+        "350 to 420",
+    ]);
+}
+
+#[test]
+fn texts_outside_the_dataset_and_special_files_are_refused() {
+    for file in ["../../../../etc/passwd", "/etc/passwd", ""] {
+        let wd = Workdir::with_second_dataset();
+        wd.write(
+            "data/texts.csv",
+            format!("id,file,title,attribution\nchronicle,{file},T,\n"),
+        );
+        let run = check_fails(&wd);
+        run.code(1)
+            .line_has(&["data/texts.csv:2:", "error[text-outside]"]);
+        assert!(!run.stdout.contains("unknown-reference"), "{}", run.stdout);
+    }
+    #[cfg(unix)]
+    {
+        // A link inside the dataset to a device would never finish reading.
+        let wd = Workdir::with_second_dataset();
+        fs::remove_file(wd.path("data/texts/chronicle.txt")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", wd.path("data/texts/chronicle.txt")).unwrap();
+        check_fails(&wd)
+            .code(1)
+            .line_has(&["error[text-not-a-file]", "chronicle.txt"]);
+        let wd = Workdir::with_second_dataset();
+        fs::remove_file(wd.path("data/relations.csv")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", wd.path("data/relations.csv")).unwrap();
+        check_fails(&wd).code(2).stderr_has("not a regular file");
+    }
+}
+
+#[test]
+fn outputs_never_overwrite_inputs() {
+    let wd = Workdir::with_second_dataset();
+    let before = wd.read(EST);
+    wd.run(&["report", "-o", "data/estimates.csv"])
+        .code(2)
+        .stderr_has("one of the input files");
+    let run = wd.run(&["build", "--charts", "data/charts", "--out", "data"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("would overwrite the input file"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(wd.read(EST), before);
+    assert!(
+        !wd.path("data/reconciled.csv").exists(),
+        "nothing was written"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_to_links_pipes_and_devices_write_through_them() {
+    use std::os::unix::fs::FileTypeExt;
+    let wd = Workdir::with_second_dataset();
+    // A symbolic link: its target is replaced and the link kept.
+    wd.write("real.csv", "old");
+    std::os::unix::fs::symlink("real.csv", wd.path("link.csv")).unwrap();
+    wd.run(&["reconcile", "--format", "csv", "-o", "link.csv"])
+        .code(0);
+    assert!(fs::symlink_metadata(wd.path("link.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(wd.read("real.csv").starts_with("key,"));
+    // /dev/null stays a device.
+    wd.run(&["reconcile", "--format", "csv", "-o", "/dev/null"])
+        .code(0);
+    assert!(fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}
+
+#[test]
+fn cr_only_line_endings_keep_lines_and_columns() {
+    let wd = Workdir::with_second_dataset();
+    let text = wd
+        .read(EST)
+        .replace("chronicle,,312,", "chronicle,,313,")
+        .replace('\n', "\r");
+    wd.write(EST, text);
+    check_fails(&wd).code(1).line_has(&[
+        "data/estimates.csv:2:43:",
+        "error[value-mismatch]",
+        "313",
+    ]);
+}
+
+#[test]
+fn an_unclosed_quote_is_named_with_the_lines_it_swallowed() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(EST, "nearly,nearly 400,", "nearly,\"nearly 400,");
+    check_fails(&wd).code(1).line_has(&[
+        "data/estimates.csv:3:1: error[field-count]",
+        "runs from line 3 to line 7",
+        "never closed",
+    ]);
+}
+
+#[test]
+fn misleading_follow_on_messages_are_gone() {
+    // An extra header column: the rows are there, so no `no-rows`.
+    let wd = Workdir::with_second_dataset();
+    wd.edit(EST, "quote,note\n", "quote,note,extra\n");
+    let run = check_fails(&wd);
+    assert!(!run.stdout.contains("no-rows"), "{}", run.stdout);
+    run.line_has(&["data/estimates.csv:2:1: error[field-count]"]);
+    // A bad number is reported once, not again as missing.
+    let wd = Workdir::with_second_dataset();
+    wd.edit(EST, "chronicle,,312,", "chronicle,,0x10,");
+    let run = check_fails(&wd);
+    run.line_has(&["data/estimates.csv:2:", "error[bad-number]"]);
+    assert!(!run.stdout.contains("missing-value"), "{}", run.stdout);
+    // An empty or BOM-only text: one finding, not one per estimate that quotes it.
+    let wd = Workdir::with_second_dataset();
+    wd.write("data/texts/chronicle.txt", "\u{feff}");
+    let run = check_fails(&wd);
+    run.line_has(&["error[text-empty]", "chronicle.txt"]);
+    assert!(!run.stdout.contains("unknown-reference"), "{}", run.stdout);
+    assert!(!run.stdout.contains("quote-not-found"), "{}", run.stdout);
+    // Non-UTF-8 in a text: the line and column in the text itself.
+    let wd = Workdir::with_second_dataset();
+    let mut body = wd.read("data/texts/chronicle.txt").into_bytes();
+    let at = body.iter().position(|&b| b == b'\n').unwrap() + 5;
+    body[at] = 0xFF;
+    wd.write("data/texts/chronicle.txt", body);
+    check_fails(&wd).line_has(&["data/texts/chronicle.txt:2:5:", "error[not-utf8]"]);
+}
+
+#[test]
+fn every_estimate_zero_gives_no_nan() {
+    let wd = Workdir::with_second_dataset();
+    let text = wd.read("data/texts/chronicle.txt") + "Officially 0 died; others say 0 too.\n";
+    wd.write("data/texts/chronicle.txt", text);
+    wd.write(
+        EST,
+        format!(
+            "{HEADER}\nz1,residents_left,parish,chronicle,,0,,exact,Officially 0 died,\nz2,residents_left,holt,chronicle,,0,,exact,say 0 too,\n"
+        ),
+    );
+    wd.write(
+        "data/relations.csv",
+        "id,kind,target,operands,factor,quote,note\n",
+    );
+    for args in [
+        vec!["explain", "residents_left"],
+        vec!["report", "-o", "r.html"],
+        vec!["reconcile"],
+    ] {
+        let run = wd.run(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert!(!run.stdout.contains("NaN"), "{args:?}: {}", run.stdout);
+    }
+    assert!(!wd.read("r.html").contains("NaN"));
+}
+
+#[test]
+fn control_characters_and_huge_ids_are_shown_escaped_and_short() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(
+        EST,
+        "e_mayor,flood_deaths,",
+        "\"e_m\nay\u{1b}[31mor\",flood_deaths,",
+    );
+    let run = check_fails(&wd);
+    run.line_has(&["error[bad-id]", "e_m\\nay\\u{1b}[31mor"]);
+    for line in run.stdout.lines() {
+        assert!(
+            line.contains(": error[") || line.contains(": warning[") || line.starts_with("data:"),
+            "{line}"
+        );
+    }
+    let long = "x".repeat(10_000);
+    let run = Workdir::with_second_dataset().run(&["explain", &long]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.len() < 1_000, "{} bytes", run.stderr.len());
+}
+
+#[test]
+fn a_sum_of_different_units_is_an_error() {
+    let wd = Workdir::with_second_dataset();
+    let relations = wd.read("data/relations.csv") + "r_bad,sum,e_holt,e_children;e_houses,,,\n";
+    wd.write("data/relations.csv", relations);
+    check_fails(&wd).code(1).line_has(&[
+        "data/relations.csv:3:",
+        "error[unit-mismatch]",
+        "people",
+        "houses",
+    ]);
+}
+
+#[test]
+fn a_huge_label_is_drawn_quickly() {
+    let wd = Workdir::with_second_dataset();
+    let label = "<i>".repeat(4_000);
+    wd.edit(
+        "data/quantities.csv",
+        "\"Deaths in the Eastvale flood, 1872\"",
+        &format!("\"{label}\""),
+    );
+    let started = std::time::Instant::now();
+    wd.run(&["build", "--charts", "g", "--out", "o"]).code(0);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }

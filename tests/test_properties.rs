@@ -146,6 +146,32 @@ proptest! {
         }
     }
 
+    /// Coverage, the sentence finder and quote highlighting take any text: figures next to
+    /// multi-byte spaces, dashes and quote marks included.
+    #[test]
+    fn coverage_takes_any_text(parts in prop::collection::vec(prop::sample::select(vec![
+        "12", "1,700", "p.", "\u{a0}", "\u{2009}", "\u{202f}", "\u{2028}", " ", "\n", "\r\n", "T-34",
+        "(1)", "–", "—", "\"", "“", "”", "million", "tens of thousands", "Mr.", "U.S.", ". ", "é", "日本",
+        "March", "1937", "age", "aged from", "to", "the Big", "Three", "a third", "of",
+    ]), 0..40)) {
+        let body: String = parts.concat();
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path();
+        fs::create_dir_all(data.join("texts")).unwrap();
+        fs::write(data.join("texts/t.txt"), format!("The text says 5 people. {body}\n")).unwrap();
+        for (name, _) in HEADERS.iter() {
+            fs::write(data.join(name), minimal(name)).unwrap();
+        }
+        let loaded = reckon::load::load(data).unwrap();
+        let found = reckon::coverage::coverage(&loaded.dataset);
+        prop_assert!(found.covered <= found.figures);
+        let text = &loaded.dataset.texts[0].body;
+        for f in &found.found {
+            prop_assert!(text.contains(&f.figure));
+        }
+        let _ = reckon::report::quote_in_sentence(text, "5 people");
+    }
+
     /// CSV-shaped junk: fields built from commas, quotes, newlines and figures.
     #[test]
     fn loading_csv_shaped_junk_never_panics(

@@ -13,7 +13,7 @@ use crate::interpret::stated;
 use crate::model::RelationKind;
 use crate::present::number::readable;
 
-const PLOT_X0: i32 = MARGIN + 250;
+const PLOT_X0: i32 = MARGIN + 300;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
 const ROW: i32 = 56;
 
@@ -161,20 +161,14 @@ pub fn draw<DB: DrawingBackend>(
         let detail = Type::new(11.0, MUTED);
         text(
             area,
-            &fit(area, &r.source, name, 240),
+            &fit(area, &r.source, name, 290),
             (MARGIN, cy - 8),
             name,
         )?;
-        let sum: f64 = r.parts.iter().map(|p| p.1).sum();
-        let line2 = format!(
-            "{} parts: {} · stated {}",
-            r.parts.len(),
-            readable(sum),
-            r.stated
-        );
+        let line2 = format!("stated {} · {} parts", r.stated, r.parts.len());
         text(
             area,
-            &fit(area, &line2, detail, 240),
+            &fit(area, &line2, detail, 290),
             (MARGIN, cy + 8),
             detail,
         )?;

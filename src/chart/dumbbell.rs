@@ -146,7 +146,13 @@ pub fn draw<DB: DrawingBackend>(
             area.draw(&Circle::new((x(*v), cy), 7, kind_color(*k).filled()))?;
         }
         let value = Type::new(12.0, INK).right();
-        let ratio = format!("{:.1}×", r.independent / r.official);
+        let ratio = crate::present::number::times(if r.official > 0.0 {
+            r.independent / r.official
+        } else if r.independent > 0.0 {
+            f64::INFINITY
+        } else {
+            1.0
+        });
         text(
             area,
             &fit(area, &ratio, value, 110),

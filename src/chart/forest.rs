@@ -42,8 +42,8 @@ pub struct Forest {
     pub median: f64,
 }
 
-const LABEL_WIDTH: u32 = 250;
-const PLOT_X0: i32 = MARGIN + 262;
+const LABEL_WIDTH: u32 = 300;
+const PLOT_X0: i32 = MARGIN + 312;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 150;
 const ROW: i32 = 40;
 

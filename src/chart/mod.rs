@@ -100,7 +100,8 @@ pub fn part_color(i: usize, n: usize) -> (RGBColor, RGBColor) {
     let (a, b) = (PARTS[k], PARTS[k + 1]);
     let color = RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2));
     // Relative luminance (sRGB weights, without gamma: enough to pick black or white text).
-    let luma = 0.2126 * f64::from(color.0) + 0.7152 * f64::from(color.1) + 0.0722 * f64::from(color.2);
+    let luma =
+        0.2126 * f64::from(color.0) + 0.7152 * f64::from(color.1) + 0.0722 * f64::from(color.2);
     let ink = if luma < 140.0 { WHITE } else { INK };
     (color, ink)
 }
@@ -174,19 +175,38 @@ pub fn text_width<DB: DrawingBackend>(area: &Area<DB>, s: &str, ty: Type) -> u32
 
 /// `s` cut to fit `max` pixels, ending in an ellipsis when cut.
 pub fn fit<DB: DrawingBackend>(area: &Area<DB>, s: &str, ty: Type, max: u32) -> String {
+    let s = capped(s);
     if text_width(area, s, ty) <= max {
         return s.to_string();
     }
+    // The longest prefix that fits with its ellipsis, found by bisection: a label of any
+    // length costs a handful of measurements.
     let chars: Vec<char> = s.chars().collect();
-    let mut n = chars.len();
-    while n > 0 {
-        let candidate: String = chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
-        if text_width(area, &candidate, ty) <= max {
-            return candidate;
+    let candidate = |n: usize| chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if text_width(area, &candidate(mid), ty) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
         }
-        n -= 1;
     }
-    "…".to_string()
+    if lo == 0 {
+        "…".to_string()
+    } else {
+        candidate(lo)
+    }
+}
+
+/// No chart line shows more than a few hundred characters; longer text from the data is cut
+/// before it is measured, so drawing time does not grow with the length of a cell.
+fn capped(s: &str) -> &str {
+    const MAX: usize = 400;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => &s[..cut],
+        None => s,
+    }
 }
 
 /// Breaks `s` into at most `lines` lines of at most `max` pixels; the last one ends in an
@@ -200,7 +220,7 @@ pub fn wrap<DB: DrawingBackend>(
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let words: Vec<&str> = capped(s).split_whitespace().collect();
     let mut i = 0;
     while i < words.len() {
         let candidate = if current.is_empty() {
@@ -604,7 +624,11 @@ mod tests {
                 let gap = (i32::from(a.0) - i32::from(b.0)).abs()
                     + (i32::from(a.1) - i32::from(b.1)).abs()
                     + (i32::from(a.2) - i32::from(b.2)).abs();
-                assert!(gap >= 20, "parts {} and {i} of {n} look alike: {a:?} {b:?}", i - 1);
+                assert!(
+                    gap >= 20,
+                    "parts {} and {i} of {n} look alike: {a:?} {b:?}",
+                    i - 1
+                );
             }
         }
         assert_eq!(part_color(0, 3).0, PARTS[0]);

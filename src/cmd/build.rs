@@ -79,6 +79,19 @@ fn produce(
         data,
         readings: &readings,
     };
+    // Refuse before writing anything when an export would land on an input file.
+    for stem in ["reconciled", "relations", "intervals"] {
+        for extension in ["csv", "json", "md"] {
+            let path = args.out.join(format!("{stem}.{extension}"));
+            if write::is_input(&path) {
+                anyhow::bail!(
+                    "--out {} would overwrite the input file {}; choose another folder",
+                    args.out.display(),
+                    path.display()
+                );
+            }
+        }
+    }
     let exports: [(&str, &dyn Tabular); 3] = [
         ("reconciled", &reconciled),
         ("relations", &verdicts),

@@ -67,12 +67,12 @@ fn summary_line(s: &Summary) -> String {
         (None, None) => "no consensus".into(),
     };
     format!(
-        "{} estimate(s) from {} source(s); envelope {}; {consensus}; median {}; spread {:.1}×",
+        "{} estimate(s) from {} source(s); envelope {}; {consensus}; median {}; spread {}",
         s.estimates,
         s.sources,
         span(&s.envelope),
         readable(s.median),
-        s.spread
+        crate::present::number::times(s.spread)
     )
 }
 
@@ -118,7 +118,10 @@ impl<'a> Trail<'a> {
             .min()
             .map(|(_, c)| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
-        bail!("no estimate, quantity, relation or source has the id `{id}`{hint}")
+        bail!(
+            "no estimate, quantity, relation or source has the id `{}`{hint}",
+            crate::validate::shorten(&crate::finding::visible(id))
+        )
     }
 
     /// One line for an estimate: source, qualifier, stated figure, interval.

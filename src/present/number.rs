@@ -1,5 +1,14 @@
 //! Number formatting: plain for machines (CSV, JSON), grouped and scaled for people.
 
+/// A spread (highest over lowest) for people: "2.5×", or "unbounded" when the lowest is 0.
+pub fn times(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v:.1}×")
+    } else {
+        "unbounded (the lowest is 0)".to_string()
+    }
+}
+
 /// A number as a machine reads it: no separators, no trailing zeros ("681692", "2.5", "33.3333333").
 pub fn plain(v: f64) -> String {
     if v.is_infinite() {

@@ -3,9 +3,10 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 /// Writes `bytes` to stdout when `path` is `-`, otherwise atomically to `path`.
 pub fn output(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -24,8 +25,56 @@ pub fn stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// The files a command read as input, canonicalised; outputs may never replace them.
+static INPUTS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Marks files as inputs, so that no output of this run can overwrite them (`-o data/x.csv`,
+/// `build --out data`).
+pub fn protect<'a>(paths: impl IntoIterator<Item = &'a Path>) {
+    let mut inputs = INPUTS.lock().unwrap_or_else(|e| e.into_inner());
+    inputs.extend(paths.into_iter().filter_map(|p| fs::canonicalize(p).ok()));
+}
+
+/// Whether `path` is one of the protected input files.
+pub fn is_input(path: &Path) -> bool {
+    let Ok(real) = fs::canonicalize(path) else {
+        return false;
+    };
+    let inputs = INPUTS.lock().unwrap_or_else(|e| e.into_inner());
+    inputs.contains(&real)
+}
+
 /// Writes a file through a temporary sibling and a rename.
+///
+/// An existing symbolic link is followed (its target is replaced, the link kept); a device or
+/// pipe (`-o /dev/stdout`, a FIFO) is written to directly, since renaming over it would replace
+/// the device with a file. Input files are never overwritten.
 pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    if is_input(path) {
+        bail!(
+            "refusing to write {}: it is one of the input files; choose another output path",
+            path.display()
+        );
+    }
+    if let Ok(meta) = fs::metadata(path) {
+        if !meta.is_file() && !meta.is_dir() {
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("opening {}", path.display()))?;
+            return file
+                .write_all(bytes)
+                .with_context(|| format!("writing {}", path.display()));
+        }
+    }
+    let resolved;
+    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = fs::canonicalize(path)
+            .with_context(|| format!("following the link {}", path.display()))?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
