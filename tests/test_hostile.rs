@@ -759,7 +759,7 @@ fn outputs_never_overwrite_inputs() {
     let run = wd.run(&["build", "--charts", "data/charts", "--out", "data"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("would overwrite the input file"),
+        run.stderr.contains("one of the input files"),
         "{}",
         run.stderr
     );
@@ -768,6 +768,53 @@ fn outputs_never_overwrite_inputs() {
         !wd.path("data/reconciled.csv").exists(),
         "nothing was written"
     );
+    // A text whose name is that of a chart: the clash is found before the exports are written.
+    fs::rename(
+        wd.path("data/texts/chronicle.txt"),
+        wd.path("data/texts/forest-flood_deaths.svg"),
+    )
+    .unwrap();
+    wd.write(
+        "data/texts.csv",
+        "id,file,title,attribution\nchronicle,texts/forest-flood_deaths.svg,Chronicle,invented\n",
+    );
+    let text = wd.read("data/texts/forest-flood_deaths.svg");
+    let run = wd.run(&["build", "--charts", "data/texts", "--out", "exports"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("forest-flood_deaths.svg"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !wd.path("exports").exists(),
+        "exports written before the refusal"
+    );
+    assert_eq!(wd.read("data/texts/forest-flood_deaths.svg"), text);
+    wd.run(&["chart", "--out", "data/texts"])
+        .code(2)
+        .stderr_has("nothing was written");
+    assert!(!wd.path("data/texts/forest-flood_deaths.png").exists());
+}
+
+#[test]
+fn a_build_with_nothing_to_chart_succeeds_into_a_new_folder() {
+    let wd = Workdir::with_second_dataset();
+    // One estimate per quantity and no relations: no chart has anything to compare.
+    wd.write(
+        EST,
+        format!(
+            "{HEADER}\ne_register,flood_deaths,parish,chronicle,,312,,exact,records 312 deaths,\n"
+        ),
+    );
+    wd.write(
+        "data/relations.csv",
+        "id,kind,target,operands,factor,quote,note\n",
+    );
+    wd.run(&["build", "--charts", "new/charts", "--out", "new/out"])
+        .code(0)
+        .stdout_has("0 chart(s)");
+    assert!(wd.read("new/out/reconciled.csv").contains("flood_deaths"));
 }
 
 #[cfg(unix)]
@@ -875,6 +922,19 @@ fn every_estimate_zero_gives_no_nan() {
         assert!(!run.stdout.contains("NaN"), "{args:?}: {}", run.stdout);
     }
     assert!(!wd.read("r.html").contains("NaN"));
+    // A forced log axis has no positive figure to start from: it must still draw, and soon.
+    for axis in ["log", "linear", "auto"] {
+        let started = std::time::Instant::now();
+        wd.run(&["chart", "--axis", axis, "--out", axis, "residents_left"])
+            .code(0);
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{axis}: {:?}",
+            started.elapsed()
+        );
+        let svg = wd.read(&format!("{axis}/forest-residents_left.svg"));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{axis}");
+    }
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! Axis scales: linear or logarithmic mapping from figures to pixels, with ticks that read the
 //! way people write numbers (250k, 1M, 20M).
 
+/// The most ticks an axis gets (a linear axis has about five, a log axis one per decade).
+const MAX_TICKS: usize = 64;
+
 /// How figures map onto the horizontal axis.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scale {
@@ -41,9 +44,15 @@ impl Scale {
     ///
     /// Linear axes start at zero, so bar lengths stay honest; a log axis is chosen when the
     /// figures span more than a factor of ten (see README, Charts).
+    /// Any other input (nothing positive, `lo` above `hi`, infinities) falls back to an axis
+    /// from a thousandth of `hi`, or from 0.001 to 1, so a degenerate chart still draws.
     pub fn choose(lo: f64, hi: f64, choice: AxisChoice) -> Scale {
-        let hi = if hi > 0.0 { hi } else { 1.0 };
-        let positive_lo = if lo > 0.0 { lo } else { hi / 1000.0 };
+        let hi = if hi > 0.0 && hi.is_finite() { hi } else { 1.0 };
+        let positive_lo = if lo > 0.0 && lo <= hi {
+            lo
+        } else {
+            hi / 1000.0
+        };
         let log = match choice {
             AxisChoice::Log => true,
             AxisChoice::Linear => false,
@@ -73,7 +82,7 @@ impl Scale {
     /// dot and interval plots, where no bar length has to stay honest.
     pub fn choose_tight(lo: f64, hi: f64, choice: AxisChoice) -> Scale {
         let scale = Scale::choose(lo, hi, choice);
-        if scale.is_log() || !(lo.is_finite() && lo > 0.0) {
+        if scale.is_log() || !(lo.is_finite() && lo > 0.0 && lo <= hi && hi.is_finite()) {
             return scale;
         }
         let step = nice_step((hi - lo).max(hi * 0.02) / 4.0);
@@ -129,13 +138,27 @@ impl Scale {
     }
 
     /// Tick values: nice steps on a linear axis; 1-2-5 or powers of ten on a log axis.
+    ///
+    /// Never more than [`MAX_TICKS`], whatever the bounds: a scale built by hand from
+    /// degenerate bounds gets no ticks rather than an endless loop.
     pub fn ticks(&self) -> Vec<f64> {
+        let (lo, hi) = (self.lo(), self.hi());
+        let sane = lo.is_finite() && hi.is_finite() && lo < hi && (!self.is_log() || lo > 0.0);
+        if !sane {
+            return Vec::new();
+        }
+        let mut ticks = self.ticks_unchecked();
+        ticks.truncate(MAX_TICKS);
+        ticks
+    }
+
+    fn ticks_unchecked(&self) -> Vec<f64> {
         match *self {
             Scale::Linear { lo, hi } => {
                 let step = nice_step((hi - lo) / 5.0);
                 let mut ticks = Vec::new();
                 let mut v = (lo / step).ceil() * step;
-                while v <= hi * (1.0 + 1e-9) {
+                while v <= hi * (1.0 + 1e-9) && ticks.len() <= MAX_TICKS {
                     ticks.push(v);
                     v += step;
                 }
@@ -150,7 +173,7 @@ impl Scale {
                 };
                 let mut ticks = Vec::new();
                 let mut power = lo;
-                while power <= hi * (1.0 + 1e-9) {
+                while power <= hi * (1.0 + 1e-9) && ticks.len() <= MAX_TICKS {
                     for m in multiples {
                         let v = power * m;
                         if v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9) {
@@ -208,6 +231,39 @@ mod tests {
         assert_eq!(s.ticks(), vec![1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7]);
         let s = Scale::Log { lo: 1e3, hi: 1e8 };
         assert_eq!(s.ticks(), vec![1e3, 1e4, 1e5, 1e6, 1e7, 1e8]);
+    }
+
+    #[test]
+    fn degenerate_bounds_give_a_finite_axis() {
+        // Every figure zero: the forest chart passes lo = +inf, hi = 0.
+        for choice in [AxisChoice::Auto, AxisChoice::Linear, AxisChoice::Log] {
+            for (lo, hi) in [
+                (f64::INFINITY, 0.0),
+                (5.0, 1.0),
+                (0.0, f64::INFINITY),
+                (f64::NAN, f64::NAN),
+                (1e-300, 1e300),
+            ] {
+                let s = Scale::choose(lo, hi, choice);
+                assert!(
+                    s.lo().is_finite() && s.hi().is_finite() && s.lo() < s.hi(),
+                    "{s:?}"
+                );
+                let ticks = s.ticks();
+                assert!(
+                    !ticks.is_empty() && ticks.len() <= MAX_TICKS,
+                    "{s:?}: {ticks:?}"
+                );
+                let s = Scale::choose_tight(lo, hi, choice);
+                assert!(s.ticks().len() <= MAX_TICKS, "{s:?}");
+            }
+        }
+        let hand_made = Scale::Log {
+            lo: f64::INFINITY,
+            hi: f64::INFINITY,
+        };
+        assert!(hand_made.ticks().is_empty());
+        assert!(Scale::Linear { lo: 0.0, hi: 0.0 }.ticks().is_empty());
     }
 
     #[test]

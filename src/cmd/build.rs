@@ -79,24 +79,14 @@ fn produce(
         data,
         readings: &readings,
     };
-    // Refuse before writing anything when an export would land on an input file.
-    for stem in ["reconciled", "relations", "intervals"] {
-        for extension in ["csv", "json", "md"] {
-            let path = args.out.join(format!("{stem}.{extension}"));
-            if write::is_input(&path) {
-                anyhow::bail!(
-                    "--out {} would overwrite the input file {}; choose another folder",
-                    args.out.display(),
-                    path.display()
-                );
-            }
-        }
-    }
     let exports: [(&str, &dyn Tabular); 3] = [
         ("reconciled", &reconciled),
         ("relations", &verdicts),
         ("intervals", &intervals),
     ];
+    // Everything is made in memory first, so that a clash with an input file is refused
+    // before a single file is written.
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for (stem, table) in exports {
         for (format, extension) in [
             (ExportFormat::Csv, "csv"),
@@ -104,16 +94,25 @@ fn produce(
             (ExportFormat::Markdown, "md"),
         ] {
             let path = args.out.join(format!("{stem}.{extension}"));
-            write::atomic(&path, &exporter(format).serialize(table)?)?;
-            written.push(path);
+            files.push((path, exporter(format).serialize(table)?));
         }
     }
     let ctx = Context::new(data, &rules, AxisChoice::Auto)?;
     let charts = chart::render_all(&ctx)?;
-    let report = args.out.join("report.html");
-    write::atomic(&report, crate::report::build(&ctx, &charts).as_bytes())?;
-    written.push(report);
+    let report = crate::report::build(&ctx, &charts).into_bytes();
+    files.push((args.out.join("report.html"), report));
     let all: Vec<&Rendered> = charts.iter().collect();
+    let chart_files = super::chart::chart_paths(&all, &args.charts, ChartFormat::Both);
+    write::refuse_inputs(
+        files
+            .iter()
+            .map(|(path, _)| path.as_path())
+            .chain(chart_files.iter().map(PathBuf::as_path)),
+    )?;
+    for (path, bytes) in files {
+        write::atomic(&path, &bytes)?;
+        written.push(path);
+    }
     for path in super::chart::write_charts(&all, &args.charts, ChartFormat::Both)? {
         written.push(path);
     }
@@ -128,6 +127,10 @@ fn remove_stale(dir: &Path, charts: &[Rendered]) -> Result<()> {
         .iter()
         .flat_map(|c| [format!("{}.svg", c.name), format!("{}.png", c.name)])
         .collect();
+    if charts.is_empty() && !dir.exists() {
+        // Nothing was drawn, so no folder was made, and there is nothing stale to remove.
+        return Ok(());
+    }
     for entry in fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();

@@ -1,6 +1,6 @@
 //! `reckon chart`: render the named charts, or all, as SVG and/or PNG.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
@@ -64,12 +64,28 @@ pub fn select<'a>(charts: &'a [Rendered], names: &[String]) -> Result<Vec<&'a Re
         .collect())
 }
 
-/// Writes each chart's files atomically; returns the paths written.
-pub fn write_charts(
-    charts: &[&Rendered],
-    dir: &Path,
-    format: ChartFormat,
-) -> Result<Vec<std::path::PathBuf>> {
+/// The files [`write_charts`] would write.
+pub fn chart_paths(charts: &[&Rendered], dir: &Path, format: ChartFormat) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for c in charts {
+        if matches!(format, ChartFormat::Svg | ChartFormat::Both) {
+            paths.push(dir.join(format!("{}.svg", c.name)));
+        }
+        if matches!(format, ChartFormat::Png | ChartFormat::Both) {
+            paths.push(dir.join(format!("{}.png", c.name)));
+        }
+    }
+    paths
+}
+
+/// Writes each chart's files atomically; returns the paths written. Refuses before writing
+/// anything when one of them is an input file.
+pub fn write_charts(charts: &[&Rendered], dir: &Path, format: ChartFormat) -> Result<Vec<PathBuf>> {
+    write::refuse_inputs(
+        chart_paths(charts, dir, format)
+            .iter()
+            .map(PathBuf::as_path),
+    )?;
     let mut written = Vec::new();
     for c in charts {
         if matches!(format, ChartFormat::Svg | ChartFormat::Both) {

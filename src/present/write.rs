@@ -44,6 +44,21 @@ pub fn is_input(path: &Path) -> bool {
     inputs.contains(&real)
 }
 
+/// Fails, naming the first clash, when any of the planned outputs is an input file: called
+/// before a command writes anything, so a clash never leaves half of its outputs written.
+pub fn refuse_inputs<'a>(planned: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+    for path in planned {
+        if is_input(path) {
+            bail!(
+                "refusing to write {}: it is one of the input files; choose another output folder \
+                 (nothing was written)",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Writes a file through a temporary sibling and a rename.
 ///
 /// An existing symbolic link is followed (its target is replaced, the link kept); a device or
