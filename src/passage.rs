@@ -2,14 +2,84 @@
 
 use std::ops::Range;
 
-/// Byte ranges of every occurrence of `quote` in `body`.
+/// Byte ranges of every occurrence of `quote` in `body` that stands on its own: one that starts
+/// or ends inside a word or a number ("2,345" inside "12,345", "Over 1,500" inside "Over
+/// 1,500,000") is not the passage the quote means. See [`cut`].
 pub fn find_all(body: &str, quote: &str) -> Vec<Range<usize>> {
-    if quote.is_empty() {
-        return Vec::new();
-    }
-    body.match_indices(quote)
-        .map(|(i, q)| i..i + q.len())
+    occurrences(body, quote)
+        .filter(|span| cut(body, span).is_none())
         .collect()
+}
+
+/// Byte ranges of every occurrence of `quote` in `body`, whole or not.
+pub fn occurrences<'a>(
+    body: &'a str,
+    quote: &'a str,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let none = quote.is_empty();
+    body.match_indices(quote)
+        .take_while(move |_| !none)
+        .map(|(i, q)| i..i + q.len())
+}
+
+/// Whether `inner` (a character of the passage at its edge) and the characters beyond it
+/// (`next`, then `after`) are one word or one number: letters or digits on both sides, or a
+/// digit, a separator and a digit ("1,5|00", "3.|75").
+fn joined(inner: char, next: Option<char>, after: Option<char>) -> bool {
+    match next {
+        Some(c) if inner.is_alphanumeric() && c.is_alphanumeric() => true,
+        Some(',' | '.') => inner.is_ascii_digit() && after.is_some_and(|d| d.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// The whole word or number that the passage at `span` cuts into, when it starts or ends
+/// inside one; `None` for a passage that stands on its own.
+pub fn cut(body: &str, span: &Range<usize>) -> Option<Range<usize>> {
+    let passage = &body[span.clone()];
+    let (first, last) = (passage.chars().next()?, passage.chars().next_back()?);
+    let mut before = body[..span.start].chars().rev();
+    let mut after = body[span.end..].chars();
+    let cuts_start = joined(first, before.next(), before.next());
+    let cuts_end = joined(last, after.next(), after.next());
+    if !cuts_start && !cuts_end {
+        return None;
+    }
+    // Widen to the whole word or number: letters, digits, and separators between digits.
+    let part_of = |prev: Option<char>, c: char, next: Option<char>| {
+        c.is_alphanumeric()
+            || (matches!(c, ',' | '.')
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit()))
+    };
+    let mut start = span.start;
+    if cuts_start {
+        let mut chars = body[..start].char_indices().rev().peekable();
+        let mut next = Some(first);
+        while let Some((i, c)) = chars.next() {
+            let prev = chars.peek().map(|&(_, p)| p);
+            if !part_of(prev, c, next) {
+                break;
+            }
+            start = i;
+            next = Some(c);
+        }
+    }
+    let mut end = span.end;
+    if cuts_end {
+        let mut chars = body[end..].char_indices().peekable();
+        let mut prev = Some(last);
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if !part_of(prev, c, next) {
+                break;
+            }
+            end = span.end + i + c.len_utf8();
+            prev = Some(c);
+        }
+    }
+    // Show the passage with what it cuts: "12,345 people", not just "12,345".
+    Some(start.min(span.start)..end.max(span.end))
 }
 
 /// The paragraph (line) holding `span`.
@@ -101,6 +171,27 @@ mod tests {
     use super::*;
 
     const BODY: &str = "First line.\nHistorians now estimate that nearly 700,000 people were executed. Some experts disagree. More.\nLast.";
+
+    #[test]
+    fn a_passage_inside_a_number_or_word_is_cut() {
+        let body = "In 1893 some 12,345 people, over 1,500,000 men and about 3.75 million fled; tens died. 345 left.";
+        let shown = |quote: &str| {
+            let span = occurrences(body, quote).next().unwrap();
+            cut(body, &span).map(|r| &body[r])
+        };
+        assert_eq!(shown("2,345 people"), Some("12,345 people"));
+        assert_eq!(shown("over 1,500"), Some("over 1,500,000"));
+        assert_eq!(shown("about 3.7"), Some("about 3.75"));
+        assert_eq!(shown("93"), Some("1893"));
+        assert_eq!(shown("ten"), Some("tens"));
+        assert_eq!(shown("12,345 people"), None);
+        assert_eq!(shown("3.75 million fled;"), None);
+        assert_eq!(shown("In 1893"), None);
+        // A sentence's full stop after a number is not a decimal point.
+        assert_eq!(shown("345 left"), None);
+        assert_eq!(find_all(body, "345"), vec![87..90]);
+        assert!(find_all(body, "").is_empty());
+    }
 
     #[test]
     fn sentence_around_a_quote() {

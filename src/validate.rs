@@ -8,6 +8,7 @@ use std::rc::Rc;
 use crate::figure::{self, same_value};
 use crate::finding::Finding;
 use crate::load::LineIndex;
+use crate::passage;
 use crate::model::{Dataset, Estimate, Loc, Qualifier, RelationKind, RowPos, Text};
 
 /// Runs every check on the dataset and returns the findings (unsorted).
@@ -199,8 +200,18 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// Where a quote occurs: (line, column) of each occurrence, shared between rows quoting it.
-type Places = Rc<Vec<(u64, u64)>>;
+/// Where a quote occurs, shared between rows quoting it.
+type Places = Rc<Occurrences>;
+
+/// The occurrences of one quote in a text.
+#[derive(Default)]
+struct Occurrences {
+    /// (line, column) of each occurrence that stands on its own.
+    whole: Vec<(u64, u64)>,
+    /// The first occurrence that cuts into a word or number: its (line, column) and what it
+    /// cuts, shown with the passage ("12,345 people" for the quote "2,345 people").
+    cut: Option<((u64, u64), String)>,
+}
 
 /// A text prepared for quote checks: its line index, its folded form for hints, and the places
 /// of every quote already looked up, so that a file of a million rows quoting the same passages
@@ -222,19 +233,22 @@ impl<'a> TextIndex<'a> {
         }
     }
 
-    /// Where `quote` stands: each occurrence as (line, column).
+    /// Where `quote` stands.
     fn occurrences(&self, quote: &str) -> Places {
         if let Some(places) = self.found.borrow().get(quote) {
             return places.clone();
         }
-        let places = Rc::new(if quote.is_empty() {
-            Vec::new()
-        } else {
-            self.body
-                .match_indices(quote)
-                .map(|(i, _)| self.lines.locate(i))
-                .collect()
-        });
+        let mut found = Occurrences::default();
+        for span in passage::occurrences(self.body, quote) {
+            match passage::cut(self.body, &span) {
+                None => found.whole.push(self.lines.locate(span.start)),
+                Some(wider) if found.cut.is_none() => {
+                    found.cut = Some((self.lines.locate(span.start), self.body[wider].to_string()));
+                }
+                Some(_) => {}
+            }
+        }
+        let places = Rc::new(found);
         self.found
             .borrow_mut()
             .insert(quote.to_string(), places.clone());
@@ -271,9 +285,23 @@ fn check_quote(
         ));
         return false;
     }
-    let found = index.occurrences(quote);
-    match found.len() {
-        0 => {
+    let places = index.occurrences(quote);
+    let found = &places.whole;
+    match (found.len(), &places.cut) {
+        (0, Some(((line, column), wider))) => {
+            findings.push(Finding::error(
+                "quote-cuts-figure",
+                loc,
+                format!(
+                    "quote \"{}\" is in {} only inside a longer word or number: at {line}:{column} it is part of \"{}\"; quote the whole figure",
+                    shorten(quote),
+                    text.path.display(),
+                    shorten(wider)
+                ),
+            ));
+            false
+        }
+        (0, None) => {
             let hint = match index.folded().find(&fold(quote)) {
                 Some(_) => " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string(),
                 None => String::new(),
@@ -289,7 +317,7 @@ fn check_quote(
             ));
             false
         }
-        1 => true,
+        (1, _) => true,
         _ => {
             let mut places: Vec<String> = found
                 .iter()

@@ -985,3 +985,24 @@ fn a_huge_label_is_drawn_quickly() {
     wd.run(&["build", "--charts", "g", "--out", "o"]).code(0);
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+// Cases found by a second adversarial review.
+
+#[test]
+fn a_quote_that_cuts_into_a_longer_figure_is_an_error() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(EST, ",,312,,exact,records 312 deaths,", ",,12,,exact,12 deaths,");
+    wd.edit(EST, ",,1240,,exact,\"1,240 houses\",", ",,240,,exact,\"240 houses\",");
+    wd.edit(EST, ",,2000,,about,\"Some 2,000 residents\",", ",,2,,about,\"Some 2\",");
+    let run = check_fails(&wd);
+    run.code(1)
+        .line_has(&["data/estimates.csv:2:", "error[quote-cuts-figure]", "\"312 deaths\""])
+        .line_has(&["data/estimates.csv:7:", "error[quote-cuts-figure]", "\"1,240 houses\""])
+        .line_has(&["data/estimates.csv:8:", "error[quote-cuts-figure]", "\"Some 2,000\""]);
+    // The whole figure is still found where it also stands on its own.
+    let wd = Workdir::with_second_dataset();
+    let text = wd.read("data/texts/chronicle.txt") + "Of 1,312 houses, 312 stood.\n";
+    wd.write("data/texts/chronicle.txt", text);
+    wd.edit(EST, ",,1240,,exact,\"1,240 houses\",", ",,312,,exact,312 stood,");
+    wd.run(&["check"]).code(0);
+}
