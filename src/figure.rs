@@ -101,6 +101,18 @@ struct Token {
     span: Range<usize>,
 }
 
+/// The value of a vulgar-fraction character (½, ¼, ¾, ⅓, ⅔).
+fn vulgar_fraction(c: char) -> Option<f64> {
+    match c {
+        '½' => Some(0.5),
+        '¼' => Some(0.25),
+        '¾' => Some(0.75),
+        '⅓' => Some(1.0 / 3.0),
+        '⅔' => Some(2.0 / 3.0),
+        _ => None,
+    }
+}
+
 fn tokenize(s: &str) -> Vec<Token> {
     let bytes = s.as_bytes();
     let mut tokens = Vec::new();
@@ -129,10 +141,18 @@ fn tokenize(s: &str) -> Vec<Token> {
                 }
                 formatted = true;
             }
-            let value = s[start..end]
+            let mut value = s[start..end]
                 .replace(',', "")
                 .parse::<f64>()
                 .unwrap_or(f64::NAN);
+            // "1½ million"
+            if let Some(f) = s[end..].chars().next().and_then(vulgar_fraction) {
+                if !formatted || !s[start..end].contains('.') {
+                    value += f;
+                    end += s[end..].chars().next().map_or(0, char::len_utf8);
+                    formatted = true;
+                }
+            }
             tokens.push(Token {
                 tok: if formatted {
                     Tok::Formatted(value)
@@ -144,6 +164,12 @@ fn tokenize(s: &str) -> Vec<Token> {
             while chars.peek().is_some_and(|&(i, _)| i < end) {
                 chars.next();
             }
+        } else if let Some(f) = vulgar_fraction(c) {
+            chars.next();
+            tokens.push(Token {
+                tok: Tok::Formatted(f),
+                span: start..start + c.len_utf8(),
+            });
         } else if c.is_alphabetic() {
             let mut end = start;
             while let Some(&(i, c)) = chars.peek() {
@@ -283,8 +309,8 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
     let mut words: Vec<&str> = Vec::new();
     let mut j = i;
     while let Some(w) = word_at(tokens, j) {
-        let is_article =
-            (w == "a" || w == "an") && word_at(tokens, j + 1).is_some_and(is_number_word);
+        let next = word_at(tokens, j + 1);
+        let is_article = (w == "a" || w == "an") && next.is_some_and(is_number_word);
         // "and" joins parts of one number only in "two and a half" and "one hundred and five";
         // in "between five and ten million" it joins two numbers.
         let after_hundreds = words
@@ -292,49 +318,102 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
             .is_some_and(|p| *p == "hundred" || scale_word(p).is_some());
         let is_and = w == "and"
             && !words.is_empty()
-            && word_at(tokens, j + 1).is_some_and(|n| {
+            && next.is_some_and(|n| {
                 (after_hundreds && unit_word(n).is_some())
                     || ((n == "a" || n == "an")
                         && word_at(tokens, j + 2).is_some_and(|m| fraction_word(m).is_some()))
             });
-        if parts(w).iter().all(|p| is_number_word(p)) || is_article || is_and {
+        // "a third of a million": "of" joins a fraction to the unit it divides, but not in
+        // "a third of all Russians".
+        let is_of = w == "of"
+            && words.last().is_some_and(|p| fraction_word(p).is_some())
+            && (next == Some("a") || next == Some("an"))
+            && word_at(tokens, j + 2).is_some_and(|m| {
+                scale_word(m).is_some() || m == "hundred" || m == "dozen"
+            });
+        if parts(w).iter().all(|p| is_number_word(p)) || is_article || is_and || is_of {
             words.extend(parts(w));
             j += 1;
         } else {
             break;
         }
     }
-    // "and" separates added parts: "two and a half" = 2 + 0.5; "one hundred and five" = 105.
+    Some((evaluate_words(&words), words.iter().any(|w| fraction_word(w).is_some()), words_scale(&words), j))
+}
+
+/// The scale word a number in words ends on ("two million" -> 1e6), or 1.
+fn words_scale(words: &[&str]) -> f64 {
+    words
+        .iter()
+        .rev()
+        .find_map(|w| scale_word(w))
+        .unwrap_or(1.0)
+}
+
+/// The value of a number in words.
+///
+/// "and" separates added parts: "two and a half" = 2 + 0.5, "one hundred and five" = 105, and
+/// after a scale word a fraction is of that scale: "a million and a half" = 1,500,000. A
+/// fraction followed by "a" or "of a" multiplies what follows: "half a million" = 500,000,
+/// "a third of a million" = 333,333, "half a dozen" = 6.
+fn evaluate_words(words: &[&str]) -> f64 {
     let mut total = 0.0;
-    let mut fractional = false;
-    let mut scale = 1.0;
     let mut group = 0.0; // value below the current scale word
-    let mut count: Option<f64> = None; // the count a fraction word multiplies
-    for w in words {
+    let mut count: Option<f64> = None; // the count a fraction, dozen or hundred multiplies
+    let mut last_scale: Option<f64> = None; // the scale word just before "and"
+    let mut fraction_of_scale: Option<f64> = None;
+    let mut multiplier: Option<f64> = None; // "half a ...": multiplies the next unit
+    let mut skip_article = false;
+    for (k, &w) in words.iter().enumerate() {
+        let next = words.get(k + 1).copied();
         if w == "and" {
             group += count.take().unwrap_or(0.0);
+            fraction_of_scale = last_scale;
+            continue;
+        }
+        if w == "of" {
+            skip_article = true;
             continue;
         }
         if w == "a" || w == "an" {
-            count = Some(count.unwrap_or(0.0) + 1.0);
+            if !std::mem::take(&mut skip_article) {
+                count = Some(count.unwrap_or(0.0) + 1.0);
+            }
         } else if let Some(v) = unit_word(w) {
             count = Some(count.unwrap_or(0.0) + v);
-        } else if w == "dozen" {
-            count = Some(count.unwrap_or(1.0) * 12.0);
-        } else if w == "hundred" {
-            count = Some(count.unwrap_or(1.0) * 100.0);
+            last_scale = None;
+        } else if w == "dozen" || w == "hundred" {
+            let unit = if w == "dozen" { 12.0 } else { 100.0 };
+            let base = multiplier.take().or(count).unwrap_or(1.0);
+            count = Some(base * unit);
         } else if let Some(f) = fraction_word(w) {
-            group += count.take().unwrap_or(1.0) * f;
-            fractional = true;
+            let n = count.take().unwrap_or(1.0);
+            if matches!(next, Some("a" | "an" | "of")) {
+                multiplier = Some(n * f);
+                skip_article = next != Some("of");
+            } else if let Some(s) = fraction_of_scale.take() {
+                total += n * f * s;
+            } else {
+                group += n * f;
+            }
         } else if let Some(s) = scale_word(w) {
-            total +=
-                (group + count.take().unwrap_or(0.0)).max(if group == 0.0 { 1.0 } else { 0.0 }) * s;
+            let base = match multiplier.take() {
+                Some(m) => group + m,
+                None => {
+                    let base = group + count.take().unwrap_or(0.0);
+                    if base == 0.0 {
+                        1.0
+                    } else {
+                        base
+                    }
+                }
+            };
+            total += base * s;
             group = 0.0;
-            scale = s;
+            last_scale = Some(s);
         }
     }
-    total += group + count.unwrap_or(0.0);
-    Some((total, fractional, scale, j))
+    total + group + count.unwrap_or(0.0)
 }
 
 /// A vague magnitude at token `i`: "tens of thousands", "hundreds of thousands", "millions".
@@ -364,6 +443,27 @@ fn magnitude(tokens: &[Token], i: usize) -> Option<(f64, f64, usize)> {
     }
     if w == "dozens" {
         return Some((24.0, 100.0, i + 1));
+    }
+    // "several thousand", "a few hundred": a band from a few of the unit to ten of it.
+    let (few, unit_at) = match w {
+        "several" => (3.0, i + 1),
+        "few" => (2.0, i + 1),
+        "a" if word_at(tokens, i + 1) == Some("few") => (2.0, i + 2),
+        _ => (0.0, i),
+    };
+    if few > 0.0 {
+        let mut unit = word_at(tokens, unit_at).and_then(|u| match u {
+            "dozen" => Some(12.0),
+            "hundred" => Some(100.0),
+            _ => scale_word(u),
+        })?;
+        let mut end = unit_at + 1;
+        // "several hundred thousand"
+        if let Some(s) = word_at(tokens, end).and_then(scale_word) {
+            unit *= s;
+            end += 1;
+        }
+        return Some((few * unit, 10.0 * unit, end));
     }
     plural_scale(w).map(|s| (s, s * 10.0, i + 1))
 }
@@ -469,12 +569,22 @@ fn plain_number(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     }
 }
 
-/// Qualifier phrases, longest first so that "no more than" is not read as "more than".
+/// Qualifier phrases, longest first so that "no more than" is not read as "more than" and
+/// "no fewer than" not as "fewer than".
 const CUES: &[(&[&str], Qualifier)] = &[
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["not", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
     (&["no", "more", "than"], Qualifier::AtMost),
     (&["not", "more", "than"], Qualifier::AtMost),
     (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["a", "maximum", "of"], Qualifier::AtMost),
+    (&["in", "excess", "of"], Qualifier::Over),
     (&["as", "many", "as"], Qualifier::UpTo),
+    (&["not", "nearly"], Qualifier::AtMost),
+    (&["not", "quite"], Qualifier::Nearly),
+    (&["not", "over"], Qualifier::AtMost),
     (&["fewer", "than"], Qualifier::AtMost),
     (&["less", "than"], Qualifier::AtMost),
     (&["at", "most"], Qualifier::AtMost),
@@ -484,6 +594,7 @@ const CUES: &[(&[&str], Qualifier)] = &[
     (&["upwards", "of"], Qualifier::Over),
     (&["up", "to"], Qualifier::UpTo),
     (&["minimum"], Qualifier::AtLeast),
+    (&["maximum"], Qualifier::AtMost),
     (&["over"], Qualifier::Over),
     (&["nearly"], Qualifier::Nearly),
     (&["almost"], Qualifier::Nearly),
@@ -497,22 +608,56 @@ const CUES: &[(&[&str], Qualifier)] = &[
     (&["circa"], Qualifier::About),
 ];
 
+/// Qualifier words that are also common words ("under Stalin", "close to Moscow"): they count
+/// only right before a figure. Abbreviations ("c. 1,000", "approx. 3 million") need their full
+/// stop.
+const CUES_BEFORE_A_FIGURE: &[(&[&str], bool, Qualifier)] = &[
+    (&["close", "to"], false, Qualifier::Nearly),
+    (&["under"], false, Qualifier::AtMost),
+    (&["approx"], true, Qualifier::About),
+    (&["ca"], true, Qualifier::About),
+    (&["c"], true, Qualifier::About),
+];
+
+fn phrase_at(tokens: &[Token], i: usize, phrase: &[&str]) -> bool {
+    phrase
+        .iter()
+        .enumerate()
+        .all(|(k, p)| word_at(tokens, i + k) == Some(p))
+}
+
 fn cues(tokens: &[Token]) -> Vec<Qualifier> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let hit = CUES.iter().find(|(phrase, _)| {
-            phrase
-                .iter()
-                .enumerate()
-                .all(|(k, p)| word_at(tokens, i + k) == Some(p))
-        });
+        let hit = CUES
+            .iter()
+            .find(|(phrase, _)| phrase_at(tokens, i, phrase))
+            .map(|(phrase, q)| (phrase.len(), *q))
+            .or_else(|| {
+                CUES_BEFORE_A_FIGURE
+                    .iter()
+                    .find_map(|(phrase, stop, q)| {
+                        if !phrase_at(tokens, i, phrase) {
+                            return None;
+                        }
+                        let mut next = i + phrase.len();
+                        if *stop {
+                            if !matches!(tokens.get(next).map(|t| &t.tok), Some(Tok::Sym('.'))) {
+                                return None;
+                            }
+                            next += 1;
+                        }
+                        (next < tokens.len() && figure_at(tokens, next).is_some())
+                            .then_some((next - i, *q))
+                    })
+            });
         match hit {
-            Some((phrase, q)) => {
-                if !found.contains(q) {
-                    found.push(*q);
+            Some((len, q)) => {
+                if !found.contains(&q) {
+                    found.push(q);
                 }
-                i += phrase.len();
+                i += len;
             }
             None => i += 1,
         }
@@ -803,6 +948,72 @@ mod tests {
         );
         assert_eq!(parse("some 390,000 deaths").cues, vec![Qualifier::About]);
         assert!(parse("353,074 in 1937").cues.is_empty());
+    }
+
+    #[test]
+    fn negated_and_less_common_cues() {
+        for (quote, cue) in [
+            ("no fewer than 500 people", Qualifier::AtLeast),
+            ("not fewer than 500", Qualifier::AtLeast),
+            ("no less than 2 million", Qualifier::AtLeast),
+            ("not less than 2 million", Qualifier::AtLeast),
+            ("not nearly 400", Qualifier::AtMost),
+            ("under 1,000 people", Qualifier::AtMost),
+            ("in excess of 20,000", Qualifier::Over),
+            ("close to 400", Qualifier::Nearly),
+            ("a maximum of 3,000", Qualifier::AtMost),
+            ("approx. 3 million", Qualifier::About),
+            ("c. 1,000 men", Qualifier::About),
+        ] {
+            assert_eq!(parse(quote).cues, vec![cue], "{quote}");
+        }
+        // Common words that qualify nothing unless a figure follows.
+        assert!(parse("under Stalin, 1,000 were shot").cues.is_empty());
+        assert!(parse("close to Moscow 400 died").cues.is_empty());
+        assert!(parse("section c 400").cues.is_empty());
+    }
+
+    #[test]
+    fn fractions_of_a_unit() {
+        assert_eq!(values("Half a million fled"), vec![500_000.0]);
+        assert_eq!(values("half a dozen"), vec![6.0]);
+        assert_eq!(values("a million and a half"), vec![1_500_000.0]);
+        assert_eq!(values("two and a half million"), vec![2_500_000.0]);
+        assert_eq!(values("one and a half million"), vec![1_500_000.0]);
+        assert_relative_eq!(values("a third of a million")[0], 1e6 / 3.0);
+        assert_eq!(values("1½ million"), vec![1_500_000.0]);
+        assert_eq!(values("½ million"), vec![500_000.0]);
+        assert_eq!(values("a hundred thousand"), vec![100_000.0]);
+        // A fraction of something that is not a number stays a share.
+        assert_relative_eq!(values("a third of all Russians")[0], 100.0 / 3.0);
+        assert_eq!(kinds("half of them"), vec![FigureKind::Percent]);
+    }
+
+    #[test]
+    fn several_and_a_few_are_bands() {
+        assert_eq!(
+            kinds("Several thousand died"),
+            vec![FigureKind::Magnitude {
+                low: 3e3,
+                high: 1e4
+            }]
+        );
+        assert_eq!(
+            kinds("a few hundred"),
+            vec![FigureKind::Magnitude {
+                low: 200.0,
+                high: 1e3
+            }]
+        );
+        assert_eq!(
+            kinds("several hundred thousand"),
+            vec![FigureKind::Magnitude {
+                low: 3e5,
+                high: 1e6
+            }]
+        );
+        assert!(parse("several thousand").cues.contains(&Qualifier::Magnitude));
+        assert!(parse("several people").figures.is_empty());
     }
 
     #[test]
