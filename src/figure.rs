@@ -328,9 +328,8 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
         let is_of = w == "of"
             && words.last().is_some_and(|p| fraction_word(p).is_some())
             && (next == Some("a") || next == Some("an"))
-            && word_at(tokens, j + 2).is_some_and(|m| {
-                scale_word(m).is_some() || m == "hundred" || m == "dozen"
-            });
+            && word_at(tokens, j + 2)
+                .is_some_and(|m| scale_word(m).is_some() || m == "hundred" || m == "dozen");
         if parts(w).iter().all(|p| is_number_word(p)) || is_article || is_and || is_of {
             words.extend(parts(w));
             j += 1;
@@ -338,7 +337,12 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
             break;
         }
     }
-    Some((evaluate_words(&words), words.iter().any(|w| fraction_word(w).is_some()), words_scale(&words), j))
+    Some((
+        evaluate_words(&words),
+        words.iter().any(|w| fraction_word(w).is_some()),
+        words_scale(&words),
+        j,
+    ))
 }
 
 /// The scale word a number in words ends on ("two million" -> 1e6), or 1.
@@ -635,22 +639,20 @@ fn cues(tokens: &[Token]) -> Vec<Qualifier> {
             .find(|(phrase, _)| phrase_at(tokens, i, phrase))
             .map(|(phrase, q)| (phrase.len(), *q))
             .or_else(|| {
-                CUES_BEFORE_A_FIGURE
-                    .iter()
-                    .find_map(|(phrase, stop, q)| {
-                        if !phrase_at(tokens, i, phrase) {
+                CUES_BEFORE_A_FIGURE.iter().find_map(|(phrase, stop, q)| {
+                    if !phrase_at(tokens, i, phrase) {
+                        return None;
+                    }
+                    let mut next = i + phrase.len();
+                    if *stop {
+                        if !matches!(tokens.get(next).map(|t| &t.tok), Some(Tok::Sym('.'))) {
                             return None;
                         }
-                        let mut next = i + phrase.len();
-                        if *stop {
-                            if !matches!(tokens.get(next).map(|t| &t.tok), Some(Tok::Sym('.'))) {
-                                return None;
-                            }
-                            next += 1;
-                        }
-                        (next < tokens.len() && figure_at(tokens, next).is_some())
-                            .then_some((next - i, *q))
-                    })
+                        next += 1;
+                    }
+                    (next < tokens.len() && figure_at(tokens, next).is_some())
+                        .then_some((next - i, *q))
+                })
             });
         match hit {
             Some((len, q)) => {
@@ -1012,7 +1014,9 @@ mod tests {
                 high: 1e6
             }]
         );
-        assert!(parse("several thousand").cues.contains(&Qualifier::Magnitude));
+        assert!(parse("several thousand")
+            .cues
+            .contains(&Qualifier::Magnitude));
         assert!(parse("several people").figures.is_empty());
     }
 

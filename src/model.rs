@@ -50,6 +50,17 @@ impl RowPos {
         }
     }
 
+    /// The lines the row spans (more than one when a quoted cell holds a line break).
+    pub fn lines(&self) -> std::ops::RangeInclusive<u64> {
+        let last = self
+            .cells
+            .iter()
+            .map(|&(line, _)| u64::from(line))
+            .max()
+            .unwrap_or(self.start.line);
+        self.start.line..=last.max(self.start.line)
+    }
+
     /// The location of the cell under column `name`, or of the row when the column is absent.
     pub fn cell(&self, name: &str) -> Loc {
         let found = self

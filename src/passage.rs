@@ -12,10 +12,7 @@ pub fn find_all(body: &str, quote: &str) -> Vec<Range<usize>> {
 }
 
 /// Byte ranges of every occurrence of `quote` in `body`, whole or not.
-pub fn occurrences<'a>(
-    body: &'a str,
-    quote: &'a str,
-) -> impl Iterator<Item = Range<usize>> + 'a {
+pub fn occurrences<'a>(body: &'a str, quote: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
     let none = quote.is_empty();
     body.match_indices(quote)
         .take_while(move |_| !none)

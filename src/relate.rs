@@ -1,12 +1,12 @@
 //! Relations: sums, ratios, unit conversions and subsets between figures, each given a verdict
 //! with interval arithmetic (holds, approximate, broken), and the estimates ratios derive.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::figure;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::interpret::{self, Reading, Rules};
 use crate::interval::Interval;
 use crate::model::{Dataset, Qualifier, Relation, RelationKind};
@@ -395,12 +395,44 @@ pub fn evaluate(data: &Dataset, rules: &Rules) -> Vec<Outcome> {
         .collect()
 }
 
+/// The relations that cannot be judged because their own row, their target or an operand has
+/// an error: a verdict on a misread figure would blame the text for a slip in the data.
+pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
+    let mut lines: HashMap<&str, Vec<u64>> = HashMap::new();
+    for f in errors.iter().filter(|f| f.severity == Severity::Error) {
+        lines.entry(f.file.as_str()).or_default().push(f.line);
+    }
+    let flawed = |pos: &crate::model::RowPos| {
+        let file = pos.start.file.display().to_string();
+        let span = pos.lines();
+        lines
+            .get(file.as_str())
+            .is_some_and(|ls| ls.iter().any(|l| span.contains(l)))
+    };
+    data.relations
+        .iter()
+        .filter(|r| {
+            flawed(&r.pos)
+                || std::iter::once(&r.target)
+                    .chain(&r.operands)
+                    .filter_map(|id| data.estimate(id))
+                    .any(|e| flawed(&e.pos))
+        })
+        .map(|r| r.id.as_str())
+        .collect()
+}
+
 /// The verdicts that say something about the text, as warnings on the relation's row.
 ///
 /// A broken relation between figures the text states is a finding about the text, not an error
-/// in the data: `check` still exits 0 unless `--strict`.
-pub fn findings(data: &Dataset, rules: &Rules) -> Vec<Finding> {
-    let outcomes = evaluate(data, rules);
+/// in the data: `check` still exits 0 unless `--strict`. Relations touching a row with one of
+/// `errors` get no verdict finding (see [`unjudged`]).
+pub fn findings(data: &Dataset, rules: &Rules, errors: &[Finding]) -> Vec<Finding> {
+    let unjudged = unjudged(data, errors);
+    let outcomes: Vec<Outcome> = evaluate(data, rules)
+        .into_iter()
+        .filter(|o| !unjudged.contains(o.id.as_str()))
+        .collect();
     let mut findings = Vec::new();
     let read = readings(data, rules);
     // A multiplier whose chain of bases never reaches a stated figure would vanish from every

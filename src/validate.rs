@@ -8,8 +8,8 @@ use std::rc::Rc;
 use crate::figure::{self, same_value};
 use crate::finding::Finding;
 use crate::load::LineIndex;
-use crate::passage;
 use crate::model::{Dataset, Estimate, Loc, Qualifier, RelationKind, RowPos, Text};
+use crate::passage;
 
 /// Runs every check on the dataset and returns the findings (unsorted).
 pub fn validate(data: &Dataset) -> Vec<Finding> {
@@ -593,6 +593,9 @@ fn check_relations(
             }
         }
         let Some(kind) = r.kind else { continue };
+        if kind == RelationKind::Conversion {
+            check_conversion(data, r, findings);
+        }
         // Only a conversion relates different units; a sum of people and houses is a slip.
         if kind != RelationKind::Conversion {
             let unit = |id: &str| {
@@ -654,7 +657,16 @@ fn check_relations(
         if kind == RelationKind::Ratio {
             if let Some(t) = target {
                 if t.qualifier == Some(Qualifier::Ratio) {
-                    ratio_targets.insert(t.id.as_str());
+                    if !ratio_targets.insert(t.id.as_str()) {
+                        findings.push(Finding::error(
+                            "ratio-two-bases",
+                            &r.pos.cell("target"),
+                            format!(
+                                "`{}` is already multiplied by another `ratio` relation; a multiplier has one base figure",
+                                t.id
+                            ),
+                        ));
+                    }
                     if let (Some(p), Some(f)) = (t.point, r.factor) {
                         if !same_value(p, f) {
                             findings.push(Finding::error(
@@ -692,6 +704,77 @@ fn check_relations(
                 format!(
                     "`{}` states a multiplier but no `ratio` relation in relations.csv names the figure it multiplies",
                     e.id
+                ),
+            ));
+        }
+    }
+}
+
+/// The size of a unit of length or mass in metres or kilograms, for checking conversion factors.
+fn unit_size(unit: &str) -> Option<(&'static str, f64)> {
+    let size = match unit.trim().to_lowercase().as_str() {
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("length", 0.001),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("length", 0.01),
+        "m" | "metre" | "metres" | "meter" | "meters" => ("length", 1.0),
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("length", 1000.0),
+        "in" | "inch" | "inches" => ("length", 0.0254),
+        "ft" | "foot" | "feet" => ("length", 0.3048),
+        "yd" | "yard" | "yards" => ("length", 0.9144),
+        "mi" | "mile" | "miles" => ("length", 1609.344),
+        "g" | "gram" | "grams" => ("mass", 0.001),
+        "kg" | "kilogram" | "kilograms" => ("mass", 1.0),
+        "t" | "tonne" | "tonnes" => ("mass", 1000.0),
+        "lb" | "lbs" | "pound" | "pounds" => ("mass", 0.453_592_37),
+        _ => return None,
+    };
+    Some(size)
+}
+
+/// A conversion between units reckon knows must use their factor: 2.54 from inches to
+/// centimetres, never 1.0, and never from kilometres to people. A slip there is an error in
+/// the data, not an inconsistency of the text.
+fn check_conversion(data: &Dataset, r: &crate::model::Relation, findings: &mut Vec<Finding>) {
+    let unit = |id: &str| {
+        data.estimate(id)
+            .and_then(|e| data.quantity(&e.quantity))
+            .map(|q| q.unit.as_str())
+    };
+    let (Some(to), Some(from)) = (unit(&r.target), r.operands.first().and_then(|op| unit(op)))
+    else {
+        return;
+    };
+    let loc = r.pos.cell("factor");
+    let expected = if to == from {
+        Some(1.0)
+    } else {
+        match (unit_size(from), unit_size(to)) {
+            (Some((dim_from, size_from)), Some((dim_to, size_to))) if dim_from == dim_to => {
+                Some(size_from / size_to)
+            }
+            (None, None) => None,
+            _ => {
+                findings.push(Finding::error(
+                    "unit-mismatch",
+                    &r.pos.cell("operands"),
+                    format!(
+                        "conversion `{}` turns {from} into {to}, which are not units of the same kind; only lengths convert to lengths and masses to masses",
+                        r.id
+                    ),
+                ));
+                return;
+            }
+        }
+    };
+    if let (Some(expected), Some(factor)) = (expected, r.factor) {
+        if (factor - expected).abs() > 1e-4 * expected {
+            findings.push(Finding::error(
+                "bad-factor",
+                &loc,
+                format!(
+                    "conversion `{}` from {from} to {to} has factor {}, but 1 {from} is {} {to}",
+                    r.id,
+                    show(factor),
+                    show(expected)
                 ),
             ));
         }

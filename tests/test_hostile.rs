@@ -991,18 +991,125 @@ fn a_huge_label_is_drawn_quickly() {
 #[test]
 fn a_quote_that_cuts_into_a_longer_figure_is_an_error() {
     let wd = Workdir::with_second_dataset();
-    wd.edit(EST, ",,312,,exact,records 312 deaths,", ",,12,,exact,12 deaths,");
-    wd.edit(EST, ",,1240,,exact,\"1,240 houses\",", ",,240,,exact,\"240 houses\",");
-    wd.edit(EST, ",,2000,,about,\"Some 2,000 residents\",", ",,2,,about,\"Some 2\",");
+    wd.edit(
+        EST,
+        ",,312,,exact,records 312 deaths,",
+        ",,12,,exact,12 deaths,",
+    );
+    wd.edit(
+        EST,
+        ",,1240,,exact,\"1,240 houses\",",
+        ",,240,,exact,\"240 houses\",",
+    );
+    wd.edit(
+        EST,
+        ",,2000,,about,\"Some 2,000 residents\",",
+        ",,2,,about,\"Some 2\",",
+    );
     let run = check_fails(&wd);
     run.code(1)
-        .line_has(&["data/estimates.csv:2:", "error[quote-cuts-figure]", "\"312 deaths\""])
-        .line_has(&["data/estimates.csv:7:", "error[quote-cuts-figure]", "\"1,240 houses\""])
-        .line_has(&["data/estimates.csv:8:", "error[quote-cuts-figure]", "\"Some 2,000\""]);
+        .line_has(&[
+            "data/estimates.csv:2:",
+            "error[quote-cuts-figure]",
+            "\"312 deaths\"",
+        ])
+        .line_has(&[
+            "data/estimates.csv:7:",
+            "error[quote-cuts-figure]",
+            "\"1,240 houses\"",
+        ])
+        .line_has(&[
+            "data/estimates.csv:8:",
+            "error[quote-cuts-figure]",
+            "\"Some 2,000\"",
+        ]);
     // The whole figure is still found where it also stands on its own.
     let wd = Workdir::with_second_dataset();
     let text = wd.read("data/texts/chronicle.txt") + "Of 1,312 houses, 312 stood.\n";
     wd.write("data/texts/chronicle.txt", text);
-    wd.edit(EST, ",,1240,,exact,\"1,240 houses\",", ",,312,,exact,312 stood,");
+    wd.edit(
+        EST,
+        ",,1240,,exact,\"1,240 houses\",",
+        ",,312,,exact,312 stood,",
+    );
     wd.run(&["check"]).code(0);
+}
+
+#[test]
+fn relations_on_rows_with_errors_are_not_judged() {
+    let wd = Workdir::with_second_dataset();
+    // A slip in a part: the sum would look broken, but the slip is in the data, not the text.
+    wd.edit(
+        EST,
+        ",,215,,exact,215 were children,",
+        ",,2150,,exact,215 were children,",
+    );
+    let run = check_fails(&wd);
+    run.code(1)
+        .line_has(&["data/estimates.csv:5:", "error[value-mismatch]"])
+        .stdout_lacks("text-inconsistency")
+        .stdout_lacks("text-approximate")
+        .stdout_has("1 not judged");
+    // The same holds for an error on the relation's own row.
+    let wd = Workdir::with_second_dataset();
+    wd.edit(
+        "data/relations.csv",
+        "r_holt_parts,sum,e_holt,e_children;e_adults,,",
+        "r_holt_parts,sum,e_holt,e_children;e_houses,,",
+    );
+    check_fails(&wd)
+        .line_has(&["error[unit-mismatch]"])
+        .stdout_lacks("text-inconsistency")
+        .stdout_has("0 hold");
+}
+
+#[test]
+fn a_conversion_must_use_the_units_own_factor() {
+    const REL: &str = "data/relations.csv";
+    let wd = Workdir::with_shipped_data();
+    wd.edit(
+        REL,
+        "e_german_advance_km,e_german_advance_mile,1.609344,",
+        "e_german_advance_km,e_german_advance_mile,1,",
+    );
+    wd.edit(
+        REL,
+        "e_stalin_height_cm_160,e_stalin_height_inch_64,2.54,",
+        "e_stalin_height_cm_160,e_stalin_height_inch_64,0.3937,",
+    );
+    let run = check_fails(&wd);
+    run.line_has(&[
+        "error[bad-factor]",
+        "r_german_advance_1941",
+        "mile to km",
+        "1.609344",
+    ])
+    .line_has(&[
+        "error[bad-factor]",
+        "r_stalin_height_160",
+        "inch to cm",
+        "2.54",
+    ])
+    .stdout_lacks("warning[text-inconsistency]: relation `r_german_advance_1941`");
+    // Kilometres do not convert into people.
+    let wd = Workdir::with_shipped_data();
+    wd.edit(
+        "data/quantities.csv",
+        "German advance by end of 1941 (km),distances,km,",
+        "German advance by end of 1941 (km),distances,people,",
+    );
+    check_fails(&wd).line_has(&[
+        "error[unit-mismatch]",
+        "r_german_advance_1941",
+        "mile into people",
+    ]);
+}
+
+#[test]
+fn a_multiplier_with_two_bases_is_an_error() {
+    let wd = Workdir::with_shipped_data();
+    let relations = wd.read("data/relations.csv")
+        + "r_conquest_again,ratio,e_gp_conquest_ratio,e_gp_1937,2.5,,\n";
+    wd.write("data/relations.csv", relations);
+    check_fails(&wd).line_has(&["error[ratio-two-bases]", "e_gp_conquest_ratio"]);
 }

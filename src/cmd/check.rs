@@ -29,10 +29,18 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 out.push_str(&format!("{f}\n"));
             }
             let data = &checked.data;
-            let outcomes = relate::evaluate(data, &checked.rules);
+            let unjudged = relate::unjudged(data, &checked.findings);
+            let outcomes: Vec<_> = relate::evaluate(data, &checked.rules)
+                .into_iter()
+                .filter(|o| !unjudged.contains(o.id.as_str()))
+                .collect();
             let count = |v: Verdict| outcomes.iter().filter(|o| o.verdict == v).count();
+            let not_judged = match unjudged.len() {
+                0 => String::new(),
+                n => format!(", {n} not judged for errors in their rows"),
+            };
             out.push_str(&format!(
-                "{}: {} estimates of {} quantities from {} sources in {} text(s); {} relations ({} hold, {} approximate, {} broken, {} derived): {} error(s), {} warning(s)\n",
+                "{}: {} estimates of {} quantities from {} sources in {} text(s); {} relations ({} hold, {} approximate, {} broken, {} derived{not_judged}): {} error(s), {} warning(s)\n",
                 data.dir.display(),
                 data.estimates.len(),
                 data.quantities.len(),

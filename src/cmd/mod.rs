@@ -45,7 +45,8 @@ pub fn load_checked(args: &DataArgs) -> Result<Checked> {
     let mut findings = loaded.findings;
     findings.extend(crate::validate::validate(&loaded.dataset));
     let rules = Rules { about: args.about };
-    findings.extend(crate::relate::findings(&loaded.dataset, &rules));
+    let verdicts = crate::relate::findings(&loaded.dataset, &rules, &findings);
+    findings.extend(verdicts);
     finding::sort(&mut findings);
     Ok(Checked {
         data: loaded.dataset,
