@@ -38,7 +38,10 @@ pub fn half_unit(v: f64) -> f64 {
         let unit = 10f64.powi(exponent);
         let digits = v / unit;
         let rounded = digits.round();
-        if rounded >= 1.0 && (digits - rounded).abs() <= 1e-9 * digits.max(1.0) {
+        // Whole to within floating-point error: a fraction of a digit more ("1,234,567,891"
+        // at a unit of ten is 123,456,789.1) is a finer precision, not noise.
+        let noise = (4.0 * f64::EPSILON * digits).max(1e-9);
+        if rounded >= 1.0 && (digits - rounded).abs() <= noise {
             let unit = if rounded == 1.0 { unit / 10.0 } else { unit };
             return unit / 2.0;
         }
@@ -208,6 +211,10 @@ mod tests {
         assert_eq!(half_unit(100_000.0), 5_000.0); // "around one hundred thousand"
         assert_eq!(half_unit(35.0), 0.5);
         assert_relative_eq!(half_unit(2.5), 0.05);
+        assert_eq!(half_unit(1_234_567_891.0), 0.5); // every digit counts
+        assert_eq!(half_unit(987_654_321_000.0), 500.0);
+        assert_relative_eq!(half_unit(0.3), 0.05);
+        assert_relative_eq!(half_unit(0.004), 0.0005);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::finding::{Finding, Severity};
 use crate::interpret::{self, Reading, Rules};
 use crate::interval::Interval;
 use crate::model::{Dataset, Qualifier, Relation, RelationKind};
-use crate::present::number::{percent, readable};
+use crate::present::number::{readable, relative};
 
 /// What interval arithmetic says of a relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -54,7 +54,7 @@ pub struct Outcome {
     /// computed_value - stated_value.
     pub difference: f64,
     /// difference / stated_value.
-    pub relative_difference: f64,
+    pub relative_difference: Option<f64>,
     pub verdict: Verdict,
     /// For a broken or approximate relation: the stated figure that would make it hold.
     pub needed: Option<f64>,
@@ -160,11 +160,15 @@ fn at_precision(reading: &Reading, qualifier: Option<Qualifier>) -> Interval {
     match qualifier {
         Some(Qualifier::Exact) => {
             let v = reading.central;
-            Interval::new(v - last_digit(v), v + last_digit(v))
+            // Figures are never negative: a stated 0 is 0 to 0.5, not -0.5 to 0.5.
+            Interval::new((v - last_digit(v)).max(v.min(0.0)), v + last_digit(v))
         }
         Some(Qualifier::Range) => {
             let i = reading.interval;
-            Interval::new(i.lo - last_digit(i.lo), i.hi + last_digit(i.hi))
+            Interval::new(
+                (i.lo - last_digit(i.lo)).max(i.lo.min(0.0)),
+                i.hi + last_digit(i.hi),
+            )
         }
         _ => reading.interval,
     }
@@ -361,10 +365,13 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
         computed,
         computed_value,
         difference,
+        // Undefined against a stated 0 (unless nothing differs).
         relative_difference: if stated_value != 0.0 {
-            difference / stated_value
+            Some(difference / stated_value)
+        } else if difference == 0.0 {
+            Some(0.0)
         } else {
-            0.0
+            None
         },
         verdict,
         needed,
@@ -500,7 +507,7 @@ pub fn findings(data: &Dataset, rules: &Rules, errors: &[Finding]) -> Vec<Findin
         let off = format!(
             "off by {} ({})",
             readable(o.difference.abs()),
-            percent(o.relative_difference)
+            relative(o.relative_difference)
         );
         if o.kind == RelationKind::Subset {
             let (code, message) = match o.verdict {

@@ -12,7 +12,7 @@ use crate::figure;
 use crate::interpret::stated;
 use crate::model::{category_title, Dataset, Estimate, Qualifier, RelationKind, SourceKind};
 use crate::passage;
-use crate::present::number::{percent, readable};
+use crate::present::number::{readable, relative};
 use crate::reconcile::{span, Member, Summary};
 use crate::relate::{Outcome, Verdict};
 
@@ -192,7 +192,7 @@ fn difference_cell(o: &Outcome) -> String {
         "{}{} ({})",
         if o.difference > 0.0 { "+" } else { "" },
         readable(o.difference),
-        percent(o.relative_difference)
+        relative(o.relative_difference)
     )
 }
 
@@ -234,7 +234,7 @@ fn difference_words(o: &Outcome) -> String {
     format!(
         "off by {} ({})",
         readable(o.difference.abs()),
-        percent(o.relative_difference)
+        relative(o.relative_difference)
     )
 }
 

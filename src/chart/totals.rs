@@ -13,7 +13,7 @@ use super::{
 use crate::interpret::stated;
 use crate::interval::Interval;
 use crate::model::{RelationKind, SourceKind};
-use crate::present::number::{percent, readable};
+use crate::present::number::{readable, relative};
 use crate::relate::{Outcome, Verdict};
 
 const PLOT_X0: i32 = MARGIN + 200;
@@ -87,7 +87,7 @@ pub fn sentence(o: &Outcome) -> String {
         "{}{} ({})",
         if o.difference > 0.0 { "+" } else { "" },
         readable(o.difference),
-        percent(o.relative_difference)
+        relative(o.relative_difference)
     );
     match o.verdict {
         Verdict::Holds => format!("Holds: {}, inside the stated interval (difference {difference}).", o.arithmetic),

@@ -10,7 +10,7 @@ use crate::interpret::{stated, Rules};
 use crate::load::{edit_distance, LineIndex};
 use crate::model::{Dataset, Estimate};
 use crate::passage;
-use crate::present::number::{percent, readable};
+use crate::present::number::{readable, relative};
 use crate::present::write;
 use crate::reconcile::{self, span, Summary};
 use crate::relate::{self, Outcome, Readings};
@@ -315,7 +315,7 @@ impl<'a> Trail<'a> {
             "  difference {}{} ({})",
             if o.difference > 0.0 { "+" } else { "" },
             readable(o.difference),
-            percent(o.relative_difference)
+            relative(o.relative_difference)
         );
         if let Some(n) = o.needed {
             let _ = writeln!(

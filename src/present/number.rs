@@ -29,6 +29,10 @@ pub fn grouped(v: f64) -> String {
     if !v.is_finite() {
         return plain(v);
     }
+    if v != 0.0 && v.abs() < 1.0 {
+        // Small figures keep two significant digits: ±0.05, not ±0.1.
+        return significant(v, 2);
+    }
     let rounded = if v.abs() >= 100.0 {
         v.round()
     } else {
@@ -88,6 +92,9 @@ pub fn short(v: f64) -> String {
     } else {
         (v, "")
     };
+    if a != 0.0 && a < 1.0 {
+        return significant(v, 2);
+    }
     let text = format!("{scaled:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     format!("{text}{suffix}")
@@ -98,6 +105,9 @@ pub fn short(v: f64) -> String {
 pub fn readable(v: f64) -> String {
     if v.is_finite() && v.abs() >= 1e6 && (v / 1e3).fract() == 0.0 {
         human(v)
+    } else if v.is_finite() && v.fract() != 0.0 && v.abs() < 1.0 {
+        // Small figures keep three significant digits: 0.004, 0.0035, 0.333.
+        significant(v, 3)
     } else if v.is_finite() && v.fract() != 0.0 && v.abs() < 1e4 {
         // Measures and factors keep two decimals: 64 × 2.54 = 162.56.
         let text = format!("{v:.2}");
@@ -126,6 +136,26 @@ pub fn percent(relative: f64) -> String {
         text
     };
     format!("{text}%")
+}
+
+/// A relative difference for people; `None` (against a stated 0) says so.
+pub fn relative(r: Option<f64>) -> String {
+    match r {
+        Some(r) => percent(r),
+        None => "no relative difference against a stated 0".to_string(),
+    }
+}
+
+/// `v` with `digits` significant digits and no trailing zeros ("0.004", "0.0035", "0.33").
+fn significant(v: f64, digits: i32) -> String {
+    let magnitude = v.abs().log10().floor() as i32;
+    let decimals = (digits - 1 - magnitude).clamp(0, 15) as usize;
+    let text = format!("{v:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 /// A span of two figures sharing a scale word once: "6–8 million", "34.5–35.5 million", "650,000–700,000".
@@ -160,6 +190,10 @@ mod tests {
         assert_eq!(grouped(1000.0), "1,000");
         assert_eq!(grouped(162.56), "163");
         assert_eq!(grouped(33.333), "33.3");
+        assert_eq!(grouped(0.05), "0.05");
+        assert_eq!(grouped(0.0005), "0.0005");
+        assert_eq!(grouped(-0.25), "-0.25");
+        assert_eq!(grouped(0.0), "0");
     }
 
     #[test]
@@ -177,6 +211,11 @@ mod tests {
         assert_eq!(readable(4_199_488.0), "4,199,488");
         assert_eq!(readable(162.56), "162.56");
         assert_eq!(readable(2.54), "2.54");
+        assert_eq!(readable(0.004), "0.004");
+        assert_eq!(readable(0.0035), "0.0035");
+        assert_eq!(human(0.004), "0.004");
+        assert_eq!(range(0.0035, 0.0045), "0.0035–0.0045");
+        assert_eq!(relative(None), "no relative difference against a stated 0");
         assert_eq!(percent(-6.0 / 681_692.0), "-0.00088%");
         assert_eq!(percent(0.016), "+1.6%");
         assert_eq!(percent(0.05), "+5%");
@@ -191,5 +230,7 @@ mod tests {
         assert_eq!(short(1_500_000.0), "1.5M");
         assert_eq!(short(20_000_000.0), "20M");
         assert_eq!(short(43.0), "43");
+        assert_eq!(short(0.004), "0.004");
+        assert_eq!(short(0.0), "0");
     }
 }

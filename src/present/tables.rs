@@ -2,7 +2,7 @@
 //! projection (every column, plain numbers) and a human one (formatted for people).
 
 use super::export::{Cell, Table, Tabular};
-use super::number::{grouped, percent, readable};
+use super::number::{grouped, readable, relative};
 use crate::interpret::Rules;
 use crate::interval::Interval;
 use crate::reconcile::{span, Summary};
@@ -199,7 +199,7 @@ impl Tabular for Verdicts<'_> {
                         upper(&o.computed),
                         num(o.computed_value),
                         num(o.difference),
-                        num(o.relative_difference),
+                        Cell::Number(o.relative_difference.filter(|r| r.is_finite())),
                         Cell::Number(o.needed),
                         text(&o.arithmetic),
                         text(about_rule(&self.rules)),
@@ -231,7 +231,7 @@ impl Tabular for Verdicts<'_> {
                         text(o.verdict.as_str()),
                         text(&o.arithmetic),
                         Cell::Shown(signed_readable(o.difference)),
-                        Cell::Shown(percent(o.relative_difference)),
+                        Cell::Shown(relative(o.relative_difference)),
                     ]
                 })
                 .collect(),
