@@ -34,6 +34,7 @@ pub fn validate(data: &Dataset) -> Vec<Finding> {
         "relation",
         &mut findings,
     );
+    check_shared_ids(data, &mut findings);
     check_sources(data, &mut findings);
     check_quantities(data, &mut findings);
     let indexes: HashMap<&str, TextIndex> = data
@@ -106,6 +107,64 @@ fn check_ids<'a>(
             ));
         } else {
             seen.insert(id, loc.line);
+        }
+    }
+}
+
+/// An id used in two files (a quantity and an estimate both `famine`) is legal, but `explain`
+/// and `chart` select by id, so the reader gets both: a warning on the later file's row.
+fn check_shared_ids(data: &Dataset, findings: &mut Vec<Finding>) {
+    let mut first: HashMap<&str, &'static str> = HashMap::new();
+    let files: [(&'static str, Vec<(&str, &RowPos)>); 4] = [
+        (
+            "sources.csv",
+            data.sources
+                .iter()
+                .map(|s| (s.id.as_str(), &s.pos))
+                .collect(),
+        ),
+        (
+            "quantities.csv",
+            data.quantities
+                .iter()
+                .map(|q| (q.id.as_str(), &q.pos))
+                .collect(),
+        ),
+        (
+            "estimates.csv",
+            data.estimates
+                .iter()
+                .map(|e| (e.id.as_str(), &e.pos))
+                .collect(),
+        ),
+        (
+            "relations.csv",
+            data.relations
+                .iter()
+                .map(|r| (r.id.as_str(), &r.pos))
+                .collect(),
+        ),
+    ];
+    for (file, rows) in &files {
+        let mut here: HashSet<&str> = HashSet::new();
+        for &(id, pos) in rows {
+            if id.is_empty() || !here.insert(id) {
+                continue;
+            }
+            match first.get(id) {
+                Some(other) => findings.push(Finding::warning(
+                    "shared-id",
+                    &pos.cell("id"),
+                    format!(
+                        "id `{}` is also used in {other}; `explain {}` shows both, but a distinct id is clearer",
+                        shorten(id),
+                        shorten(id)
+                    ),
+                )),
+                None => {
+                    first.insert(id, file);
+                }
+            }
         }
     }
 }

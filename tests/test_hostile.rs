@@ -1154,3 +1154,22 @@ fn small_figures_and_a_stated_zero_are_shown_as_they_are() {
         .code(0)
         .stdout_has("no relative difference against a stated 0");
 }
+
+#[test]
+fn an_id_shared_by_two_files_is_flagged_and_explained_in_full() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(
+        EST,
+        "e_left,residents_left,",
+        "residents_left,residents_left,",
+    );
+    wd.run(&["check"]).code(0).line_has(&[
+        "data/estimates.csv:8:1: warning[shared-id]",
+        "`residents_left`",
+        "quantities.csv",
+    ]);
+    wd.run(&["explain", "residents_left"])
+        .code(0)
+        .stdout_has("Quantity residents_left")
+        .stdout_has("Estimate residents_left");
+}

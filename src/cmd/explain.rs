@@ -89,20 +89,29 @@ impl<'a> Trail<'a> {
     }
 
     fn explain(&self, id: &str) -> Result<String> {
+        // An id may name things in several files (check warns of it): explain each of them.
+        let mut parts: Vec<String> = Vec::new();
         if let Some(e) = self.data.estimate(id) {
-            return Ok(self.estimate(e));
+            parts.push(self.estimate(e));
         }
         if self.data.quantity(id).is_some() {
-            return Ok(self.quantity(id));
+            parts.push(self.quantity(id));
         }
-        if let Some(o) = self.outcomes.iter().find(|o| o.id == id) {
-            return Ok(self.relation(o));
-        }
-        if self.data.relations.iter().any(|r| r.id == id) {
-            bail!("relation `{id}` cannot be evaluated: run `reckon check` to see why");
-        }
+        let unevaluated = match self.outcomes.iter().find(|o| o.id == id) {
+            Some(o) => {
+                parts.push(self.relation(o));
+                false
+            }
+            None => self.data.relations.iter().any(|r| r.id == id),
+        };
         if self.data.source(id).is_some() {
-            return Ok(self.source(id));
+            parts.push(self.source(id));
+        }
+        if !parts.is_empty() {
+            return Ok(parts.join("\n"));
+        }
+        if unevaluated {
+            bail!("relation `{id}` cannot be evaluated: run `reckon check` to see why");
         }
         let ids = self
             .data
