@@ -361,9 +361,16 @@ fn check_quote(
             false
         }
         (0, None) => {
-            let hint = match index.folded().find(&fold(quote)) {
-                Some(_) => " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string(),
-                None => String::new(),
+            let line_endings = quote.contains('\n')
+                && !quote.contains("\r\n")
+                && index.body.contains("\r\n")
+                && index.body.contains(&quote.replace('\n', "\r\n"));
+            let hint = if line_endings {
+                " (it is there with the text's CRLF line ending where the quote has a bare line feed: quote within one line, or copy the line break as the text has it)".to_string()
+            } else if index.folded().contains(&fold(quote)) {
+                " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string()
+            } else {
+                String::new()
             };
             findings.push(Finding::error(
                 "quote-not-found",

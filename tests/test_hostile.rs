@@ -1173,3 +1173,18 @@ fn an_id_shared_by_two_files_is_flagged_and_explained_in_full() {
         .stdout_has("Quantity residents_left")
         .stdout_has("Estimate residents_left");
 }
+
+#[test]
+fn a_quote_across_a_crlf_line_break_gets_the_right_hint() {
+    let wd = Workdir::with_second_dataset();
+    let text = wd.read("data/texts/chronicle.txt").replace('\n', "\r\n");
+    wd.write("data/texts/chronicle.txt", text);
+    wd.edit(
+        EST,
+        "\"Some 2,000 residents\"",
+        "\"and 137 adults.\nSome 2,000 residents\"",
+    );
+    check_fails(&wd)
+        .line_has(&["error[quote-not-found]", "CRLF line ending"])
+        .stdout_lacks("U+00A0");
+}

@@ -7,16 +7,17 @@ use super::{shown, Exporter, Tabular};
 /// Writes the human projection as a GitHub-flavoured Markdown table.
 pub struct MarkdownExporter;
 
-/// Escapes what would break a table cell or be read as Markdown or HTML.
+/// Escapes what would break a table cell or be read as Markdown or HTML: `&` too, so that
+/// `&lt;` in the data stays those four characters instead of becoming an entity.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' => {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
@@ -48,5 +49,7 @@ mod tests {
     fn cells_cannot_break_the_table() {
         assert_eq!(escape("a|b\nc"), "a\\|b c");
         assert_eq!(escape("<script>"), "\\<script\\>");
+        assert_eq!(escape("&lt;b&gt; ~~x~~"), "\\&lt;b\\&gt; \\~\\~x\\~\\~");
+        assert_eq!(escape("a\tb\u{1b}"), "a b ");
     }
 }
