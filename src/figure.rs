@@ -257,6 +257,7 @@ fn scale_word(w: &str) -> Option<f64> {
         "thousand" => Some(1e3),
         "million" => Some(1e6),
         "billion" => Some(1e9),
+        "trillion" => Some(1e12),
         _ => None,
     }
 }
@@ -427,6 +428,7 @@ fn magnitude(tokens: &[Token], i: usize) -> Option<(f64, f64, usize)> {
         "thousands" => Some(1e3),
         "millions" => Some(1e6),
         "billions" => Some(1e9),
+        "trillions" => Some(1e12),
         _ => None,
     };
     let multiple = match w {

@@ -79,11 +79,11 @@ pub fn cut(body: &str, span: &Range<usize>) -> Option<Range<usize>> {
     Some(start.min(span.start)..end.max(span.end))
 }
 
-/// The paragraph (line) holding `span`.
+/// The paragraph (line) holding `span`; a line ends at LF, CRLF or a lone CR.
 pub fn paragraph(body: &str, span: &Range<usize>) -> Range<usize> {
-    let start = body[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let start = body[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let end = body[span.end..]
-        .find('\n')
+        .find(['\n', '\r'])
         .map_or(body.len(), |i| span.end + i);
     start..end
 }
@@ -188,6 +188,15 @@ mod tests {
         assert_eq!(shown("345 left"), None);
         assert_eq!(find_all(body, "345"), vec![87..90]);
         assert!(find_all(body, "").is_empty());
+    }
+
+    #[test]
+    fn paragraphs_end_at_any_line_ending() {
+        for sep in ["\n", "\r\n", "\r"] {
+            let body = format!("First 12 left.{sep}Then 30 came.{sep}Last.");
+            let span = find_all(&body, "30 came")[0].clone();
+            assert_eq!(&body[paragraph(&body, &span)], "Then 30 came.", "{sep:?}");
+        }
     }
 
     #[test]

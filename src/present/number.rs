@@ -68,7 +68,7 @@ pub fn human(v: f64) -> String {
         return if v > 0.0 { "∞".into() } else { plain(v) };
     }
     let a = v.abs();
-    for (scale, word) in [(1e9, "billion"), (1e6, "million")] {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
         if a >= scale {
             let scaled = v / scale;
             // Up to three decimals, as the texts write them (11.285 million).
@@ -83,7 +83,9 @@ pub fn human(v: f64) -> String {
 /// A short tick label ("250k", "1M", "1.5M", "20M", "43").
 pub fn short(v: f64) -> String {
     let a = v.abs();
-    let (scaled, suffix) = if a >= 1e9 {
+    let (scaled, suffix) = if a >= 1e12 {
+        (v / 1e12, "T")
+    } else if a >= 1e9 {
         (v / 1e9, "B")
     } else if a >= 1e6 {
         (v / 1e6, "M")
@@ -161,7 +163,7 @@ fn significant(v: f64, digits: i32) -> String {
 /// A span of two figures sharing a scale word once: "6–8 million", "34.5–35.5 million", "650,000–700,000".
 pub fn range(lo: f64, hi: f64) -> String {
     let (lo, hi) = (readable(lo), readable(hi));
-    for word in [" million", " billion"] {
+    for word in [" million", " billion", " trillion"] {
         if let (Some(l), Some(_)) = (lo.strip_suffix(word), hi.strip_suffix(word)) {
             return format!("{l}–{hi}");
         }
@@ -202,6 +204,8 @@ mod tests {
         assert_eq!(human(1_700_000.0), "1.7 million");
         assert_eq!(human(11_285_000.0), "11.285 million");
         assert_eq!(human(20_000_000.0), "20 million");
+        assert_eq!(human(1e15), "1000 trillion");
+        assert_eq!(human(2.5e12), "2.5 trillion");
     }
 
     #[test]
@@ -231,6 +235,7 @@ mod tests {
         assert_eq!(short(20_000_000.0), "20M");
         assert_eq!(short(43.0), "43");
         assert_eq!(short(0.004), "0.004");
+        assert_eq!(short(3e12), "3T");
         assert_eq!(short(0.0), "0");
     }
 }
