@@ -79,11 +79,44 @@ proptest! {
         "about", "nearly", "over", "up", "to", "between", "and", "million", "thousands", "tens",
         "of", "hundreds", "two", "a", "half", "times", "1,700", "1.5", "–", "-", "%", "0", ",",
         "a minimum of", "some", "fewer than", "9", "1937", "5 ft", "in", "cm", "miles", "\u{a0}",
+        "no", "not", "less", "than", "under", "c.", "approx.", "close", "several", "few", "dozen",
+        "third", "quarter", "½", "1½", "trillion", "hundred", "an", "excess",
     ]), 0..12)) {
         let s = words.join(" ");
         let parsed = figure::parse(&s);
         for f in &parsed.figures {
             prop_assert!(f.span.end <= s.len() && s.is_char_boundary(f.span.start));
+            prop_assert!(f.value.is_finite() && f.value >= 0.0, "{:?} in {:?}", f, s);
+        }
+    }
+
+    /// A passage found as a whole never has a letter or digit glued to either side, and every
+    /// occurrence is either whole or reported as cut.
+    #[test]
+    fn whole_passages_stand_on_their_own(
+        body in "[a-c1-3,. \u{a0}–]{0,40}",
+        start in 0usize..40,
+        len in 1usize..8,
+    ) {
+        let chars: Vec<char> = body.chars().collect();
+        let start = start.min(chars.len());
+        let end = (start + len).min(chars.len());
+        let quote: String = chars[start..end].iter().collect();
+        let whole = reckon::passage::find_all(&body, &quote);
+        let all: Vec<_> = reckon::passage::occurrences(&body, &quote).collect();
+        for span in &all {
+            let is_whole = whole.contains(span);
+            prop_assert_eq!(is_whole, reckon::passage::cut(&body, span).is_none());
+            if is_whole {
+                let before = body[..span.start].chars().next_back();
+                let after = body[span.end..].chars().next();
+                let first = quote.chars().next().unwrap();
+                let last = quote.chars().next_back().unwrap();
+                prop_assert!(!(first.is_alphanumeric() && before.is_some_and(char::is_alphanumeric)));
+                prop_assert!(!(last.is_alphanumeric() && after.is_some_and(char::is_alphanumeric)));
+            } else if let Some(wider) = reckon::passage::cut(&body, span) {
+                prop_assert!(wider.start <= span.start && span.end <= wider.end);
+            }
         }
     }
 
