@@ -12,6 +12,8 @@ use crate::model::Qualifier;
 /// A unit of measure written after a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
+    /// Feet alone ("10 ft"); feet and inches ("5 ft 5 in") are written as inches.
+    Foot,
     Inch,
     Cm,
     Mile,
@@ -22,6 +24,7 @@ impl Unit {
     /// The unit's name as used in quantities.csv.
     pub fn as_str(self) -> &'static str {
         match self {
+            Unit::Foot => "ft",
             Unit::Inch => "inch",
             Unit::Cm => "cm",
             Unit::Mile => "mile",
@@ -64,6 +67,8 @@ impl Figure {
     pub fn values(&self) -> Vec<f64> {
         match self.kind {
             FigureKind::Magnitude { low, high } => vec![low, high],
+            // A row may record feet as feet or as inches.
+            FigureKind::Measure(Unit::Foot) => vec![self.value, self.value * 12.0],
             _ => vec![self.value],
         }
     }
@@ -272,7 +277,8 @@ fn fraction_word(w: &str) -> Option<f64> {
     }
 }
 
-fn is_number_word(w: &str) -> bool {
+/// A number word: a unit, a tens word, a scale, a fraction, "hundred" or "dozen".
+pub fn is_number_word(w: &str) -> bool {
     unit_word(w).is_some()
         || scale_word(w).is_some()
         || fraction_word(w).is_some()
@@ -347,7 +353,29 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(f64, bool, f64, usize)> {
 }
 
 /// The scale word a number in words ends on ("two million" -> 1e6), or 1.
+///
+/// A unit word followed only by "hundred" and scale words scales by all of them: in "five to six
+/// hundred thousand" the five is 500,000.
 fn words_scale(words: &[&str]) -> f64 {
+    let multipliers = |w: &str| {
+        if w == "hundred" {
+            Some(100.0)
+        } else {
+            scale_word(w)
+        }
+    };
+    let trailing = words
+        .iter()
+        .rev()
+        .take_while(|w| multipliers(w).is_some())
+        .count();
+    let head = words.len() - trailing;
+    if trailing > 0 && head == 1 && unit_word(words[0]).is_some() {
+        return words[head..]
+            .iter()
+            .filter_map(|w| multipliers(w))
+            .product();
+    }
     words
         .iter()
         .rev()
@@ -393,7 +421,10 @@ fn evaluate_words(words: &[&str]) -> f64 {
             count = Some(base * unit);
         } else if let Some(f) = fraction_word(w) {
             let n = count.take().unwrap_or(1.0);
-            if matches!(next, Some("a" | "an" | "of")) {
+            let of_what = next.is_some_and(|n| {
+                matches!(n, "a" | "an" | "of" | "dozen" | "hundred") || scale_word(n).is_some()
+            });
+            if of_what {
                 multiplier = Some(n * f);
                 skip_article = next != Some("of");
             } else if let Some(s) = fraction_of_scale.take() {
@@ -402,6 +433,12 @@ fn evaluate_words(words: &[&str]) -> f64 {
                 group += n * f;
             }
         } else if let Some(s) = scale_word(w) {
+            // "a thousand million": a scale of a scale.
+            if k > 0 && scale_word(words[k - 1]).is_some() && group == 0.0 && count.is_none() {
+                total *= s;
+                last_scale = Some(s);
+                continue;
+            }
             let base = match multiplier.take() {
                 Some(m) => group + m,
                 None => {
@@ -458,9 +495,16 @@ fn magnitude(tokens: &[Token], i: usize) -> Option<(f64, f64, usize)> {
         _ => (0.0, i),
     };
     if few > 0.0 {
+        // "several tens of thousands", "a few hundreds of thousands"
+        if let Some((low, _, end)) = magnitude(tokens, unit_at) {
+            return Some((few * low, 10.0 * low, end));
+        }
         let mut unit = word_at(tokens, unit_at).and_then(|u| match u {
-            "dozen" => Some(12.0),
-            "hundred" => Some(100.0),
+            "dozen" | "dozens" => Some(12.0),
+            "hundred" | "hundreds" => Some(100.0),
+            "thousands" => Some(1e3),
+            "millions" => Some(1e6),
+            "billions" => Some(1e9),
             _ => scale_word(u),
         })?;
         let mut end = unit_at + 1;
@@ -527,12 +571,12 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Figure, usize)> {
             j += 1;
         }
         (_, Some("ft" | "feet" | "foot")) => {
-            kind = FigureKind::Measure(Unit::Inch);
-            value *= 12.0;
+            kind = FigureKind::Measure(Unit::Foot);
             j += 1;
             if let Some((inches, k)) = tokens.get(j).and_then(|_| plain_number(tokens, j)) {
                 if matches!(word_at(tokens, k), Some("in" | "inch" | "inches")) {
-                    value += inches;
+                    kind = FigureKind::Measure(Unit::Inch);
+                    value = value * 12.0 + inches;
                     j = k + 1;
                 }
             }
@@ -578,6 +622,9 @@ fn plain_number(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
 /// Qualifier phrases, longest first so that "no more than" is not read as "more than" and
 /// "no fewer than" not as "fewer than".
 const CUES: &[(&[&str], Qualifier)] = &[
+    (&["not", "in", "excess", "of"], Qualifier::AtMost),
+    (&["nothing", "less", "than"], Qualifier::AtLeast),
+    (&["not", "upwards", "of"], Qualifier::AtMost),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["not", "fewer", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
@@ -618,6 +665,8 @@ const CUES: &[(&[&str], Qualifier)] = &[
 /// only right before a figure. Abbreviations ("c. 1,000", "approx. 3 million") need their full
 /// stop.
 const CUES_BEFORE_A_FIGURE: &[(&[&str], bool, Qualifier)] = &[
+    (&["not", "close", "to"], false, Qualifier::AtMost),
+    (&["not", "under"], false, Qualifier::AtLeast),
     (&["close", "to"], false, Qualifier::Nearly),
     (&["under"], false, Qualifier::AtMost),
     (&["approx"], true, Qualifier::About),
@@ -921,6 +970,8 @@ mod tests {
         assert_eq!(values("between 5 ft 5 in and 5 ft 6 in"), vec![65.0, 66.0]);
         assert_eq!(kinds("5 ft 5 in"), vec![FigureKind::Measure(Unit::Inch)]);
         assert_eq!(values("five feet four inches high"), vec![64.0]);
+        assert_eq!(kinds("10 ft"), vec![FigureKind::Measure(Unit::Foot)]);
+        assert_eq!(parse("10 ft").values(), vec![10.0, 120.0]);
         assert_eq!(values("(160\u{a0}cm)"), vec![160.0]);
         assert_eq!(kinds("(160\u{a0}cm)"), vec![FigureKind::Measure(Unit::Cm)]);
         assert_eq!(values("(165–168\u{a0}cm)"), vec![165.0, 168.0]);
@@ -968,6 +1019,11 @@ mod tests {
             ("a maximum of 3,000", Qualifier::AtMost),
             ("approx. 3 million", Qualifier::About),
             ("c. 1,000 men", Qualifier::About),
+            ("not under 500", Qualifier::AtLeast),
+            ("nothing less than 500", Qualifier::AtLeast),
+            ("not in excess of 500", Qualifier::AtMost),
+            ("not upwards of 500", Qualifier::AtMost),
+            ("not close to 500", Qualifier::AtMost),
         ] {
             assert_eq!(parse(quote).cues, vec![cue], "{quote}");
         }
@@ -988,6 +1044,21 @@ mod tests {
         assert_eq!(values("1½ million"), vec![1_500_000.0]);
         assert_eq!(values("½ million"), vec![500_000.0]);
         assert_eq!(values("a hundred thousand"), vec![100_000.0]);
+        assert_eq!(values("a half dozen"), vec![6.0]);
+        assert_eq!(values("a half million"), vec![500_000.0]);
+        assert_eq!(values("a thousand million"), vec![1e9]);
+        assert_eq!(values("a million million"), vec![1e12]);
+        assert_eq!(values("two hundred and fifty thousand"), vec![250_000.0]);
+        assert_eq!(values("three quarters of a million"), vec![750_000.0]);
+        assert_eq!(values("one and a half thousand"), vec![1_500.0]);
+        assert_eq!(
+            values("five to six hundred thousand"),
+            vec![500_000.0, 600_000.0]
+        );
+        assert_eq!(
+            values("twenty to thirty thousand"),
+            vec![20_000.0, 30_000.0]
+        );
         // A fraction of something that is not a number stays a share.
         assert_relative_eq!(values("a third of all Russians")[0], 100.0 / 3.0);
         assert_eq!(kinds("half of them"), vec![FigureKind::Percent]);

@@ -4,10 +4,11 @@ use std::ops::Range;
 
 /// Byte ranges of every occurrence of `quote` in `body` that stands on its own: one that starts
 /// or ends inside a word or a number ("2,345" inside "12,345", "Over 1,500" inside "Over
-/// 1,500,000") is not the passage the quote means. See [`cut`].
+/// 1,500,000", "five thousand" inside "thirty-five thousand") is not the passage the quote
+/// means. See [`is_cut`].
 pub fn find_all(body: &str, quote: &str) -> Vec<Range<usize>> {
     occurrences(body, quote)
-        .filter(|span| cut(body, span).is_none())
+        .filter(|span| !is_cut(body, span))
         .collect()
 }
 
@@ -19,64 +20,150 @@ pub fn occurrences<'a>(body: &'a str, quote: &'a str) -> impl Iterator<Item = Ra
         .map(|(i, q)| i..i + q.len())
 }
 
-/// Whether `inner` (a character of the passage at its edge) and the characters beyond it
-/// (`next`, then `after`) are one word or one number: letters or digits on both sides, or a
-/// digit, a separator and a digit ("1,5|00", "3.|75").
-fn joined(inner: char, next: Option<char>, after: Option<char>) -> bool {
-    match next {
-        Some(c) if inner.is_alphanumeric() && c.is_alphanumeric() => true,
-        Some(',' | '.') => inner.is_ascii_digit() && after.is_some_and(|d| d.is_ascii_digit()),
-        _ => false,
+/// Scripts written without spaces between words (Chinese, Japanese, Thai, ...): a letter of
+/// theirs beside a quote's edge does not make the quote cut a word.
+fn unspaced(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF // Han
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F
+        | 0x20000..=0x3FFFF)
+}
+
+/// A letter or digit of a word that spaces delimit.
+fn word_char(c: char) -> bool {
+    c.is_ascii_digit() || (c.is_alphanumeric() && !unspaced(c))
+}
+
+/// A combining mark (the accent of a decomposed "é"): it belongs to the letter before it.
+fn combining(c: char) -> bool {
+    matches!(u32::from(c), 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Whether a passage's edge joins what lies beyond it. `inner` is the passage's character at
+/// the edge and `inner2` the one after it (towards the passage's middle); `outer` the text's
+/// character beyond the edge and `outer2` the one after that.
+fn joined(inner: char, inner2: Option<char>, outer: Option<char>, outer2: Option<char>) -> bool {
+    let Some(outer) = outer else { return false };
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    (word_char(inner) && word_char(outer))
+        // "1,5|00", "3.|75"
+        || (inner.is_ascii_digit() && matches!(outer, ',' | '.') && digit(outer2))
+        // "12|,345", "12|.5 million"
+        || (matches!(inner, ',' | '.') && digit(inner2) && outer.is_ascii_digit())
+        // "thirty-|five", "Stalin'|s", "6-|8 million"
+        || (word_char(inner) && matches!(outer, '-' | '\'' | '’') && outer2.is_some_and(word_char))
+        || combining(outer)
+        || combining(inner)
+}
+
+/// The word next to `at` in `body`, looking backwards (`forward` false) or forwards over at
+/// most one run of spaces; lower-cased, at most 20 characters.
+fn neighbour_word(body: &str, at: usize, forward: bool) -> String {
+    let chars: Box<dyn Iterator<Item = char>> = if forward {
+        Box::new(body[at..].chars())
+    } else {
+        Box::new(body[..at].chars().rev())
+    };
+    let mut chars = chars.peekable();
+    let mut spaces = 0;
+    while chars.peek().is_some_and(|c| c.is_whitespace()) && spaces < 4 {
+        chars.next();
+        spaces += 1;
+    }
+    if spaces == 0 {
+        return String::new();
+    }
+    let word: String = chars
+        .take_while(|c| c.is_alphabetic())
+        .take(20)
+        .collect::<String>()
+        .to_lowercase();
+    if forward {
+        word
+    } else {
+        word.chars().rev().collect()
     }
 }
 
-/// The whole word or number that the passage at `span` cuts into, when it starts or ends
-/// inside one; `None` for a passage that stands on its own.
-pub fn cut(body: &str, span: &Range<usize>) -> Option<Range<usize>> {
+/// Whether the passage at `span` starts or ends inside a word or number: glued letters or
+/// digits, a separator between digits, a hyphen or apostrophe inside a word, a combining accent,
+/// or number words that run on ("five thousand" of "thirty five thousand"). Constant time.
+pub fn is_cut(body: &str, span: &Range<usize>) -> bool {
+    let (start, end) = cut_sides(body, span);
+    start || end
+}
+
+/// Whether the passage cuts into something at its start, and at its end.
+fn cut_sides(body: &str, span: &Range<usize>) -> (bool, bool) {
     let passage = &body[span.clone()];
-    let (first, last) = (passage.chars().next()?, passage.chars().next_back()?);
+    let mut inside = passage.chars();
+    let (Some(first), Some(last)) = (passage.chars().next(), passage.chars().next_back()) else {
+        return (false, false);
+    };
+    inside.next();
+    let second = inside.next();
+    let second_last = passage.chars().rev().nth(1);
     let mut before = body[..span.start].chars().rev();
     let mut after = body[span.end..].chars();
-    let cuts_start = joined(first, before.next(), before.next());
-    let cuts_end = joined(last, after.next(), after.next());
+    let glued_start = joined(first, second, before.next(), before.next());
+    let glued_end = joined(last, second_last, after.next(), after.next());
+    // Number words run on across spaces: "twenty five thousand", "five thousand men".
+    let first_word: String = passage
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(20)
+        .collect();
+    let last_word: String = {
+        let w: String = passage
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .take(20)
+            .collect();
+        w.chars().rev().collect()
+    };
+    let number = |w: &str| !w.is_empty() && crate::figure::is_number_word(&w.to_lowercase());
+    (
+        glued_start || (number(&first_word) && number(&neighbour_word(body, span.start, false))),
+        glued_end || (number(&last_word) && number(&neighbour_word(body, span.end, true))),
+    )
+}
+
+/// The whole word or number that the passage at `span` cuts into, shown with the passage
+/// ("12,345 people" for "2,345 people"); `None` for a passage that stands on its own.
+pub fn cut(body: &str, span: &Range<usize>) -> Option<Range<usize>> {
+    let (cuts_start, cuts_end) = cut_sides(body, span);
     if !cuts_start && !cuts_end {
         return None;
     }
-    // Widen to the whole word or number: letters, digits, and separators between digits.
-    let part_of = |prev: Option<char>, c: char, next: Option<char>| {
-        c.is_alphanumeric()
-            || (matches!(c, ',' | '.')
-                && prev.is_some_and(|p| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit()))
-    };
+    // Widen over letters, digits, separators, hyphens, apostrophes and accents, and the spaces
+    // between number words: at most 60 characters each way, which is enough to show it.
+    let part =
+        |c: char| c.is_alphanumeric() || combining(c) || matches!(c, ',' | '.' | '-' | '\'' | '’');
     let mut start = span.start;
-    if cuts_start {
-        let mut chars = body[..start].char_indices().rev().peekable();
-        let mut next = Some(first);
-        while let Some((i, c)) = chars.next() {
-            let prev = chars.peek().map(|&(_, p)| p);
-            if !part_of(prev, c, next) {
-                break;
-            }
-            start = i;
-            next = Some(c);
+    for (taken, (i, c)) in body[..span.start].char_indices().rev().enumerate() {
+        if !cuts_start || taken >= 60 || !(part(c) || (c == ' ' && start == span.start)) {
+            break;
         }
+        start = i;
     }
     let mut end = span.end;
-    if cuts_end {
-        let mut chars = body[end..].char_indices().peekable();
-        let mut prev = Some(last);
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            if !part_of(prev, c, next) {
-                break;
-            }
-            end = span.end + i + c.len_utf8();
-            prev = Some(c);
+    for (taken, (i, c)) in body[span.end..].char_indices().enumerate() {
+        if !cuts_end || taken >= 60 || !(part(c) || (c == ' ' && end == span.end)) {
+            break;
         }
+        end = span.end + i + c.len_utf8();
     }
-    // Show the passage with what it cuts: "12,345 people", not just "12,345".
-    Some(start.min(span.start)..end.max(span.end))
+    // Trailing punctuation of a sentence is not part of the figure.
+    let shown = body[start..end].trim_end_matches(['.', ',', ' ']).len();
+    Some(start..(start + shown).max(span.end))
 }
 
 /// The paragraph (line) holding `span`; a line ends at LF, CRLF or a lone CR.
@@ -187,6 +274,34 @@ mod tests {
         // A sentence's full stop after a number is not a decimal point.
         assert_eq!(shown("345 left"), None);
         assert_eq!(find_all(body, "345"), vec![87..90]);
+        // A leading separator belongs to the number; number words run on; so do hyphenated
+        // and possessive words and a combining accent.
+        let body = "Of 12,345 men, 12.5 million fled; thirty-five thousand and twenty five thousand stayed. Stalin's 500 guards, 500 cafe\u{301} owners.";
+        let shown = |quote: &str| {
+            let span = occurrences(body, quote).next().unwrap();
+            cut(body, &span).map(|r| &body[r])
+        };
+        assert_eq!(shown(",345 men"), Some("12,345 men"));
+        assert_eq!(shown(".5 million"), Some("12.5 million"));
+        assert_eq!(shown("five thousand and"), Some("thirty-five thousand and"));
+        assert!(is_cut(
+            body,
+            &occurrences(body, "five thousand stayed").next().unwrap()
+        ));
+        assert!(is_cut(
+            body,
+            &occurrences(body, "s 500 guards").next().unwrap()
+        ));
+        assert!(is_cut(body, &occurrences(body, "500 cafe").next().unwrap()));
+        assert!(!is_cut(
+            body,
+            &occurrences(body, "twenty five thousand stayed")
+                .next()
+                .unwrap()
+        ));
+        // Scripts without spaces between words: the figure stands on its own.
+        let body = "据统计，约有500人死亡。約500人が死亡した。";
+        assert_eq!(find_all(body, "500人").len(), 2);
         assert!(find_all(body, "").is_empty());
     }
 

@@ -416,14 +416,34 @@ pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
             .get(file.as_str())
             .is_some_and(|ls| ls.iter().any(|l| span.contains(l)))
     };
+    // A figure is flawed when its row has an error, or when it is derived by a ratio from a
+    // flawed figure or through a flawed relation row.
+    let mut bad: HashSet<&str> = data
+        .estimates
+        .iter()
+        .filter(|e| flawed(&e.pos))
+        .map(|e| e.id.as_str())
+        .collect();
+    loop {
+        let before = bad.len();
+        for r in &data.relations {
+            if r.kind == Some(RelationKind::Ratio)
+                && (flawed(&r.pos) || r.operands.iter().any(|op| bad.contains(op.as_str())))
+            {
+                bad.insert(r.target.as_str());
+            }
+        }
+        if bad.len() == before {
+            break;
+        }
+    }
     data.relations
         .iter()
         .filter(|r| {
             flawed(&r.pos)
                 || std::iter::once(&r.target)
                     .chain(&r.operands)
-                    .filter_map(|id| data.estimate(id))
-                    .any(|e| flawed(&e.pos))
+                    .any(|id| bad.contains(id.as_str()))
         })
         .map(|r| r.id.as_str())
         .collect()

@@ -114,7 +114,8 @@ fn check_ids<'a>(
 /// An id used in two files (a quantity and an estimate both `famine`) is legal, but `explain`
 /// and `chart` select by id, so the reader gets both: a warning on the later file's row.
 fn check_shared_ids(data: &Dataset, findings: &mut Vec<Finding>) {
-    let mut first: HashMap<&str, &'static str> = HashMap::new();
+    // For each id, a bit per file it has appeared in so far.
+    let mut seen: HashMap<&str, u8> = HashMap::new();
     let files: [(&'static str, Vec<(&str, &RowPos)>); 4] = [
         (
             "sources.csv",
@@ -145,26 +146,30 @@ fn check_shared_ids(data: &Dataset, findings: &mut Vec<Finding>) {
                 .collect(),
         ),
     ];
-    for (file, rows) in &files {
+    for (bit, (_, rows)) in files.iter().enumerate() {
         let mut here: HashSet<&str> = HashSet::new();
         for &(id, pos) in rows {
             if id.is_empty() || !here.insert(id) {
                 continue;
             }
-            match first.get(id) {
-                Some(other) => findings.push(Finding::warning(
+            let mask = seen.entry(id).or_default();
+            if *mask != 0 {
+                let earlier: Vec<&str> = (0..files.len())
+                    .filter(|b| *mask & (1 << b) != 0)
+                    .map(|b| files[b].0)
+                    .collect();
+                findings.push(Finding::warning(
                     "shared-id",
                     &pos.cell("id"),
                     format!(
-                        "id `{}` is also used in {other}; `explain {}` shows both, but a distinct id is clearer",
+                        "id `{}` is also used in {}; `explain {}` shows each, but a distinct id is clearer",
                         shorten(id),
+                        earlier.join(" and "),
                         shorten(id)
                     ),
-                )),
-                None => {
-                    first.insert(id, file);
-                }
+                ));
             }
+            *mask |= 1 << bit;
         }
     }
 }
@@ -299,12 +304,12 @@ impl<'a> TextIndex<'a> {
         }
         let mut found = Occurrences::default();
         for span in passage::occurrences(self.body, quote) {
-            match passage::cut(self.body, &span) {
-                None => found.whole.push(self.lines.locate(span.start)),
-                Some(wider) if found.cut.is_none() => {
+            if !passage::is_cut(self.body, &span) {
+                found.whole.push(self.lines.locate(span.start));
+            } else if found.cut.is_none() {
+                if let Some(wider) = passage::cut(self.body, &span) {
                     found.cut = Some((self.lines.locate(span.start), self.body[wider].to_string()));
                 }
-                Some(_) => {}
             }
         }
         let places = Rc::new(found);
@@ -610,6 +615,10 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
             "the quote states a range; use `range` with low and high, or shorten the quote to the one figure"
                 .to_string(),
         ),
+        _ if cues.contains(&Qualifier::Magnitude) => Some(
+            "the quote states a vague magnitude (thousands, tens of thousands, several hundred...); use `magnitude` with the band in low and high"
+                .to_string(),
+        ),
         Qualifier::Exact if !words.is_empty() => Some(format!(
             "the quote qualifies the figure ({}); use that qualifier instead of `exact`",
             words.join(", ")
@@ -813,17 +822,31 @@ fn check_conversion(data: &Dataset, r: &crate::model::Relation, findings: &mut V
     let expected = if to == from {
         Some(1.0)
     } else {
+        // A count (people, percent) never converts into a measure; units reckon does not
+        // know (stone, nautical miles) are taken on trust.
+        let count = |u: &str| {
+            matches!(
+                u.trim().to_lowercase().as_str(),
+                "people" | "persons" | "person" | "deaths" | "victims" | "percent" | "%"
+            )
+        };
+        let kinds_differ = match (unit_size(from), unit_size(to)) {
+            (Some((a, _)), Some((b, _))) => a != b,
+            (Some(_), None) => count(to),
+            (None, Some(_)) => count(from),
+            (None, None) => false,
+        };
         match (unit_size(from), unit_size(to)) {
             (Some((dim_from, size_from)), Some((dim_to, size_to))) if dim_from == dim_to => {
                 Some(size_from / size_to)
             }
-            (None, None) => None,
+            _ if !kinds_differ => None,
             _ => {
                 findings.push(Finding::error(
                     "unit-mismatch",
                     &r.pos.cell("operands"),
                     format!(
-                        "conversion `{}` turns {from} into {to}, which are not units of the same kind; only lengths convert to lengths and masses to masses",
+                        "conversion `{}` turns {from} into {to}, which are not units of the same kind (a count never converts into a measure, nor a length into a mass)",
                         r.id
                     ),
                 ));

@@ -1188,3 +1188,151 @@ fn a_quote_across_a_crlf_line_break_gets_the_right_hint() {
         .line_has(&["error[quote-not-found]", "CRLF line ending"])
         .stdout_lacks("U+00A0");
 }
+
+// Cases found by a third adversarial review.
+
+/// A dataset of one text and the given quantity rows (`id,unit`), estimate rows (after
+/// `id,quantity,source,text,`) and relation rows.
+fn tiny(
+    text: &str,
+    quantities: &[(&str, &str)],
+    estimates: &[&str],
+    relations: &[&str],
+) -> Workdir {
+    let wd = Workdir::new();
+    wd.write("data/texts/t.txt", text);
+    wd.write("data/sources.csv", "id,name,kind,note\ns,S,historian,\n");
+    let mut q =
+        String::from("id,label,category,unit,region,period_start,period_end,parent,description\n");
+    for (id, unit) in quantities {
+        q.push_str(&format!("{id},{id},other,{unit},X,,,,\n"));
+    }
+    wd.write("data/quantities.csv", q);
+    let mut e = format!("{HEADER}\n");
+    for (i, row) in estimates.iter().enumerate() {
+        let (quantity, rest) = row.split_once(',').unwrap();
+        e.push_str(&format!("e{i},{quantity},s,t,{rest},\n"));
+    }
+    wd.write(EST, e);
+    let mut r = String::from("id,kind,target,operands,factor,quote,note\n");
+    for row in relations {
+        r.push_str(&format!("{row}\n"));
+    }
+    wd.write("data/relations.csv", r);
+    wd
+}
+
+#[test]
+fn third_review_quotes_must_hold_the_whole_figure() {
+    for (text, row) in [
+        (
+            "The survey found 12,345 people.",
+            "q,,345,,exact,\",345 people\"",
+        ),
+        ("about 12.5 million.", "q,,5000000,,exact,.5 million"),
+        (
+            "thirty-five thousand men",
+            "q,,5000,,exact,five thousand men",
+        ),
+        (
+            "twenty five thousand men",
+            "q,,5000,,exact,five thousand men",
+        ),
+        ("Stalin's 500 guards", "q,,500,,exact,s 500 guards"),
+    ] {
+        let wd = tiny(text, &[("q", "people")], &[row], &[]);
+        check_fails(&wd).line_has(&["error[quote-cuts-figure]"]);
+    }
+    // Scripts written without spaces: a figure beside a letter stands on its own.
+    let wd = tiny(
+        "据统计，约有500人死亡。",
+        &[("q", "people")],
+        &["q,,500,,exact,500人"],
+        &[],
+    );
+    wd.run(&["check"]).code(0);
+}
+
+#[test]
+fn third_review_magnitudes_and_number_words_are_read_as_written() {
+    let wd = tiny(
+        "tens of thousands died",
+        &[("q", "people")],
+        &["q,,10000,,exact,tens of thousands"],
+        &[],
+    );
+    check_fails(&wd).line_has(&["error[qualifier-mismatch]", "`magnitude`"]);
+    let wd = tiny(
+        "a half dozen and a thousand million",
+        &[("q", "people"), ("r", "people")],
+        &[
+            "q,,6,,exact,a half dozen",
+            "r,,1000000000,,exact,a thousand million",
+        ],
+        &[],
+    );
+    wd.run(&["check"]).code(0);
+    let wd = tiny(
+        "It was 10 ft (3.048 m) long.",
+        &[("a", "ft"), ("b", "m")],
+        &["a,,10,,exact,10 ft", "b,,3.048,,exact,3.048 m"],
+        &["r,conversion,e1,e0,0.3048,,"],
+    );
+    wd.run(&["check"])
+        .code(0)
+        .stdout_lacks("text-inconsistency")
+        .stdout_has("1 hold");
+    // A unit reckon does not know is taken on trust.
+    let wd = tiny(
+        "It weighed 10 stone (63.5 kg).",
+        &[("a", "stone"), ("b", "kg")],
+        &["a,,10,,exact,10 stone", "b,,63.5,,exact,63.5 kg"],
+        &["r,conversion,e1,e0,6.35029318,,"],
+    );
+    wd.run(&["check"]).code(0).stdout_lacks("unit-mismatch");
+}
+
+#[test]
+fn third_review_a_slip_does_not_reach_a_verdict_through_a_ratio() {
+    let wd = tiny(
+        "Archives give 381,692 executions. Conquest says some two and a half times as high. Others say 1,000,000 in all.",
+        &[("a", "people"), ("b", "people")],
+        &[
+            "a,,481692,,exact,\"381,692 executions\"",
+            "a,,2.5,,ratio,some two and a half times as high",
+            "b,,1000000,,exact,\"1,000,000 in all\"",
+        ],
+        &["r1,ratio,e1,e0,2.5,,", "r2,subset,e2,e1,,,"],
+    );
+    check_fails(&wd)
+        .line_has(&["error[value-mismatch]"])
+        .stdout_lacks("text-inconsistency")
+        .stdout_has("2 not judged");
+}
+
+#[test]
+fn third_review_a_quote_inside_a_huge_token_is_checked_in_linear_time() {
+    let text = format!("{} and 5 people", "1".repeat(3_000_000));
+    let wd = tiny(
+        &text,
+        &[("q", "people")],
+        &["q,,5,,exact,5 people", "q,,1,,exact,1"],
+        &[],
+    );
+    let started = std::time::Instant::now();
+    check_fails(&wd).line_has(&["data/estimates.csv:3:", "error[quote-cuts-figure]"]);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn third_review_a_build_refused_up_front_says_it_wrote_nothing() {
+    let wd = Workdir::with_second_dataset();
+    let run = wd.run(&["build", "--charts", "c", "--out", "data"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("before writing any file"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("wrote 0 file"), "{}", run.stderr);
+}

@@ -47,6 +47,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Err(err) if written.is_empty() => {
+            eprintln!("reckon: build stopped before writing any file.");
+            Err(err)
+        }
         Err(err) => {
             eprintln!(
                 "reckon: build stopped; it wrote {} file(s) before that:",
