@@ -550,6 +550,16 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Figure, usize)> {
         Tok::Sym(_) => return None,
     };
     if digits.is_some() {
+        // "2-million-strong": a hyphen glued on both sides joins the scale word.
+        let glued_hyphen = matches!(tokens.get(j).map(|t| &t.tok), Some(Tok::Sym('-')))
+            && tokens[j].span.start == tokens[j - 1].span.end
+            && tokens
+                .get(j + 1)
+                .is_some_and(|t| t.span.start == tokens[j].span.end)
+            && word_at(tokens, j + 1).and_then(scale_word).is_some();
+        if glued_hyphen {
+            j += 1;
+        }
         if let Some(s) = word_at(tokens, j).and_then(scale_word) {
             value *= s;
             scale = s;
@@ -1044,6 +1054,8 @@ mod tests {
         assert_eq!(values("1½ million"), vec![1_500_000.0]);
         assert_eq!(values("½ million"), vec![500_000.0]);
         assert_eq!(values("a hundred thousand"), vec![100_000.0]);
+        assert_eq!(values("a 2-million-strong army"), vec![2e6]);
+        assert!(parse("a 2-million-strong army").ranges.is_empty());
         assert_eq!(values("a half dozen"), vec![6.0]);
         assert_eq!(values("a half million"), vec![500_000.0]);
         assert_eq!(values("a thousand million"), vec![1e9]);
