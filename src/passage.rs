@@ -103,12 +103,10 @@ pub fn is_cut(body: &str, span: &Range<usize>) -> bool {
 /// Whether the passage cuts into something at its start, and at its end.
 fn cut_sides(body: &str, span: &Range<usize>) -> (bool, bool) {
     let passage = &body[span.clone()];
-    let mut inside = passage.chars();
     let (Some(first), Some(last)) = (passage.chars().next(), passage.chars().next_back()) else {
         return (false, false);
     };
-    inside.next();
-    let second = inside.next();
+    let second = passage.chars().nth(1);
     let second_last = passage.chars().rev().nth(1);
     let mut before = body[..span.start].chars().rev();
     let mut after = body[span.end..].chars();
