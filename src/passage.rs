@@ -254,13 +254,16 @@ mod tests {
 
     const BODY: &str = "First line.\nHistorians now estimate that nearly 700,000 people were executed. Some experts disagree. More.\nLast.";
 
+    /// What the first occurrence of `quote` cuts into, shown with it.
+    fn shown_cut<'a>(body: &'a str, quote: &str) -> Option<&'a str> {
+        let span = occurrences(body, quote).next().unwrap();
+        cut(body, &span).map(|r| &body[r])
+    }
+
     #[test]
     fn a_passage_inside_a_number_or_word_is_cut() {
         let body = "In 1893 some 12,345 people, over 1,500,000 men and about 3.75 million fled; tens died. 345 left.";
-        let shown = |quote: &str| {
-            let span = occurrences(body, quote).next().unwrap();
-            cut(body, &span).map(|r| &body[r])
-        };
+        let shown = |quote: &str| shown_cut(body, quote);
         assert_eq!(shown("2,345 people"), Some("12,345 people"));
         assert_eq!(shown("over 1,500"), Some("over 1,500,000"));
         assert_eq!(shown("about 3.7"), Some("about 3.75"));
@@ -275,10 +278,7 @@ mod tests {
         // A leading separator belongs to the number; number words run on; so do hyphenated
         // and possessive words and a combining accent.
         let body = "Of 12,345 men, 12.5 million fled; thirty-five thousand and twenty five thousand stayed. Stalin's 500 guards, 500 cafe\u{301} owners.";
-        let shown = |quote: &str| {
-            let span = occurrences(body, quote).next().unwrap();
-            cut(body, &span).map(|r| &body[r])
-        };
+        let shown = |quote: &str| shown_cut(body, quote);
         assert_eq!(shown(",345 men"), Some("12,345 men"));
         assert_eq!(shown(".5 million"), Some("12.5 million"));
         assert_eq!(shown("five thousand and"), Some("thirty-five thousand and"));

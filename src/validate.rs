@@ -14,27 +14,11 @@ use crate::passage;
 /// Runs every check on the dataset and returns the findings (unsorted).
 pub fn validate(data: &Dataset) -> Vec<Finding> {
     let mut findings = Vec::new();
-    check_ids(
-        data.sources.iter().map(|s| (s.id.as_str(), &s.pos)),
-        "source",
-        &mut findings,
-    );
-    check_ids(
-        data.quantities.iter().map(|q| (q.id.as_str(), &q.pos)),
-        "quantity",
-        &mut findings,
-    );
-    check_ids(
-        data.estimates.iter().map(|e| (e.id.as_str(), &e.pos)),
-        "estimate",
-        &mut findings,
-    );
-    check_ids(
-        data.relations.iter().map(|r| (r.id.as_str(), &r.pos)),
-        "relation",
-        &mut findings,
-    );
-    check_shared_ids(data, &mut findings);
+    let ids = id_rows(data);
+    for (what, _, rows) in &ids {
+        check_ids(rows.iter().copied(), what, &mut findings);
+    }
+    check_shared_ids(&ids, &mut findings);
     check_sources(data, &mut findings);
     check_quantities(data, &mut findings);
     let indexes: HashMap<&str, TextIndex> = data
@@ -111,13 +95,13 @@ fn check_ids<'a>(
     }
 }
 
-/// An id used in two files (a quantity and an estimate both `famine`) is legal, but `explain`
-/// and `chart` select by id, so the reader gets both: a warning on the later file's row.
-fn check_shared_ids(data: &Dataset, findings: &mut Vec<Finding>) {
-    // For each id, a bit per file it has appeared in so far.
-    let mut seen: HashMap<&str, u8> = HashMap::new();
-    let files: [(&'static str, Vec<(&str, &RowPos)>); 4] = [
+/// The ids of each file that has them: what a row is, the file, and each row's id and place.
+type IdRows<'a> = [(&'static str, &'static str, Vec<(&'a str, &'a RowPos)>); 4];
+
+fn id_rows(data: &Dataset) -> IdRows<'_> {
+    [
         (
+            "source",
             "sources.csv",
             data.sources
                 .iter()
@@ -125,6 +109,7 @@ fn check_shared_ids(data: &Dataset, findings: &mut Vec<Finding>) {
                 .collect(),
         ),
         (
+            "quantity",
             "quantities.csv",
             data.quantities
                 .iter()
@@ -132,6 +117,7 @@ fn check_shared_ids(data: &Dataset, findings: &mut Vec<Finding>) {
                 .collect(),
         ),
         (
+            "estimate",
             "estimates.csv",
             data.estimates
                 .iter()
@@ -139,24 +125,32 @@ fn check_shared_ids(data: &Dataset, findings: &mut Vec<Finding>) {
                 .collect(),
         ),
         (
+            "relation",
             "relations.csv",
             data.relations
                 .iter()
                 .map(|r| (r.id.as_str(), &r.pos))
                 .collect(),
         ),
-    ];
-    for (bit, (_, rows)) in files.iter().enumerate() {
-        let mut here: HashSet<&str> = HashSet::new();
+    ]
+}
+
+/// An id used in two files (a quantity and an estimate both `famine`) is legal, but `explain`
+/// and `chart` select by id, so the reader gets both: a warning on the later file's row.
+fn check_shared_ids(files: &IdRows, findings: &mut Vec<Finding>) {
+    // For each id, a bit per file it has appeared in so far.
+    let mut seen: HashMap<&str, u8> = HashMap::new();
+    for (bit, (_, _, rows)) in files.iter().enumerate() {
         for &(id, pos) in rows {
-            if id.is_empty() || !here.insert(id) {
+            let mask = seen.entry(id).or_default();
+            // A repeat within one file is a duplicate-id, reported by check_ids.
+            if id.is_empty() || *mask & (1 << bit) != 0 {
                 continue;
             }
-            let mask = seen.entry(id).or_default();
             if *mask != 0 {
                 let earlier: Vec<&str> = (0..files.len())
                     .filter(|b| *mask & (1 << b) != 0)
-                    .map(|b| files[b].0)
+                    .map(|b| files[b].1)
                     .collect();
                 findings.push(Finding::warning(
                     "shared-id",
