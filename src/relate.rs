@@ -1,7 +1,7 @@
 //! Relations: sums, ratios, unit conversions and subsets between figures, each given a verdict
 //! with interval arithmetic (holds, approximate, broken), and the estimates ratios derive.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -405,16 +405,18 @@ pub fn evaluate(data: &Dataset, rules: &Rules) -> Vec<Outcome> {
 /// The relations that cannot be judged because their own row, their target or an operand has
 /// an error: a verdict on a misread figure would blame the text for a slip in the data.
 pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
-    let mut lines: HashMap<&str, Vec<u64>> = HashMap::new();
+    // The lines with an error, per file: sorted, so a row asks for its span in O(log n).
+    let mut lines: HashMap<&str, BTreeSet<u64>> = HashMap::new();
     for f in errors.iter().filter(|f| f.severity == Severity::Error) {
-        lines.entry(f.file.as_str()).or_default().push(f.line);
+        lines.entry(f.file.as_str()).or_default().insert(f.line);
+    }
+    if lines.is_empty() {
+        return HashSet::new();
     }
     let flawed = |pos: &crate::model::RowPos| {
-        let file = pos.start.file.display().to_string();
-        let span = pos.lines();
         lines
-            .get(file.as_str())
-            .is_some_and(|ls| ls.iter().any(|l| span.contains(l)))
+            .get(pos.start.file.to_string_lossy().as_ref())
+            .is_some_and(|ls| ls.range(pos.lines()).next().is_some())
     };
     // A figure is flawed when its row has an error, or when it is derived by a ratio from a
     // flawed figure or through a flawed relation row.
