@@ -88,7 +88,7 @@ fn every_chart_kind_is_rendered_as_svg_and_png() {
     for name in names.iter().filter(|n| n.ends_with(".svg")) {
         let svg = wd.read(&format!("charts/{name}"));
         let png = fs::read(wd.path(&format!("charts/{}", name.replace(".svg", ".png")))).unwrap();
-        let (w, h) = reckon::chart::png_size(&png).unwrap();
+        let (w, h) = reckon::present::chart::png_size(&png).unwrap();
         assert_eq!(
             (w, h),
             (2000, 2 * svg_height(&svg)),

@@ -7,9 +7,9 @@
 use std::fs;
 
 use proptest::prelude::*;
-use reckon::figure::{self, same_value};
-use reckon::interval::Interval;
-use reckon::present::number::{grouped, human, plain};
+use reckon::english::figure::{self, same_value};
+use reckon::english::number::{grouped, human, plain};
+use reckon::model::interval::Interval;
 
 const HEADERS: [(&str, &str); 5] = [
     ("texts.csv", "id,file,title,attribution"),
@@ -102,11 +102,11 @@ proptest! {
         let start = start.min(chars.len());
         let end = (start + len).min(chars.len());
         let quote: String = chars[start..end].iter().collect();
-        let whole = reckon::passage::find_all(&body, &quote);
-        let all: Vec<_> = reckon::passage::occurrences(&body, &quote).collect();
+        let whole = reckon::english::passage::find_all(&body, &quote);
+        let all: Vec<_> = reckon::english::passage::occurrences(&body, &quote).collect();
         for span in &all {
             let is_whole = whole.contains(span);
-            prop_assert_eq!(is_whole, reckon::passage::cut(&body, span).is_none());
+            prop_assert_eq!(is_whole, reckon::english::passage::cut(&body, span).is_none());
             if is_whole {
                 let before = body[..span.start].chars().next_back();
                 let after = body[span.end..].chars().next();
@@ -114,7 +114,7 @@ proptest! {
                 let last = quote.chars().next_back().unwrap();
                 prop_assert!(!(first.is_alphanumeric() && before.is_some_and(char::is_alphanumeric)));
                 prop_assert!(!(last.is_alphanumeric() && after.is_some_and(char::is_alphanumeric)));
-            } else if let Some(wider) = reckon::passage::cut(&body, span) {
+            } else if let Some(wider) = reckon::english::passage::cut(&body, span) {
                 prop_assert!(wider.start <= span.start && span.end <= wider.end);
             }
         }
@@ -175,7 +175,7 @@ proptest! {
             fs::write(data.join(name), body).unwrap();
         }
         if let Ok(loaded) = reckon::load::load(data) {
-            let _ = reckon::validate::validate(&loaded.dataset);
+            let _ = reckon::check::validate(&loaded.dataset);
         }
     }
 
@@ -196,13 +196,13 @@ proptest! {
             fs::write(data.join(name), minimal(name)).unwrap();
         }
         let loaded = reckon::load::load(data).unwrap();
-        let found = reckon::coverage::coverage(&loaded.dataset);
+        let found = reckon::analysis::coverage::coverage(&loaded.dataset);
         prop_assert!(found.covered <= found.figures);
         let text = &loaded.dataset.texts[0].body;
         for f in &found.found {
             prop_assert!(text.contains(&f.figure));
         }
-        let _ = reckon::report::quote_in_sentence(text, "5 people");
+        let _ = reckon::present::report::quote_in_sentence(text, "5 people");
     }
 
     /// CSV-shaped junk: fields built from commas, quotes, newlines and figures.
@@ -224,7 +224,7 @@ proptest! {
         estimates.push_str(&cells.join(""));
         fs::write(data.join("estimates.csv"), estimates).unwrap();
         if let Ok(loaded) = reckon::load::load(data) {
-            let findings = reckon::validate::validate(&loaded.dataset);
+            let findings = reckon::check::validate(&loaded.dataset);
             drop(findings);
         }
     }
@@ -253,6 +253,6 @@ fn the_minimal_dataset_is_clean() {
     }
     let loaded = reckon::load::load(data).unwrap();
     assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
-    let findings = reckon::validate::validate(&loaded.dataset);
+    let findings = reckon::check::validate(&loaded.dataset);
     assert!(findings.is_empty(), "{findings:?}");
 }

@@ -197,7 +197,7 @@ fn the_report_renders_in_headless_chromium() {
             String::from_utf8_lossy(&out.stderr)
         );
         let png = std::fs::read(&shot).expect("a screenshot");
-        let (w, h) = reckon::chart::png_size(&png).unwrap();
+        let (w, h) = reckon::present::chart::png_size(&png).unwrap();
         assert_eq!((w, h), (width, 2400), "{name} screenshot size");
     }
 }

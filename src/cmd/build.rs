@@ -7,15 +7,15 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 
-use crate::chart::context::Context;
-use crate::chart::scale::AxisChoice;
-use crate::chart::{self, Rendered};
+use crate::analysis::{reconcile, relate};
 use crate::cli::{BuildArgs, ChartFormat, ExportFormat, GroupBy};
-use crate::finding;
+use crate::model::finding;
+use crate::present::chart::context::Context;
+use crate::present::chart::scale::AxisChoice;
+use crate::present::chart::{self, Rendered};
+use crate::present::export::tables::{Intervals, Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
-use crate::present::tables::{Intervals, Summaries, Verdicts};
 use crate::present::write;
-use crate::{reconcile, relate};
 
 /// The prefixes of the chart files reckon writes; only such files are ever removed as stale.
 const CHART_PREFIXES: [&str; 5] = [
@@ -103,7 +103,7 @@ fn produce(
     }
     let ctx = Context::new(data, &rules, AxisChoice::Auto)?;
     let charts = chart::render_all(&ctx)?;
-    let report = crate::report::build(&ctx, &charts).into_bytes();
+    let report = crate::present::report::build(&ctx, &charts).into_bytes();
     files.push((args.out.join("report.html"), report));
     let all: Vec<&Rendered> = charts.iter().collect();
     let chart_files = super::chart::chart_paths(&all, &args.charts, ChartFormat::Both);

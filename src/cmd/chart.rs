@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
-use crate::chart::context::Context;
-use crate::chart::scale::AxisChoice;
-use crate::chart::{self, Rendered};
 use crate::cli::{Axis, ChartArgs, ChartFormat};
+use crate::present::chart::context::Context;
+use crate::present::chart::scale::AxisChoice;
+use crate::present::chart::{self, Rendered};
 use crate::present::write;
 
 /// The axis choice as the chart code knows it.

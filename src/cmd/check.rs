@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::analysis::relate::{self, Verdict};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::finding::{self, Severity};
+use crate::model::finding::{self, Severity};
 use crate::present::write;
-use crate::relate::{self, Verdict};
 
 /// Runs `check`: exit 0 without errors, 1 with errors (warnings too under `--strict`).
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {

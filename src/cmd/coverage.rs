@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::analysis::coverage::{self, Class, Found};
 use crate::cli::{CheckFormat, CoverageArgs};
-use crate::coverage::{self, Class, Found};
 use crate::present::write;
 
 /// A sentence shortened around its figure to at most about 160 characters.

@@ -5,15 +5,15 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
+use crate::analysis::interpret::{stated, Rules};
+use crate::analysis::reconcile::{self, span, Summary};
+use crate::analysis::relate::{self, Outcome, Readings};
 use crate::cli::{ExplainArgs, GroupBy};
-use crate::interpret::{stated, Rules};
+use crate::english::number::{readable, relative};
+use crate::english::passage;
 use crate::load::{edit_distance, LineIndex};
 use crate::model::{Dataset, Estimate};
-use crate::passage;
-use crate::present::number::{readable, relative};
 use crate::present::write;
-use crate::reconcile::{self, span, Summary};
-use crate::relate::{self, Outcome, Readings};
 
 /// Runs `explain`: exit 0 with the trail, 2 when no row has the id.
 pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
@@ -72,7 +72,7 @@ fn summary_line(s: &Summary) -> String {
         s.sources,
         span(&s.envelope),
         readable(s.median),
-        crate::present::number::times(s.spread)
+        crate::english::number::times(s.spread)
     )
 }
 
@@ -129,7 +129,7 @@ impl<'a> Trail<'a> {
             .unwrap_or_default();
         bail!(
             "no estimate, quantity, relation or source has the id `{}`{hint}",
-            crate::validate::shorten(&crate::finding::visible(id))
+            crate::check::shorten(&crate::model::finding::visible(id))
         )
     }
 

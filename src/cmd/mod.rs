@@ -12,10 +12,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
+use crate::analysis::interpret::Rules;
 use crate::cli::{Command, DataArgs};
-use crate::finding::{self, Finding};
-use crate::interpret::Rules;
 use crate::load;
+use crate::model::finding::{self, Finding};
 use crate::model::Dataset;
 
 /// Runs a subcommand and returns its exit code; an `Err` means it could not run (exit 2).
@@ -43,9 +43,9 @@ pub fn load_checked(args: &DataArgs) -> Result<Checked> {
     let loaded = load::load(&args.data)
         .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
     let mut findings = loaded.findings;
-    findings.extend(crate::validate::validate(&loaded.dataset));
+    findings.extend(crate::check::validate(&loaded.dataset));
     let rules = Rules { about: args.about };
-    let verdicts = crate::relate::findings(&loaded.dataset, &rules, &findings);
+    let verdicts = crate::analysis::relate::findings(&loaded.dataset, &rules, &findings);
     findings.extend(verdicts);
     finding::sort(&mut findings);
     Ok(Checked {

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::analysis::{reconcile, relate};
 use crate::cli::ReconcileArgs;
+use crate::present::export::tables::{Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
-use crate::present::tables::{Summaries, Verdicts};
 use crate::present::write;
-use crate::{reconcile, relate};
 
 /// Runs `reconcile`; the dataset must check without errors first.
 pub fn run(args: &ReconcileArgs) -> Result<ExitCode> {

@@ -4,11 +4,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::chart::context::Context;
-use crate::chart::scale::AxisChoice;
 use crate::cli::ReportArgs;
+use crate::present::chart::context::Context;
+use crate::present::chart::scale::AxisChoice;
+use crate::present::report;
 use crate::present::write;
-use crate::report;
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
@@ -17,7 +17,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let ctx = Context::new(&checked.data, &checked.rules, AxisChoice::Auto)?;
-    let charts = crate::chart::render_all(&ctx)?;
+    let charts = crate::present::chart::render_all(&ctx)?;
     let html = report::build(&ctx, &charts);
     write::output(&args.output, html.as_bytes())?;
     if args.output.as_os_str() != "-" {

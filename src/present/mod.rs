@@ -1,7 +1,7 @@
-//! Presentation: formatting numbers, the exported tables, exporters and the writer that puts
+//! Presentation: the exported tables, exporters, charts, the report and the writer that puts
 //! bytes in place.
 
+pub mod chart;
 pub mod export;
-pub mod number;
-pub mod tables;
+pub mod report;
 pub mod write;

@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 
 use super::{Cell, Exporter, Tabular};
-use crate::present::number::plain;
+use crate::english::number::plain;
 
 /// Writes the machine projection as RFC 4180 CSV.
 pub struct CsvExporter;

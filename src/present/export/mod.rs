@@ -5,6 +5,7 @@ mod csv;
 mod json;
 mod markdown;
 mod table;
+pub mod tables;
 
 use anyhow::Result;
 
@@ -56,7 +57,7 @@ pub fn exporter(format: ExportFormat) -> Box<dyn Exporter> {
 fn shown(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) | Cell::Shown(s) => s.clone(),
-        Cell::Number(Some(v)) => crate::present::number::grouped(*v),
+        Cell::Number(Some(v)) => crate::english::number::grouped(*v),
         Cell::Number(None) => String::new(),
     }
 }

@@ -127,7 +127,8 @@ fn cut_sides(body: &str, span: &Range<usize>) -> (bool, bool) {
             .collect();
         w.chars().rev().collect()
     };
-    let number = |w: &str| !w.is_empty() && crate::figure::is_number_word(&w.to_lowercase());
+    let number =
+        |w: &str| !w.is_empty() && crate::english::figure::is_number_word(&w.to_lowercase());
     (
         glued_start || (number(&first_word) && number(&neighbour_word(body, span.start, false))),
         glued_end || (number(&last_word) && number(&neighbour_word(body, span.end, true))),

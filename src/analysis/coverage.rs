@@ -5,10 +5,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::figure::{self, FigureKind};
+use crate::english::figure::{self, FigureKind};
+use crate::english::passage;
 use crate::load::LineIndex;
 use crate::model::Dataset;
-use crate::passage;
 
 /// What kind of figure a number in the text is, when it is not a count or measure to curate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::interval::Interval;
+use crate::english::number::grouped;
+use crate::model::interval::Interval;
 use crate::model::{Estimate, Qualifier};
-use crate::present::number::grouped;
 
 /// Choices the user can make about interpretation.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -142,7 +142,7 @@ pub fn read(e: &Estimate, rules: &Rules) -> Option<Reading> {
 /// The figure as the text states it, for labels: "about 9 million", "nearly 700,000",
 /// "5–10 million", "over 100,000".
 pub fn stated(e: &Estimate, reading: &Reading) -> String {
-    use crate::present::number::{range, readable};
+    use crate::english::number::{range, readable};
     let point = || e.point.map(readable).unwrap_or_default();
     match e.qualifier {
         Some(Qualifier::Exact) | None => point(),

@@ -3,7 +3,7 @@
 //! prevents one, the median of central values and the spread.
 //!
 //! The rules are plain functions over plain structs ([`summarize`]); the grouping and
-//! aggregation over a whole dataset run through polars ([`crate::frame`]), and a unit test
+//! aggregation over a whole dataset run through polars ([`crate::analysis::frame`]), and a unit test
 //! holds the two to the same answers.
 
 use std::collections::{BTreeSet, HashMap};
@@ -11,12 +11,12 @@ use std::collections::{BTreeSet, HashMap};
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::analysis::frame::{self, Aggregate, FrameRow};
+use crate::analysis::relate::Readings;
 use crate::cli::GroupBy;
-use crate::frame::{self, Aggregate, FrameRow};
-use crate::interval::Interval;
+use crate::english::number::readable;
+use crate::model::interval::Interval;
 use crate::model::{Dataset, Qualifier, SourceKind};
-use crate::present::number::readable;
-use crate::relate::Readings;
 
 /// One estimate as reconciliation sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -198,7 +198,7 @@ pub fn span(i: &Interval) -> String {
     } else if i.lo == i.hi {
         readable(i.lo)
     } else {
-        crate::present::number::range(i.lo, i.hi)
+        crate::english::number::range(i.lo, i.hi)
     }
 }
 

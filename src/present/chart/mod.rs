@@ -22,8 +22,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
 
+use crate::english::number::short;
 use crate::model::SourceKind;
-use crate::present::number::short;
 use scale::Scale;
 
 /// The embedded font, registered with plotters and loaded into resvg (licence in fonts/LICENSE).

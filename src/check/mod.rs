@@ -5,11 +5,11 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::figure::{self, same_value};
-use crate::finding::Finding;
+use crate::english::figure::{self, same_value};
+use crate::english::passage;
 use crate::load::LineIndex;
+use crate::model::finding::Finding;
 use crate::model::{Dataset, Estimate, Loc, Qualifier, RelationKind, RowPos, Text};
-use crate::passage;
 
 /// Runs every check on the dataset and returns the findings (unsorted).
 pub fn validate(data: &Dataset) -> Vec<Finding> {
@@ -504,7 +504,7 @@ fn check_estimate(
 }
 
 fn show(v: f64) -> String {
-    crate::present::number::plain(v)
+    crate::english::number::plain(v)
 }
 
 /// The figure and the qualifier in the quote agree with the row.
@@ -528,8 +528,8 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
         .iter()
         .filter(|f| f.kind != figure::FigureKind::Year || parsed.figures.len() == 1)
         .map(|f| match f.kind {
-            figure::FigureKind::Magnitude { low, high } => crate::present::number::range(low, high),
-            _ => crate::present::number::readable(f.value),
+            figure::FigureKind::Magnitude { low, high } => crate::english::number::range(low, high),
+            _ => crate::english::number::readable(f.value),
         })
         .collect();
     for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
@@ -576,8 +576,8 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
                     "`low` and `high` are both {} but the quote \"{}\" states {} to {}: give both ends",
                     show(low),
                     shorten(&e.quote),
-                    crate::present::number::readable(lo),
-                    crate::present::number::readable(hi)
+                    crate::english::number::readable(lo),
+                    crate::english::number::readable(hi)
                 ),
             ));
         }

@@ -5,12 +5,12 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::figure;
-use crate::finding::{Finding, Severity};
-use crate::interpret::{self, Reading, Rules};
-use crate::interval::Interval;
+use crate::analysis::interpret::{self, Reading, Rules};
+use crate::english::figure;
+use crate::english::number::{readable, relative};
+use crate::model::finding::{Finding, Severity};
+use crate::model::interval::Interval;
 use crate::model::{Dataset, Qualifier, Relation, RelationKind};
-use crate::present::number::{readable, relative};
 
 /// What interval arithmetic says of a relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -150,7 +150,7 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
 /// Half a unit of the last digit written: a converted figure is rounded to its last digit
 /// ("1,690 kilometers" stands for 1,689.5 to 1,690.5), trailing zeros included.
 pub fn last_digit(v: f64) -> f64 {
-    let text = crate::present::number::plain(v);
+    let text = crate::english::number::plain(v);
     let decimals = text.split_once('.').map_or(0, |(_, f)| f.len());
     0.5 * 10f64.powi(-(decimals as i32))
 }
@@ -191,7 +191,7 @@ fn interval_text(i: &Interval) -> String {
     if i.lo == i.hi || i.is_open_above() {
         readable(i.lo)
     } else {
-        crate::present::number::range(i.lo, i.hi)
+        crate::english::number::range(i.lo, i.hi)
     }
 }
 
@@ -285,7 +285,7 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
             };
             let mut a = format!(
                 "{} × {}{} = {result}{}; stated {}{}",
-                crate::present::number::plain(factor),
+                crate::english::number::plain(factor),
                 shown(data, readings, &r.operands[0]),
                 units(&r.operands[0]),
                 units(&r.target),

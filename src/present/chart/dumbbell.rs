@@ -9,9 +9,9 @@ use super::{
     file_stem, fit, footer, header, kind_color, legend, line, render_fit, text, with_unit, wrap,
     x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
 };
+use crate::analysis::reconcile::median;
+use crate::english::number::short;
 use crate::model::SourceKind;
-use crate::present::number::short;
-use crate::reconcile::median;
 
 const PLOT_X0: i32 = MARGIN + 290;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 120;
@@ -146,7 +146,7 @@ pub fn draw<DB: DrawingBackend>(
             area.draw(&Circle::new((x(*v), cy), 7, kind_color(*k).filled()))?;
         }
         let value = Type::new(12.0, INK).right();
-        let ratio = crate::present::number::times(if r.official > 0.0 {
+        let ratio = crate::english::number::times(if r.official > 0.0 {
             r.independent / r.official
         } else if r.independent > 0.0 {
             f64::INFINITY

@@ -4,11 +4,11 @@
 use anyhow::Result;
 
 use super::scale::AxisChoice;
+use crate::analysis::interpret::Rules;
+use crate::analysis::reconcile::{self, Member, Summary};
+use crate::analysis::relate::{self, Outcome, Readings};
 use crate::cli::GroupBy;
-use crate::interpret::Rules;
 use crate::model::Dataset;
-use crate::reconcile::{self, Member, Summary};
-use crate::relate::{self, Outcome, Readings};
 
 /// Everything the charts need, computed once.
 pub struct Context<'a> {

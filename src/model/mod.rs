@@ -1,6 +1,9 @@
 //! The dataset as plain Rust types: texts, sources, quantities, estimates and relations,
 //! each row remembering where in its CSV file it came from.
 
+pub mod finding;
+pub mod interval;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;

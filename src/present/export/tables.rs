@@ -1,12 +1,12 @@
 //! The exported tables: reconciliation summaries and relation verdicts, each with a machine
 //! projection (every column, plain numbers) and a human one (formatted for people).
 
-use super::export::{Cell, Table, Tabular};
-use super::number::{grouped, readable, relative};
-use crate::interpret::Rules;
-use crate::interval::Interval;
-use crate::reconcile::{span, Summary};
-use crate::relate::Outcome;
+use super::{Cell, Table, Tabular};
+use crate::analysis::interpret::Rules;
+use crate::analysis::reconcile::{span, Summary};
+use crate::analysis::relate::Outcome;
+use crate::english::number::{grouped, readable, relative};
+use crate::model::interval::Interval;
 
 fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
@@ -250,7 +250,7 @@ fn signed_readable(v: f64) -> String {
 /// Every estimate with the interval its qualifier yields: the per-figure export for analysts.
 pub struct Intervals<'a> {
     pub data: &'a crate::model::Dataset,
-    pub readings: &'a crate::relate::Readings,
+    pub readings: &'a crate::analysis::relate::Readings,
 }
 
 impl Tabular for Intervals<'_> {
@@ -282,7 +282,7 @@ impl Tabular for Intervals<'_> {
                         text(&e.source),
                         text(self.data.kind_of(e).map(|k| k.as_str()).unwrap_or("")),
                         text(e.qualifier.map(|q| q.as_str()).unwrap_or("")),
-                        text(crate::interpret::stated(e, r)),
+                        text(crate::analysis::interpret::stated(e, r)),
                         num(r.interval.lo),
                         upper(&r.interval),
                         num(r.central),

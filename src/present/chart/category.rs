@@ -9,8 +9,8 @@ use super::{
     arrow, bar, file_stem, fit, footer, header, legend, render_fit, text, with_unit, wrap, x_axis,
     Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, PARTS, WIDTH,
 };
-use crate::present::number::readable;
-use crate::reconcile::Summary;
+use crate::analysis::reconcile::Summary;
+use crate::english::number::readable;
 
 const PLOT_X0: i32 = MARGIN + 312;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 130;

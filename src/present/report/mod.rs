@@ -5,16 +5,16 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::chart::context::Context;
-use crate::chart::{self, kind_color, Rendered};
-use crate::coverage::{self, Class};
-use crate::figure;
-use crate::interpret::stated;
+use crate::analysis::coverage::{self, Class};
+use crate::analysis::interpret::stated;
+use crate::analysis::reconcile::{span, Member, Summary};
+use crate::analysis::relate::{Outcome, Verdict};
+use crate::english::figure;
+use crate::english::number::{readable, relative};
+use crate::english::passage;
 use crate::model::{category_title, Dataset, Estimate, Qualifier, RelationKind, SourceKind};
-use crate::passage;
-use crate::present::number::{readable, relative};
-use crate::reconcile::{span, Member, Summary};
-use crate::relate::{Outcome, Verdict};
+use crate::present::chart::context::Context;
+use crate::present::chart::{self, kind_color, Rendered};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -343,7 +343,7 @@ impl Report<'_> {
                 out,
                 "<p><strong>{}</strong> ({} characters). {}</p>",
                 escape(&t.title),
-                crate::present::number::grouped(t.body.chars().count() as f64),
+                crate::english::number::grouped(t.body.chars().count() as f64),
                 escape(&t.attribution)
             );
         }

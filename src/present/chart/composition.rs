@@ -9,9 +9,9 @@ use super::{
     bar, file_stem, fit, footer, header, legend, line, part_color, render_fit, text, text_width,
     x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
 };
-use crate::interpret::stated;
+use crate::analysis::interpret::stated;
+use crate::english::number::readable;
 use crate::model::RelationKind;
-use crate::present::number::readable;
 
 const PLOT_X0: i32 = MARGIN + 300;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;

@@ -10,11 +10,11 @@ use super::{
     render_fit, text, text_width, x_axis, Area, Drawn, Rendered, Type, APPROXIMATE, BROKEN, HOLDS,
     INK, MARGIN, MUTED, WIDTH,
 };
-use crate::interpret::stated;
-use crate::interval::Interval;
+use crate::analysis::interpret::stated;
+use crate::analysis::relate::{Outcome, Verdict};
+use crate::english::number::{readable, relative};
+use crate::model::interval::Interval;
 use crate::model::{RelationKind, SourceKind};
-use crate::present::number::{readable, relative};
-use crate::relate::{Outcome, Verdict};
 
 const PLOT_X0: i32 = MARGIN + 200;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
@@ -140,7 +140,11 @@ pub fn draw<DB: DrawingBackend>(
     let interval = if o.stated.lo == o.stated.hi {
         t.stated_text.clone()
     } else {
-        format!("{} → {}", t.stated_text, crate::reconcile::span(&o.stated))
+        format!(
+            "{} → {}",
+            t.stated_text,
+            crate::analysis::reconcile::span(&o.stated)
+        )
     };
     text(
         area,

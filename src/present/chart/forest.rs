@@ -9,11 +9,11 @@ use super::{
     arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, render_fit, text,
     with_unit, x_axis, Area, Drawn, Rendered, Type, BAND, INK, MARGIN, MUTED, WIDTH,
 };
-use crate::interpret::stated;
-use crate::interval::Interval;
+use crate::analysis::interpret::stated;
+use crate::analysis::reconcile::span;
+use crate::english::number::readable;
+use crate::model::interval::Interval;
 use crate::model::SourceKind;
-use crate::present::number::readable;
-use crate::reconcile::span;
 
 /// One estimate as a row of the chart.
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use thiserror::Error;
 
-use crate::finding::Finding;
+use crate::model::finding::Finding;
 use crate::model::{
     Dataset, Estimate, Loc, Qualifier, Quantity, Relation, RelationKind, RowPos, Source,
     SourceKind, Text,
