@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::analysis::reconcile::GroupBy;
+pub use crate::present::chart::scale::AxisChoice;
+pub use crate::present::export::ExportFormat;
+
 /// Turn the figures quoted in a historical text into checked, reconciled, charted data.
 #[derive(Debug, Parser)]
 #[command(name = "reckon", version, about, long_about = None)]
@@ -76,30 +80,6 @@ pub struct CheckArgs {
     pub strict: bool,
 }
 
-/// How `reconcile` groups estimates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupBy {
-    /// One row per quantity.
-    Quantity,
-    /// One row per category (all quantities of a category together).
-    Category,
-    /// One row per quantity and kind of source (archival, official, historian...).
-    SourceKind,
-}
-
-/// Output formats of `reconcile`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// An aligned table for the terminal.
-    Table,
-    /// CSV with plain numbers, safe to open in a spreadsheet.
-    Csv,
-    /// JSON with plain numbers.
-    Json,
-    /// A Markdown table with numbers formatted for people.
-    Markdown,
-}
-
 /// Arguments of `reckon reconcile`.
 #[derive(Debug, Args)]
 pub struct ReconcileArgs {
@@ -131,15 +111,6 @@ pub enum ChartFormat {
     Both,
 }
 
-/// The horizontal axis of charts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Axis {
-    /// Log when the figures span more than a factor of ten, else linear.
-    Auto,
-    Linear,
-    Log,
-}
-
 /// Arguments of `reckon chart`.
 #[derive(Debug, Args)]
 pub struct ChartArgs {
@@ -155,8 +126,8 @@ pub struct ChartArgs {
     pub format: ChartFormat,
 
     /// Force a linear or log axis on forest and overview charts.
-    #[arg(long, value_enum, default_value_t = Axis::Auto)]
-    pub axis: Axis,
+    #[arg(long, value_enum, default_value_t = AxisChoice::Auto)]
+    pub axis: AxisChoice,
 
     /// Quantity ids, categories or relation ids to chart (all charts when none is named).
     #[arg(value_name = "QUANTITY_OR_CATEGORY")]

@@ -7,15 +7,22 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use reckon::cmd::DataErrors;
 use reckon::{cli, cmd};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cmd::run(cli.command) {
         Ok(code) => code,
-        Err(err) => {
-            eprintln!("reckon: error: {err:#}");
-            ExitCode::from(2)
-        }
+        Err(err) => match err.downcast_ref::<DataErrors>() {
+            Some(errors) => {
+                eprintln!("{errors}");
+                ExitCode::from(1)
+            }
+            None => {
+                eprintln!("reckon: error: {err:#}");
+                ExitCode::from(2)
+            }
+        },
     }
 }

@@ -1,9 +1,6 @@
 //! Interpretation: from a qualified figure to an interval and a central value, by one rule per
 //! qualifier. README, Qualifiers, explains each rule with an example from the article.
 
-use serde::Serialize;
-
-use crate::english::number::grouped;
 use crate::model::interval::Interval;
 use crate::model::{Estimate, Qualifier};
 
@@ -15,13 +12,57 @@ pub struct Rules {
 }
 
 /// What an estimate means as numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     pub interval: Interval,
     /// The value to plot and take medians of: the stated figure, or a band's midpoint.
     pub central: f64,
-    /// The rule that produced the interval, in words ("about: ±50,000, half a unit of the last significant digit").
-    pub rule: String,
+    /// The rule that produced the interval (`present::words::rule` says it in words).
+    pub rule: Rule,
+}
+
+/// The rule by which a qualifier became an interval: data, worded only by `present`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// The figure itself.
+    Exact,
+    /// "about": the figure, give or take the tolerance.
+    About(Tolerance),
+    /// "nearly": just below the figure, by at most the tolerance.
+    Nearly(Tolerance),
+    /// "over" and "at least": the figure and up, open-ended.
+    OpenAbove(Qualifier),
+    /// "up to" and "at most": anything up to the figure.
+    UpTo(Qualifier),
+    /// A range from low to high; its central value as stated, or the midpoint.
+    Range { central_stated: bool },
+    /// The band a magnitude names ("tens of thousands"), central value its geometric mean.
+    Magnitude,
+    /// A multiple of another estimate, derived by a ratio relation.
+    Ratio(Multiplier),
+}
+
+/// How far "about" and "nearly" reach from the figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tolerance {
+    /// A relative tolerance the user chose with `--about` (0.1 = ±10%).
+    Relative(f64),
+    /// Half a unit of the last significant digit (see [`half_unit`]): this many either way.
+    HalfUnit(f64),
+}
+
+/// The multiplier of a ratio-derived estimate and what it multiplies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Multiplier {
+    /// The factor as stated ("two and a half times": 2.5).
+    pub factor: f64,
+    /// For a qualified factor ("some two and a half times"): the band it is read as.
+    pub rough: Option<(f64, f64)>,
+    /// The estimate it multiplies, and that estimate's central value.
+    pub base: String,
+    pub base_central: f64,
+    /// The relation that derives it.
+    pub relation: String,
 }
 
 /// Half a unit of the last significant digit of `v`: the precision its rounding implies.
@@ -57,16 +98,13 @@ pub fn half_unit(v: f64) -> f64 {
 pub fn read(e: &Estimate, rules: &Rules) -> Option<Reading> {
     let q = e.qualifier?;
     let tolerance = |v: f64| match rules.about {
-        Some(r) => (v * r, format!("±{}%", grouped(r * 100.0))),
+        Some(r) => (v * r, Tolerance::Relative(r)),
         None => {
             let h = half_unit(v);
-            (
-                h,
-                format!("±{}, half a unit of the last significant digit", grouped(h)),
-            )
+            (h, Tolerance::HalfUnit(h))
         }
     };
-    let reading = |interval, central, rule: String| {
+    let reading = |interval, central, rule: Rule| {
         Some(Reading {
             interval,
             central,
@@ -76,91 +114,42 @@ pub fn read(e: &Estimate, rules: &Rules) -> Option<Reading> {
     match q {
         Qualifier::Exact => {
             let v = e.point?;
-            reading(Interval::point(v), v, "exact: the figure itself".into())
+            reading(Interval::point(v), v, Rule::Exact)
         }
         Qualifier::About => {
             let v = e.point?;
             let (t, how) = tolerance(v);
-            reading(
-                Interval::new((v - t).max(0.0), v + t),
-                v,
-                format!("about: {how}"),
-            )
+            reading(Interval::new((v - t).max(0.0), v + t), v, Rule::About(how))
         }
         Qualifier::Nearly => {
             let v = e.point?;
             let (t, how) = tolerance(v);
-            reading(
-                Interval::new((v - t).max(0.0), v),
-                v,
-                format!("nearly: just below the figure, {how}"),
-            )
+            reading(Interval::new((v - t).max(0.0), v), v, Rule::Nearly(how))
         }
         Qualifier::Over | Qualifier::AtLeast => {
             let v = e.point?;
-            reading(
-                Interval::at_least(v),
-                v,
-                format!("{q}: the figure and up, open-ended"),
-            )
+            reading(Interval::at_least(v), v, Rule::OpenAbove(q))
         }
         Qualifier::UpTo | Qualifier::AtMost => {
             let v = e.point?;
-            reading(
-                Interval::new(0.0, v),
-                v,
-                format!("{q}: anything up to the figure"),
-            )
+            reading(Interval::new(0.0, v), v, Rule::UpTo(q))
         }
         Qualifier::Range => {
             let (lo, hi) = (e.low?, e.high?);
             let central = e.point.unwrap_or((lo + hi) / 2.0);
-            let how = if e.point.is_some() {
-                "central value as stated"
-            } else {
-                "central value the midpoint"
-            };
+            let central_stated = e.point.is_some();
             reading(
                 Interval::new(lo, hi),
                 central,
-                format!("range: low to high, {how}"),
+                Rule::Range { central_stated },
             )
         }
         Qualifier::Magnitude => {
             let (lo, hi) = (e.low?, e.high?);
             let central = e.point.unwrap_or((lo * hi).sqrt());
-            reading(
-                Interval::new(lo, hi),
-                central,
-                "magnitude: the band the words name, central value its geometric mean".into(),
-            )
+            reading(Interval::new(lo, hi), central, Rule::Magnitude)
         }
         Qualifier::Ratio => None,
-    }
-}
-
-/// The figure as the text states it, for labels: "about 9 million", "nearly 700,000",
-/// "5–10 million", "over 100,000".
-pub fn stated(e: &Estimate, reading: &Reading) -> String {
-    use crate::english::number::{range, readable};
-    let point = || e.point.map(readable).unwrap_or_default();
-    match e.qualifier {
-        Some(Qualifier::Exact) | None => point(),
-        Some(Qualifier::About) => format!("about {}", point()),
-        Some(Qualifier::Nearly) => format!("nearly {}", point()),
-        Some(Qualifier::Over) => format!("over {}", point()),
-        Some(Qualifier::AtLeast) => format!("at least {}", point()),
-        Some(Qualifier::UpTo) => format!("up to {}", point()),
-        Some(Qualifier::AtMost) => format!("at most {}", point()),
-        Some(Qualifier::Range) | Some(Qualifier::Magnitude) => match (e.low, e.high) {
-            (Some(lo), Some(hi)) => range(lo, hi),
-            _ => readable(reading.central),
-        },
-        Some(Qualifier::Ratio) => format!(
-            "{}× = {}",
-            e.point.map(readable).unwrap_or_default(),
-            readable(reading.central)
-        ),
     }
 }
 
@@ -234,7 +223,7 @@ mod tests {
         let r = read(&e, &Rules { about: Some(0.1) }).unwrap();
         assert_relative_eq!(r.interval.lo, 2.7e6);
         assert_relative_eq!(r.interval.hi, 3.3e6);
-        assert!(r.rule.contains("±10%"), "{}", r.rule);
+        assert_eq!(r.rule, Rule::About(Tolerance::Relative(0.1)));
     }
 
     #[test]

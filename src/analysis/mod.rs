@@ -1,7 +1,89 @@
-//! Analysis: interpret -> relate -> reconcile, pure functions over the model.
+//! Analysis: interpret -> relate -> reconcile, computed once per run into one [`Analysis`]
+//! value that every presenter takes by reference. Pure: no I/O and no wording.
 
 pub mod coverage;
 pub mod frame;
 pub mod interpret;
 pub mod reconcile;
 pub mod relate;
+
+use std::collections::HashSet;
+
+use anyhow::Result;
+
+use crate::model::finding::Finding;
+use crate::model::Dataset;
+use interpret::Rules;
+use reconcile::{GroupBy, Member, Summary};
+use relate::{Outcome, Readings};
+
+/// A dataset with everything reckon computes from it: every reading (ratio-derived ones
+/// included), the reconciliation members, the summary of each quantity and every relation's
+/// verdict.
+pub struct Analysis {
+    pub data: Dataset,
+    pub rules: Rules,
+    pub readings: Readings,
+    pub members: Vec<Member>,
+    /// One summary per quantity, in the order of quantities.csv.
+    pub summaries: Vec<Summary>,
+    /// Every relation that could be evaluated, in file order.
+    pub outcomes: Vec<Outcome>,
+    /// Errors only the analysis can see: ratios that never reach a stated figure, relations
+    /// with a figure that could not be read.
+    pub problems: Vec<Finding>,
+}
+
+impl Analysis {
+    /// Interprets, relates and reconciles `data` once.
+    pub fn new(data: Dataset, rules: Rules) -> Result<Self> {
+        let readings = relate::readings(&data, &rules);
+        let members = reconcile::members(&data, &readings);
+        let summaries = reconcile::summaries(&data, &members, GroupBy::Quantity)?;
+        let outcomes = relate::evaluate(&data, &readings);
+        let problems = relate::problems(&data, &readings, &outcomes);
+        Ok(Analysis {
+            data,
+            rules,
+            readings,
+            members,
+            summaries,
+            outcomes,
+            problems,
+        })
+    }
+
+    /// The summaries grouped another way (the quantity grouping is computed already).
+    pub fn reconcile(&self, by: GroupBy) -> Result<Vec<Summary>> {
+        match by {
+            GroupBy::Quantity => Ok(self.summaries.clone()),
+            _ => reconcile::summaries(&self.data, &self.members, by),
+        }
+    }
+
+    /// The relations that cannot be judged because a row they rest on has one of `errors`.
+    pub fn unjudged(&self, errors: &[Finding]) -> HashSet<&str> {
+        relate::unjudged(&self.data, errors)
+    }
+
+    /// The members that estimate a quantity.
+    pub fn members_of(&self, quantity: &str) -> Vec<&Member> {
+        self.members
+            .iter()
+            .filter(|m| m.quantity == quantity)
+            .collect()
+    }
+
+    /// The summary of a quantity.
+    pub fn summary(&self, quantity: &str) -> Option<&Summary> {
+        self.summaries.iter().find(|s| s.key == quantity)
+    }
+
+    /// A source's name as the text gives it (its id when the source is unknown).
+    pub fn source_name(&self, id: &str) -> String {
+        self.data
+            .source(id)
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+}

@@ -9,17 +9,26 @@
 use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Result;
-use serde::Serialize;
 
 use crate::analysis::frame::{self, Aggregate, FrameRow};
+use crate::analysis::interpret::Rule;
 use crate::analysis::relate::Readings;
-use crate::cli::GroupBy;
-use crate::english::number::readable;
 use crate::model::interval::Interval;
 use crate::model::{Dataset, Qualifier, SourceKind};
 
+/// How `reconcile` groups estimates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GroupBy {
+    /// One row per quantity.
+    Quantity,
+    /// One row per category (all quantities of a category together).
+    Category,
+    /// One row per quantity and kind of source (archival, official, historian...).
+    SourceKind,
+}
+
 /// One estimate as reconciliation sees it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Member {
     pub estimate: String,
     pub quantity: String,
@@ -31,7 +40,7 @@ pub struct Member {
     pub central: f64,
     /// True for a value derived by a ratio relation rather than stated.
     pub derived: bool,
-    pub rule: String,
+    pub rule: Rule,
 }
 
 /// The estimates that take part in reconciliation, in file order.
@@ -58,7 +67,7 @@ pub fn members(data: &Dataset, readings: &Readings) -> Vec<Member> {
 }
 
 /// The reconciled summary of one group of estimates.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Summary {
     /// The group: a quantity id, a category, or `quantity/kind`.
     pub key: String,
@@ -74,7 +83,7 @@ pub struct Summary {
     /// The values every estimate allows, when there are any.
     pub consensus: Option<Interval>,
     /// When there is no consensus: which sources disagree, and how.
-    pub conflict: Option<String>,
+    pub conflict: Option<Conflict>,
     /// Source ids involved in the conflict.
     pub disagreeing: Vec<String>,
     pub median: f64,
@@ -101,8 +110,25 @@ pub fn median(values: &[f64]) -> f64 {
     }
 }
 
-/// Names the pairs of estimates whose intervals do not overlap (widest gaps first, at most three).
-pub fn conflict(members: &[&Member]) -> Option<(String, Vec<String>)> {
+/// Why a group has no consensus: the pairs of estimates whose intervals do not overlap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// The widest gaps first, at most three: (the lower estimate, the higher one).
+    pub widest: Vec<(Side, Side)>,
+    /// How many disjoint pairs there are in all.
+    pub pairs: usize,
+}
+
+/// One estimate in a disjoint pair: its source and interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    pub source: String,
+    pub interval: Interval,
+}
+
+/// Names the pairs of estimates whose intervals do not overlap (widest gaps first, at most
+/// three), and the sources that disagree.
+pub fn conflict(members: &[&Member]) -> Option<(Conflict, Vec<String>)> {
     // A pair (a, b) is disjoint when a ends below where b starts. Everything below runs in
     // O(n log n), so a quantity with a million estimates reconciles as fast as one with three.
     let (Some(min_hi), Some(max_lo)) = (
@@ -152,22 +178,22 @@ pub fn conflict(members: &[&Member]) -> Option<(String, Vec<String>)> {
             .then(x.0.estimate.cmp(&y.0.estimate))
             .then(x.1.estimate.cmp(&y.1.estimate))
     });
-    let show = |m: &Member| format!("{} ({})", m.source, span(&m.interval));
-    let mut text: Vec<String> = widest
+    let side = |m: &Member| Side {
+        source: m.source.clone(),
+        interval: m.interval,
+    };
+    let widest = widest
         .iter()
         .take(3)
-        .map(|(a, b)| format!("{} is below {}", show(a), show(b)))
+        .map(|(a, b)| (side(a), side(b)))
         .collect();
-    if pairs > 3 {
-        text.push(format!("and {} more disjoint pairs", pairs - 3));
-    }
     // A member disagrees when it ends below someone's start or starts above someone's end.
     let sources: BTreeSet<String> = members
         .iter()
         .filter(|m| m.interval.hi < max_lo || m.interval.lo > min_hi)
         .map(|m| m.source.clone())
         .collect();
-    Some((text.join("; "), sources.into_iter().collect()))
+    Some((Conflict { widest, pairs }, sources.into_iter().collect()))
 }
 
 /// The disjoint pairs found by comparing every member with every other: the definition that
@@ -189,17 +215,6 @@ fn conflict_by_pairs(members: &[&Member]) -> (usize, BTreeSet<String>, Option<f6
         }
     }
     (count, sources, widest)
-}
-
-/// An interval for people: "650,000–700,000", "100,000 or more", "up to 5 million".
-pub fn span(i: &Interval) -> String {
-    if i.is_open_above() {
-        format!("{} or more", readable(i.lo))
-    } else if i.lo == i.hi {
-        readable(i.lo)
-    } else {
-        crate::english::number::range(i.lo, i.hi)
-    }
 }
 
 /// The reconciled summary of one group, computed in plain Rust: the definition of the rules.
@@ -247,7 +262,7 @@ fn finish(a: Aggregate, members: &[&Member]) -> Summary {
         (Some(consensus), None, Vec::new())
     } else {
         match conflict(members) {
-            Some((text, sources)) => (None, Some(text), sources),
+            Some((conflict, sources)) => (None, Some(conflict), sources),
             None => (None, None, Vec::new()),
         }
     };
@@ -294,7 +309,12 @@ fn group_key(m: &Member, by: GroupBy) -> String {
 
 /// Reconciles every group of estimates; groups come in the order of quantities.csv.
 pub fn reconcile(data: &Dataset, readings: &Readings, by: GroupBy) -> Result<Vec<Summary>> {
-    let members = members(data, readings);
+    summaries(data, &members(data, readings), by)
+}
+
+/// Reconciles the groups of `members` (see [`members`]); groups come in the order of
+/// quantities.csv.
+pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<Summary>> {
     let rows: Vec<FrameRow> = members
         .iter()
         .map(|m| FrameRow {
@@ -308,7 +328,7 @@ pub fn reconcile(data: &Dataset, readings: &Readings, by: GroupBy) -> Result<Vec
         .collect();
     let aggregates = frame::aggregate(&rows)?;
     let mut groups: HashMap<String, Vec<&Member>> = HashMap::new();
-    for m in &members {
+    for m in members {
         groups.entry(group_key(m, by)).or_default().push(m);
     }
     let order = |key: &str| -> (usize, usize) {
@@ -379,7 +399,7 @@ mod tests {
             interval: Interval::new(lo, hi),
             central,
             derived: false,
-            rule: String::new(),
+            rule: Rule::Exact,
         }
     }
 
@@ -404,11 +424,12 @@ mod tests {
         let b = member("b", "erlikman", 1_450_000.0, 1_550_000.0, 1_500_000.0);
         let s = summarize("q", &[&a, &b]);
         assert_eq!(s.consensus, None);
-        let text = s.conflict.unwrap();
-        assert!(
-            text.contains("soviet_archives (750,000–850,000) is below erlikman"),
-            "{text}"
-        );
+        let conflict = s.conflict.unwrap();
+        assert_eq!(conflict.pairs, 1);
+        let (low, high) = &conflict.widest[0];
+        assert_eq!(low.source, "soviet_archives");
+        assert_eq!(low.interval, Interval::new(750_000.0, 850_000.0));
+        assert_eq!(high.source, "erlikman");
         assert_eq!(s.disagreeing, vec!["erlikman", "soviet_archives"]);
     }
 
@@ -460,16 +481,13 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Member> = members.iter().collect();
-        let (text, sources) = conflict(&refs).unwrap();
+        let (found, sources) = conflict(&refs).unwrap();
         // Every pair (i, j) with i < j is disjoint: 1000 × 999 / 2.
-        assert!(
-            text.contains(&format!("and {} more disjoint pairs", 499_500 - 3)),
-            "{text}"
-        );
-        assert!(
-            text.starts_with("s (0–1) is below s (9,990–9,991)"),
-            "{text}"
-        );
+        assert_eq!(found.pairs, 499_500);
+        // The widest gap: the first estimate against the last.
+        let (low, high) = &found.widest[0];
+        assert_eq!(low.interval, Interval::new(0.0, 1.0));
+        assert_eq!(high.interval, Interval::new(9_990.0, 9_991.0));
         assert_eq!(sources, vec!["s"]);
     }
 
@@ -481,22 +499,15 @@ mod tests {
             let (count, sources, widest) = conflict_by_pairs(&refs);
             match conflict(&refs) {
                 None => prop_assert_eq!(count, 0),
-                Some((text, names)) => {
+                Some((found, names)) => {
                     prop_assert!(count > 0);
                     prop_assert_eq!(names, sources.into_iter().collect::<Vec<_>>());
-                    if count > 3 {
-                        let tail = format!("and {} more disjoint pairs", count - 3);
-                        prop_assert!(text.ends_with(&tail), "{}", text);
-                    } else {
-                        prop_assert_eq!(text.matches(" is below ").count(), count);
-                    }
-                    // The first pair named has the widest gap.
-                    let first = refs.iter().flat_map(|a| refs.iter().map(move |b| (a, b)))
-                        .filter(|(a, b)| a.interval.hi < b.interval.lo)
-                        .map(|(a, b)| (format!("{} ({}) is below {} ({})", a.source, span(&a.interval), b.source, span(&b.interval)), b.interval.lo - a.interval.hi))
-                        .filter(|(_, gap)| Some(*gap) == widest)
-                        .any(|(words, _)| text.starts_with(&words));
-                    prop_assert!(first, "{}", text);
+                    prop_assert_eq!(found.pairs, count);
+                    prop_assert_eq!(found.widest.len(), count.min(3));
+                    // The first pair named is disjoint and has the widest gap.
+                    let (a, b) = &found.widest[0];
+                    prop_assert!(a.interval.hi < b.interval.lo);
+                    prop_assert_eq!(Some(b.interval.lo - a.interval.hi), widest);
                 }
             }
         }

@@ -5,9 +5,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::analysis::interpret::{self, Reading, Rules};
+use crate::analysis::interpret::{self, Multiplier, Reading, Rule, Rules};
 use crate::english::figure;
-use crate::english::number::{readable, relative};
 use crate::model::finding::{Finding, Severity};
 use crate::model::interval::Interval;
 use crate::model::{Dataset, Qualifier, Relation, RelationKind};
@@ -39,7 +38,7 @@ impl Verdict {
 }
 
 /// A relation's verdict with the numbers behind it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     pub id: String,
     pub kind: RelationKind,
@@ -58,12 +57,55 @@ pub struct Outcome {
     pub verdict: Verdict,
     /// For a broken or approximate relation: the stated figure that would make it hold.
     pub needed: Option<f64>,
-    /// The arithmetic written out ("353,074 + 328,612 = 681,686; stated 681,692").
-    pub arithmetic: String,
+    /// The arithmetic behind the verdict, term by term (`present::words::arithmetic` writes
+    /// it out: "353,074 + 328,612 = 681,686; stated 681,692").
+    pub arithmetic: Arithmetic,
     pub quote: String,
     pub note: String,
-    #[serde(skip)]
     pub line: u64,
+}
+
+/// One figure in a relation's arithmetic.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    /// A figure by its central value.
+    Value(f64),
+    /// A range by its ends ("6–8 million"); an open range by its lower end.
+    Band(Interval),
+    /// A whole reading: a range by its ends, an open one as "X or more".
+    Reading(Interval),
+    /// A figure no value could be read for, by its estimate id.
+    Unread(String),
+}
+
+/// The arithmetic of one relation, as terms and results rather than text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arithmetic {
+    /// parts summed to a total, against the stated figure.
+    Sum {
+        parts: Vec<Term>,
+        total: Term,
+        stated: Term,
+    },
+    /// factor × base = result (a ratio or a unit conversion), against the stated figure; the
+    /// units are those of the base's and the target's quantities.
+    Scale {
+        factor: f64,
+        base: Term,
+        base_unit: String,
+        result: Term,
+        target_unit: String,
+        stated: Term,
+    },
+    /// A value derived, not stated, by a qualified multiplier: multiplier × base = result.
+    Derived {
+        multiplier: Multiplier,
+        base: Term,
+        result: Interval,
+        central: f64,
+    },
+    /// Each part must fit within the whole.
+    Subset { parts: Vec<Term>, whole: Term },
 }
 
 /// Every estimate's reading, ratio-derived ones included.
@@ -120,25 +162,16 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
                 (true, None) => interpret::half_unit(factor),
             };
             let (f_lo, f_hi) = ((factor - spread).max(0.0), factor + spread);
-            let how = if rough {
-                format!(
-                    "about {} ({}–{})",
-                    readable(factor),
-                    readable(f_lo),
-                    readable(f_hi)
-                )
-            } else {
-                readable(factor)
-            };
             let reading = Reading {
                 interval: Interval::new(base.interval.lo * f_lo, base.interval.hi * f_hi),
                 central: base.central * factor,
-                rule: format!(
-                    "ratio: {how} × {} ({}), derived by relation {}",
-                    operand,
-                    readable(base.central),
-                    r.id
-                ),
+                rule: Rule::Ratio(Multiplier {
+                    factor,
+                    rough: rough.then_some((f_lo, f_hi)),
+                    base: operand.clone(),
+                    base_central: base.central,
+                    relation: r.id.clone(),
+                }),
             };
             out.by_id.insert(r.target.clone(), reading);
             out.derived_by.insert(r.target.clone(), r.id.clone());
@@ -174,25 +207,20 @@ fn at_precision(reading: &Reading, qualifier: Option<Qualifier>) -> Interval {
     }
 }
 
-/// An estimate as arithmetic shows it: a range as "6–8 million", anything else by its central value.
-fn shown(data: &Dataset, readings: &Readings, id: &str) -> String {
-    let banded = data
-        .estimate(id)
-        .and_then(|e| e.qualifier)
-        .is_some_and(Qualifier::is_banded);
+/// An estimate as arithmetic shows it: a range by its ends, anything else by its central value.
+fn shown(data: &Dataset, readings: &Readings, id: &str) -> Term {
     match readings.get(id) {
-        Some(r) if banded => interval_text(&r.interval),
-        Some(r) => readable(r.central),
-        None => id.to_string(),
+        Some(r) if banded(data, id) => Term::Band(r.interval),
+        Some(r) => Term::Value(r.central),
+        None => Term::Unread(id.to_string()),
     }
 }
 
-fn interval_text(i: &Interval) -> String {
-    if i.lo == i.hi || i.is_open_above() {
-        readable(i.lo)
-    } else {
-        crate::english::number::range(i.lo, i.hi)
-    }
+/// Whether an estimate is a band (a range or magnitude) rather than one figure.
+fn banded(data: &Dataset, id: &str) -> bool {
+    data.estimate(id)
+        .and_then(|e| e.qualifier)
+        .is_some_and(Qualifier::is_banded)
 }
 
 fn unit_of<'a>(data: &'a Dataset, estimate: &str) -> &'a str {
@@ -222,38 +250,29 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
             stated = target.interval;
             computed = Interval::sum(operands.iter().map(|o| o.interval));
             computed_value = operands.iter().map(|o| o.central).sum::<f64>();
-            let parts: Vec<String> = r
+            let parts: Vec<Term> = r
                 .operands
                 .iter()
                 .map(|id| shown(data, readings, id))
                 .collect();
-            let any_band = r.operands.iter().any(|id| {
-                data.estimate(id)
-                    .and_then(|e| e.qualifier)
-                    .is_some_and(Qualifier::is_banded)
-            });
-            let total = if any_band {
+            let total = if r.operands.iter().any(|id| banded(data, id)) {
                 // Bands by their ends, other figures by their stated value: 9 million + 6–8 million = 15–17 million.
                 let ends = r.operands.iter().zip(&operands).map(|(id, o)| {
-                    let banded = data
-                        .estimate(id)
-                        .and_then(|e| e.qualifier)
-                        .is_some_and(Qualifier::is_banded);
-                    if banded {
+                    if banded(data, id) {
                         o.interval
                     } else {
                         Interval::point(o.central)
                     }
                 });
-                interval_text(&Interval::sum(ends))
+                Term::Band(Interval::sum(ends))
             } else {
-                readable(computed_value)
+                Term::Value(computed_value)
             };
-            arithmetic = format!(
-                "{} = {total}; stated {}",
-                parts.join(" + "),
-                shown(data, readings, &r.target)
-            );
+            arithmetic = Arithmetic::Sum {
+                parts,
+                total,
+                stated: shown(data, readings, &r.target),
+            };
             (verdict, needed) = judge(&stated, &computed, computed_value);
         }
         RelationKind::Ratio | RelationKind::Conversion => {
@@ -266,49 +285,33 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
             } else {
                 target.interval
             };
-            let units = |id: &str| {
-                let u = unit_of(data, id);
-                if u.is_empty() || u == "people" {
-                    String::new()
-                } else {
-                    format!(" {u}")
-                }
-            };
-            let banded = data
-                .estimate(&r.operands[0])
-                .and_then(|e| e.qualifier)
-                .is_some_and(Qualifier::is_banded);
-            let result = if banded {
-                interval_text(&c)
+            let result = if banded(data, &r.operands[0]) {
+                Term::Band(c)
             } else {
-                readable(computed_value)
+                Term::Value(computed_value)
             };
-            let mut a = format!(
-                "{} × {}{} = {result}{}; stated {}{}",
-                crate::english::number::plain(factor),
-                shown(data, readings, &r.operands[0]),
-                units(&r.operands[0]),
-                units(&r.target),
-                shown(data, readings, &r.target),
-                units(&r.target),
-            );
+            let mut a = Arithmetic::Scale {
+                factor,
+                base: shown(data, readings, &r.operands[0]),
+                base_unit: unit_of(data, &r.operands[0]).to_string(),
+                result,
+                target_unit: unit_of(data, &r.target).to_string(),
+                stated: shown(data, readings, &r.target),
+            };
             if derived {
                 // A derived estimate's interval carries the reading of a qualified multiplier
                 // ("some two and a half times" reads 2.45–2.55): say so, with the result.
                 let derived_reading = readings.get(&r.target);
                 if let Some(d) = derived_reading.filter(|d| d.interval != c) {
                     c = d.interval;
-                    a = format!(
-                        "{} × {} = {} (central {}); {}",
-                        d.rule
-                            .strip_prefix("ratio: ")
-                            .and_then(|rest| rest.split(" × ").next())
-                            .unwrap_or("?"),
-                        shown(data, readings, &r.operands[0]),
-                        interval_text(&d.interval),
-                        readable(d.central),
-                        "derived, not stated"
-                    );
+                    if let Rule::Ratio(multiplier) = &d.rule {
+                        a = Arithmetic::Derived {
+                            multiplier: multiplier.clone(),
+                            base: shown(data, readings, &r.operands[0]),
+                            result: d.interval,
+                            central: d.central,
+                        };
+                    }
                 }
             }
             computed = c;
@@ -340,16 +343,14 @@ fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Out
             computed_value = worst.1.central;
             needed = (verdict != Verdict::Holds).then_some(computed_value);
             let reading = |id: &str| {
-                readings.get(id).map_or(id.to_string(), |r| {
-                    if r.interval.is_open_above() {
-                        format!("{} or more", readable(r.interval.lo))
-                    } else {
-                        interval_text(&r.interval)
-                    }
-                })
+                readings
+                    .get(id)
+                    .map_or(Term::Unread(id.to_string()), |r| Term::Reading(r.interval))
             };
-            let parts: Vec<String> = r.operands.iter().map(|id| reading(id)).collect();
-            arithmetic = format!("each of {} ≤ {}", parts.join(", "), reading(&r.target));
+            arithmetic = Arithmetic::Subset {
+                parts: r.operands.iter().map(|id| reading(id)).collect(),
+                whole: reading(&r.target),
+            };
         }
     }
     let stated_value = target.central;
@@ -394,11 +395,10 @@ fn judge(stated: &Interval, computed: &Interval, value: f64) -> (Verdict, Option
 }
 
 /// Every relation's verdict, in file order.
-pub fn evaluate(data: &Dataset, rules: &Rules) -> Vec<Outcome> {
-    let readings = readings(data, rules);
+pub fn evaluate(data: &Dataset, readings: &Readings) -> Vec<Outcome> {
     data.relations
         .iter()
-        .filter_map(|r| evaluate_one(data, &readings, r))
+        .filter_map(|r| evaluate_one(data, readings, r))
         .collect()
 }
 
@@ -451,19 +451,11 @@ pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
         .collect()
 }
 
-/// The verdicts that say something about the text, as warnings on the relation's row.
-///
-/// A broken relation between figures the text states is a finding about the text, not an error
-/// in the data: `check` still exits 0 unless `--strict`. Relations touching a row with one of
-/// `errors` get no verdict finding (see [`unjudged`]).
-pub fn findings(data: &Dataset, rules: &Rules, errors: &[Finding]) -> Vec<Finding> {
-    let unjudged = unjudged(data, errors);
-    let outcomes: Vec<Outcome> = evaluate(data, rules)
-        .into_iter()
-        .filter(|o| !unjudged.contains(o.id.as_str()))
-        .collect();
+/// Errors only the analysis can see, as findings on the rows concerned: a multiplier whose
+/// chain of bases never reaches a stated figure (`ratio-cycle`), and a relation with a figure
+/// that could not be read (`relation-unevaluated`).
+pub fn problems(data: &Dataset, read: &Readings, outcomes: &[Outcome]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let read = readings(data, rules);
     // A multiplier whose chain of bases never reaches a stated figure would vanish from every
     // reconciliation: an error, naming the chain.
     for e in &data.estimates {
@@ -519,68 +511,6 @@ pub fn findings(data: &Dataset, rules: &Rules, errors: &[Finding]) -> Vec<Findin
                     missing.join(", ")
                 ),
             ));
-        }
-    }
-    for o in outcomes {
-        let Some(r) = data.relations.iter().find(|r| r.id == o.id) else {
-            continue;
-        };
-        let loc = r.pos.cell("target");
-        let off = format!(
-            "off by {} ({})",
-            readable(o.difference.abs()),
-            relative(o.relative_difference)
-        );
-        if o.kind == RelationKind::Subset {
-            let (code, message) = match o.verdict {
-                Verdict::Broken => (
-                    "text-inconsistency",
-                    format!(
-                        "relation `{}` is broken: {}; the part's lowest reading {} is above the whole's highest {}",
-                        o.id,
-                        o.arithmetic,
-                        readable(o.computed.lo),
-                        readable(o.stated.hi)
-                    ),
-                ),
-                Verdict::Approximate => (
-                    "text-approximate",
-                    format!(
-                        "relation `{}` only roughly holds: {}; the part's figure {} is above the whole's central value {}, though their intervals touch or overlap",
-                        o.id,
-                        o.arithmetic,
-                        readable(o.computed_value),
-                        readable(o.stated_value)
-                    ),
-                ),
-                Verdict::Holds | Verdict::Derived => continue,
-            };
-            findings.push(Finding::warning(code, &loc, message));
-            continue;
-        }
-        match o.verdict {
-            Verdict::Broken => findings.push(Finding::warning(
-                "text-inconsistency",
-                &loc,
-                format!(
-                    "relation `{}` is broken: {}; {off}; it would hold if the stated figure were {}",
-                    o.id,
-                    o.arithmetic,
-                    readable(o.needed.unwrap_or(o.computed_value))
-                ),
-            )),
-            Verdict::Approximate => findings.push(Finding::warning(
-                "text-approximate",
-                &loc,
-                format!(
-                    "relation `{}` only roughly holds: {}; {off}, outside the stated interval {}–{} though the intervals overlap",
-                    o.id,
-                    o.arithmetic,
-                    readable(o.stated.lo),
-                    readable(o.stated.hi)
-                ),
-            )),
-            Verdict::Holds | Verdict::Derived => {}
         }
     }
     findings

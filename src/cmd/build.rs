@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 
-use crate::analysis::{reconcile, relate};
-use crate::cli::{BuildArgs, ChartFormat, ExportFormat, GroupBy};
+use super::Pipeline;
+use crate::cli::{BuildArgs, ChartFormat, ExportFormat};
 use crate::model::finding;
-use crate::present::chart::context::Context;
 use crate::present::chart::scale::AxisChoice;
+use crate::present::chart::view::View;
 use crate::present::chart::{self, Rendered};
 use crate::present::export::tables::{Intervals, Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
@@ -28,10 +28,7 @@ const CHART_PREFIXES: [&str; 5] = [
 
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
-    let checked = match super::load_clean(&args.data)? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
+    let checked = Pipeline::clean(&args.data)?;
     let (_, warnings) = finding::tally(&checked.findings);
     if warnings > 0 {
         eprintln!("check: 0 errors, {warnings} warning(s) (run `reckon check` to read them)");
@@ -65,23 +62,17 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     }
 }
 
-fn produce(
-    checked: &super::Checked,
-    args: &BuildArgs,
-    written: &mut Vec<PathBuf>,
-) -> Result<usize> {
-    let (data, rules) = (&checked.data, checked.rules);
-    let readings = relate::readings(data, &rules);
-    let summaries = reconcile::reconcile(data, &readings, GroupBy::Quantity)?;
-    let outcomes = relate::evaluate(data, &rules);
+fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> Result<usize> {
+    let analysis = &checked.analysis;
+    let rules = analysis.rules;
     let reconciled = Summaries {
-        rows: &summaries,
+        rows: &analysis.summaries,
         rules,
     };
-    let verdicts = Verdicts::new(&outcomes, rules);
+    let verdicts = Verdicts::new(&analysis.outcomes, rules);
     let intervals = Intervals {
-        data,
-        readings: &readings,
+        data: &analysis.data,
+        readings: &analysis.readings,
     };
     let exports: [(&str, &dyn Tabular); 3] = [
         ("reconciled", &reconciled),
@@ -101,7 +92,7 @@ fn produce(
             files.push((path, exporter(format).serialize(table)?));
         }
     }
-    let ctx = Context::new(data, &rules, AxisChoice::Auto)?;
+    let ctx = View::new(analysis, AxisChoice::Auto);
     let charts = chart::render_all(&ctx)?;
     let report = crate::present::report::build(&ctx, &charts).into_bytes();
     files.push((args.out.join("report.html"), report));

@@ -5,28 +5,16 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
-use crate::cli::{Axis, ChartArgs, ChartFormat};
-use crate::present::chart::context::Context;
-use crate::present::chart::scale::AxisChoice;
+use super::Pipeline;
+use crate::cli::{ChartArgs, ChartFormat};
+use crate::present::chart::view::View;
 use crate::present::chart::{self, Rendered};
 use crate::present::write;
 
-/// The axis choice as the chart code knows it.
-pub fn axis_choice(axis: Axis) -> AxisChoice {
-    match axis {
-        Axis::Auto => AxisChoice::Auto,
-        Axis::Linear => AxisChoice::Linear,
-        Axis::Log => AxisChoice::Log,
-    }
-}
-
 /// Runs `chart`.
 pub fn run(args: &ChartArgs) -> Result<ExitCode> {
-    let checked = match super::load_clean(&args.data)? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
-    let ctx = Context::new(&checked.data, &checked.rules, axis_choice(args.axis))?;
+    let analysis = Pipeline::clean(&args.data)?.analysis;
+    let ctx = View::new(&analysis, args.axis);
     let charts = chart::render_all(&ctx)?;
     let selected = select(&charts, &args.names)?;
     let written = write_charts(&selected, &args.out, args.format)?;

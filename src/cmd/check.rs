@@ -4,14 +4,15 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::analysis::relate::{self, Verdict};
+use super::Pipeline;
+use crate::analysis::relate::Verdict;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::model::finding::{self, Severity};
 use crate::present::write;
 
 /// Runs `check`: exit 0 without errors, 1 with errors (warnings too under `--strict`).
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
-    let mut checked = super::load_checked(&args.data)?;
+    let mut checked = Pipeline::open(&args.data)?;
     if args.strict {
         for f in &mut checked.findings {
             f.severity = Severity::Error;
@@ -28,10 +29,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             for f in &checked.findings {
                 out.push_str(&format!("{f}\n"));
             }
-            let data = &checked.data;
-            let unjudged = relate::unjudged(data, &checked.findings);
-            let outcomes: Vec<_> = relate::evaluate(data, &checked.rules)
-                .into_iter()
+            let data = &checked.analysis.data;
+            let unjudged = checked.analysis.unjudged(&checked.findings);
+            let outcomes: Vec<_> = checked
+                .analysis
+                .outcomes
+                .iter()
                 .filter(|o| !unjudged.contains(o.id.as_str()))
                 .collect();
             let count = |v: Verdict| outcomes.iter().filter(|o| o.verdict == v).count();

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::Pipeline;
 use crate::analysis::coverage::{self, Class, Found};
 use crate::cli::{CheckFormat, CoverageArgs};
 use crate::present::write;
@@ -32,11 +33,8 @@ pub fn excerpt(f: &Found) -> String {
 
 /// Runs `coverage`; it only reports, so it exits 0 whenever the dataset loads.
 pub fn run(args: &CoverageArgs) -> Result<ExitCode> {
-    let checked = match super::load_clean(&args.data)? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
-    let report = coverage::coverage(&checked.data);
+    let analysis = Pipeline::clean(&args.data)?.analysis;
+    let report = coverage::coverage(&analysis.data);
     let out = match args.format {
         CheckFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report)?;

@@ -1,4 +1,5 @@
-//! One file per subcommand: each loads, calls domain code and writes. No arithmetic here.
+//! One file per subcommand: each opens the pipeline, calls a presenter and writes. No
+//! arithmetic here.
 
 mod build;
 mod chart;
@@ -8,17 +9,21 @@ mod explain;
 mod reconcile;
 mod report;
 
+use std::fmt;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
 use crate::analysis::interpret::Rules;
+use crate::analysis::Analysis;
+
 use crate::cli::{Command, DataArgs};
 use crate::load;
-use crate::model::finding::{self, Finding};
-use crate::model::Dataset;
+use crate::model::finding::{self, Finding, Severity};
+use crate::present;
 
-/// Runs a subcommand and returns its exit code; an `Err` means it could not run (exit 2).
+/// Runs a subcommand and returns its exit code; an `Err` means it could not run (exit 2), or
+/// that the data has errors ([`DataErrors`], exit 1).
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Check(args) => check::run(&args),
@@ -31,48 +36,76 @@ pub fn run(command: Command) -> Result<ExitCode> {
     }
 }
 
-/// A dataset loaded and validated, with everything found on the way.
-pub struct Checked {
-    pub data: Dataset,
-    pub rules: Rules,
+/// The data has errors, so a command that needs clean data did not run; `main` prints this
+/// (each error, then what to do) and exits with 1.
+#[derive(Debug)]
+pub struct DataErrors {
+    /// The dataset folder, as the user named it.
+    pub dir: String,
+    /// Each error finding, as printed.
+    pub errors: Vec<String>,
+}
+
+impl fmt::Display for DataErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for e in &self.errors {
+            writeln!(f, "{e}")?;
+        }
+        write!(
+            f,
+            "reckon: the dataset in {} has {} error(s); run `reckon check --data {}` and fix them first",
+            self.dir,
+            self.errors.len(),
+            self.dir
+        )
+    }
+}
+
+impl std::error::Error for DataErrors {}
+
+/// One run's pipeline: the dataset loaded, checked and analysed once, with every finding.
+pub struct Pipeline {
+    pub analysis: Analysis,
+    /// Load and check findings, the analysis's problems and the verdict warnings, sorted.
     pub findings: Vec<Finding>,
 }
 
-/// Loads and validates the dataset named by `args`.
-pub fn load_checked(args: &DataArgs) -> Result<Checked> {
-    let loaded = load::load(&args.data)
-        .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
-    let mut findings = loaded.findings;
-    findings.extend(crate::check::validate(&loaded.dataset));
-    let rules = Rules { about: args.about };
-    let verdicts = crate::analysis::relate::findings(&loaded.dataset, &rules, &findings);
-    findings.extend(verdicts);
-    finding::sort(&mut findings);
-    Ok(Checked {
-        data: loaded.dataset,
-        rules,
-        findings,
-    })
-}
+impl Pipeline {
+    /// load -> check -> analysis, whatever the findings.
+    pub fn open(args: &DataArgs) -> Result<Self> {
+        let loaded = load::load(&args.data)
+            .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
+        let mut findings = loaded.findings;
+        findings.extend(crate::check::validate(&loaded.dataset));
+        let analysis = Analysis::new(loaded.dataset, Rules { about: args.about })?;
+        // Verdicts are withheld from relations that rest on a row with a load or check error:
+        // a verdict on a misread figure would blame the text for a slip in the data.
+        let unjudged = analysis.unjudged(&findings);
+        let verdicts =
+            present::findings::verdict_findings(&analysis.data, &analysis.outcomes, &unjudged);
+        findings.extend(analysis.problems.iter().cloned());
+        findings.extend(verdicts);
+        finding::sort(&mut findings);
+        Ok(Pipeline { analysis, findings })
+    }
 
-/// Loads a dataset that must be free of errors before it is used; prints the errors otherwise.
-pub fn load_clean(args: &DataArgs) -> Result<std::result::Result<Checked, ExitCode>> {
-    let checked = load_checked(args)?;
-    let (errors, _) = finding::tally(&checked.findings);
-    if errors > 0 {
-        for f in checked
+    /// Opens the pipeline for a command that needs data free of errors; fails with
+    /// [`DataErrors`] otherwise.
+    pub fn clean(args: &DataArgs) -> Result<Self> {
+        let pipeline = Pipeline::open(args)?;
+        let errors: Vec<String> = pipeline
             .findings
             .iter()
-            .filter(|f| f.severity == finding::Severity::Error)
-        {
-            eprintln!("{f}");
+            .filter(|f| f.severity == Severity::Error)
+            .map(ToString::to_string)
+            .collect();
+        if !errors.is_empty() {
+            return Err(DataErrors {
+                dir: args.data.display().to_string(),
+                errors,
+            }
+            .into());
         }
-        eprintln!(
-            "reckon: the dataset in {} has {errors} error(s); run `reckon check --data {}` and fix them first",
-            args.data.display(),
-            args.data.display()
-        );
-        return Ok(Err(ExitCode::from(1)));
+        Ok(pipeline)
     }
-    Ok(Ok(checked))
 }

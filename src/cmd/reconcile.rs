@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::analysis::{reconcile, relate};
+use super::Pipeline;
 use crate::cli::ReconcileArgs;
 use crate::present::export::tables::{Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
@@ -13,17 +13,12 @@ use crate::present::write;
 
 /// Runs `reconcile`; the dataset must check without errors first.
 pub fn run(args: &ReconcileArgs) -> Result<ExitCode> {
-    let checked = match super::load_clean(&args.data)? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
-    let (data, rules) = (&checked.data, checked.rules);
+    let analysis = Pipeline::clean(&args.data)?.analysis;
+    let rules = analysis.rules;
     let bytes = if args.relations {
-        let outcomes = relate::evaluate(data, &rules);
-        exporter(args.format).serialize(&Verdicts::new(&outcomes, rules) as &dyn Tabular)?
+        exporter(args.format).serialize(&Verdicts::new(&analysis.outcomes, rules) as &dyn Tabular)?
     } else {
-        let readings = relate::readings(data, &rules);
-        let summaries = reconcile::reconcile(data, &readings, args.by)?;
+        let summaries = analysis.reconcile(args.by)?;
         let table = Summaries {
             rows: &summaries,
             rules,

@@ -4,19 +4,17 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::Pipeline;
 use crate::cli::ReportArgs;
-use crate::present::chart::context::Context;
 use crate::present::chart::scale::AxisChoice;
+use crate::present::chart::view::View;
 use crate::present::report;
 use crate::present::write;
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
-    let checked = match super::load_clean(&args.data)? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
-    let ctx = Context::new(&checked.data, &checked.rules, AxisChoice::Auto)?;
+    let analysis = Pipeline::clean(&args.data)?.analysis;
+    let ctx = View::new(&analysis, AxisChoice::Auto);
     let charts = crate::present::chart::render_all(&ctx)?;
     let html = report::build(&ctx, &charts);
     write::output(&args.output, html.as_bytes())?;

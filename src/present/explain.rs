@@ -1,38 +1,29 @@
-//! `reckon explain ID`: the audit trail of one number, from a chart back to the words of the text.
+//! The audit trail of one number (`reckon explain ID`), from a chart back to the words of the
+//! text: an estimate, quantity, relation or source, and everything reckon made of it.
 
 use std::fmt::Write as _;
-use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
-use crate::analysis::interpret::{stated, Rules};
-use crate::analysis::reconcile::{self, span, Summary};
-use crate::analysis::relate::{self, Outcome, Readings};
-use crate::cli::{ExplainArgs, GroupBy};
+use crate::analysis::reconcile::{GroupBy, Summary};
+use crate::analysis::relate::Outcome;
+use crate::analysis::Analysis;
 use crate::english::number::{readable, relative};
 use crate::english::passage;
 use crate::load::{edit_distance, LineIndex};
 use crate::model::{Dataset, Estimate};
-use crate::present::write;
+use crate::present::words::{self, interval_words, stated};
 
-/// Runs `explain`: exit 0 with the trail, 2 when no row has the id.
-pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
-    let checked = match super::load_clean(&args.data)? {
-        Ok(checked) => checked,
-        Err(code) => return Ok(code),
-    };
-    let trail = Trail::new(&checked.data, &checked.rules)?;
-    let text = trail.explain(&args.id)?;
-    write::stdout(text.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+/// The audit trail of `id`: every kind of thing the id names, explained; an error naming the
+/// closest id when nothing has it.
+pub fn explain(analysis: &Analysis, id: &str) -> Result<String> {
+    Trail::new(analysis)?.explain(id)
 }
 
 /// Everything an explanation draws on.
 struct Trail<'a> {
     data: &'a Dataset,
-    readings: Readings,
-    outcomes: Vec<Outcome>,
-    by_quantity: Vec<Summary>,
+    analysis: &'a Analysis,
     by_kind: Vec<Summary>,
 }
 
@@ -62,29 +53,26 @@ fn wrap(s: &str, width: usize, indent: &str) -> String {
 
 fn summary_line(s: &Summary) -> String {
     let consensus = match (&s.consensus, &s.conflict) {
-        (Some(c), _) => format!("consensus {}", span(c)),
-        (None, Some(conflict)) => format!("no consensus: {conflict}"),
+        (Some(c), _) => format!("consensus {}", interval_words(c)),
+        (None, Some(conflict)) => format!("no consensus: {}", words::conflict(conflict)),
         (None, None) => "no consensus".into(),
     };
     format!(
         "{} estimate(s) from {} source(s); envelope {}; {consensus}; median {}; spread {}",
         s.estimates,
         s.sources,
-        span(&s.envelope),
+        interval_words(&s.envelope),
         readable(s.median),
         crate::english::number::times(s.spread)
     )
 }
 
 impl<'a> Trail<'a> {
-    fn new(data: &'a Dataset, rules: &Rules) -> Result<Self> {
-        let readings = relate::readings(data, rules);
+    fn new(analysis: &'a Analysis) -> Result<Self> {
         Ok(Trail {
-            data,
-            outcomes: relate::evaluate(data, rules),
-            by_quantity: reconcile::reconcile(data, &readings, GroupBy::Quantity)?,
-            by_kind: reconcile::reconcile(data, &readings, GroupBy::SourceKind)?,
-            readings,
+            data: &analysis.data,
+            analysis,
+            by_kind: analysis.reconcile(GroupBy::SourceKind)?,
         })
     }
 
@@ -97,7 +85,7 @@ impl<'a> Trail<'a> {
         if self.data.quantity(id).is_some() {
             parts.push(self.quantity(id));
         }
-        let unevaluated = match self.outcomes.iter().find(|o| o.id == id) {
+        let unevaluated = match self.analysis.outcomes.iter().find(|o| o.id == id) {
             Some(o) => {
                 parts.push(self.relation(o));
                 false
@@ -138,13 +126,13 @@ impl<'a> Trail<'a> {
         let source = self.data.source(&e.source);
         let name = source.map_or(e.source.as_str(), |s| s.name.as_str());
         let kind = source.and_then(|s| s.kind).map_or("", |k| k.as_str());
-        match self.readings.get(&e.id) {
+        match self.analysis.readings.get(&e.id) {
             Some(r) => format!(
                 "{} — {name} ({kind}): \"{}\" → {} → interval {}",
                 e.id,
                 e.quote,
                 stated(e, r),
-                span(&r.interval)
+                interval_words(&r.interval)
             ),
             None => format!("{} — {name} ({kind}): \"{}\"", e.id, e.quote),
         }
@@ -152,7 +140,7 @@ impl<'a> Trail<'a> {
 
     fn relations_of(&self, ids: &[&str]) -> String {
         let mut out = String::new();
-        for o in &self.outcomes {
+        for o in &self.analysis.outcomes {
             let involved = ids
                 .iter()
                 .any(|id| o.target == *id || o.operands.iter().any(|x| x == id));
@@ -163,7 +151,7 @@ impl<'a> Trail<'a> {
                     o.id,
                     o.kind,
                     o.verdict.as_str(),
-                    o.arithmetic
+                    words::arithmetic(&o.arithmetic)
                 );
             }
         }
@@ -206,17 +194,17 @@ impl<'a> Trail<'a> {
                 out.push_str(&wrap(&marked, 88, "    "));
             }
         }
-        match (e.qualifier, self.readings.get(&e.id)) {
+        match (e.qualifier, self.analysis.readings.get(&e.id)) {
             (Some(q), Some(r)) => {
                 let _ = writeln!(
                     out,
                     "  qualifier  {} → stated {} → interval {}, central value {}",
                     q.words(),
                     stated(e, r),
-                    span(&r.interval),
+                    interval_words(&r.interval),
                     readable(r.central)
                 );
-                let _ = writeln!(out, "  rule       {}", r.rule);
+                let _ = writeln!(out, "  rule       {}", words::rule(&r.rule));
             }
             (Some(q), None) => {
                 let _ = writeln!(
@@ -231,7 +219,7 @@ impl<'a> Trail<'a> {
             out.push_str("  note\n");
             out.push_str(&wrap(&e.note, 84, "    "));
         }
-        if let Some(s) = self.by_quantity.iter().find(|s| s.key == e.quantity) {
+        if let Some(s) = self.analysis.summaries.iter().find(|s| s.key == e.quantity) {
             let _ = writeln!(out, "\nReconciliation of {}:", e.quantity);
             out.push_str(&wrap(&summary_line(s), 88, "  "));
         }
@@ -282,7 +270,7 @@ impl<'a> Trail<'a> {
         for e in &estimates {
             out.push_str(&wrap(&self.brief(e), 88, "  "));
         }
-        if let Some(s) = self.by_quantity.iter().find(|s| s.key == id) {
+        if let Some(s) = self.analysis.summaries.iter().find(|s| s.key == id) {
             out.push_str("\nReconciliation:\n");
             out.push_str(&wrap(&summary_line(s), 88, "  "));
             out.push_str("By kind of source:\n");
@@ -310,14 +298,14 @@ impl<'a> Trail<'a> {
             o.kind,
             o.verdict.as_str()
         );
-        let _ = writeln!(out, "  arithmetic {}", o.arithmetic);
+        let _ = writeln!(out, "  arithmetic {}", words::arithmetic(&o.arithmetic));
         let _ = writeln!(
             out,
             "  stated     {} (interval {}); computed {} (interval {})",
             readable(o.stated_value),
-            span(&o.stated),
+            interval_words(&o.stated),
             readable(o.computed_value),
-            span(&o.computed)
+            interval_words(&o.computed)
         );
         let _ = writeln!(
             out,

@@ -2,6 +2,9 @@
 //! bytes in place.
 
 pub mod chart;
+pub mod explain;
 pub mod export;
+pub mod findings;
 pub mod report;
+pub mod words;
 pub mod write;

@@ -3,8 +3,8 @@
 
 use plotters::prelude::*;
 
-use super::context::Context;
 use super::scale::Scale;
+use super::view::View;
 use super::{
     arrow, bar, file_stem, fit, footer, header, legend, render_fit, text, with_unit, wrap, x_axis,
     Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, PARTS, WIDTH,
@@ -25,9 +25,9 @@ pub struct Overview<'a> {
 }
 
 /// One overview per category and unit with two or more quantities.
-pub fn overviews<'a>(ctx: &'a Context) -> Vec<Overview<'a>> {
+pub fn overviews<'a>(ctx: &'a View) -> Vec<Overview<'a>> {
     let mut out: Vec<Overview> = Vec::new();
-    for s in &ctx.summaries {
+    for s in &ctx.analysis.summaries {
         match out
             .iter_mut()
             .find(|o| o.category == s.category && o.unit == s.unit)
@@ -61,7 +61,7 @@ pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
     o: &Overview,
     title: &str,
-    ctx: &Context,
+    ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
     let subtitle = format!(
@@ -151,7 +151,7 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Renders every overview.
-pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     let all = overviews(ctx);
     all.iter()
         .map(|o| {

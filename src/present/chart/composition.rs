@@ -3,15 +3,15 @@
 
 use plotters::prelude::*;
 
-use super::context::Context;
 use super::scale::{AxisChoice, Scale};
+use super::view::View;
 use super::{
     bar, file_stem, fit, footer, header, legend, line, part_color, render_fit, text, text_width,
     x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
 };
-use crate::analysis::interpret::stated;
 use crate::english::number::readable;
 use crate::model::RelationKind;
+use crate::present::words::stated;
 
 const PLOT_X0: i32 = MARGIN + 300;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
@@ -35,28 +35,33 @@ pub struct Composition {
 }
 
 /// One composition per category holding the targets of two or more sums.
-pub fn compositions(ctx: &Context) -> Vec<Composition> {
+pub fn compositions(ctx: &View) -> Vec<Composition> {
     let mut out: Vec<Composition> = Vec::new();
-    for o in ctx.outcomes.iter().filter(|o| o.kind == RelationKind::Sum) {
-        let Some(target) = ctx.data.estimate(&o.target) else {
+    for o in ctx
+        .analysis
+        .outcomes
+        .iter()
+        .filter(|o| o.kind == RelationKind::Sum)
+    {
+        let Some(target) = ctx.analysis.data.estimate(&o.target) else {
             continue;
         };
-        let Some(quantity) = ctx.data.quantity(&target.quantity) else {
+        let Some(quantity) = ctx.analysis.data.quantity(&target.quantity) else {
             continue;
         };
-        let Some(reading) = ctx.readings.get(&o.target) else {
+        let Some(reading) = ctx.analysis.readings.get(&o.target) else {
             continue;
         };
         let parts: Option<Vec<(String, String, f64)>> = o
             .operands
             .iter()
             .map(|id| {
-                let e = ctx.data.estimate(id)?;
-                let q = ctx.data.quantity(&e.quantity)?;
+                let e = ctx.analysis.data.estimate(id)?;
+                let q = ctx.analysis.data.quantity(&e.quantity)?;
                 Some((
                     q.category.clone(),
                     q.label.clone(),
-                    ctx.readings.get(id)?.central,
+                    ctx.analysis.readings.get(id)?.central,
                 ))
             })
             .collect();
@@ -81,7 +86,7 @@ pub fn compositions(ctx: &Context) -> Vec<Composition> {
             })
             .collect();
         let row = Breakdown {
-            source: ctx.source_name(&target.source),
+            source: ctx.analysis.source_name(&target.source),
             stated: stated(target, reading),
             stated_value: reading.central,
             parts,
@@ -129,7 +134,7 @@ fn title(c: &Composition) -> String {
 pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
     c: &Composition,
-    ctx: &Context,
+    ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
     let subtitle = format!(
@@ -199,7 +204,7 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Renders every composition chart.
-pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     compositions(ctx)
         .iter()
         .map(|c| {

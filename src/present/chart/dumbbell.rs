@@ -3,8 +3,8 @@
 
 use plotters::prelude::*;
 
-use super::context::Context;
 use super::scale::Scale;
+use super::view::View;
 use super::{
     file_stem, fit, footer, header, kind_color, legend, line, render_fit, text, with_unit, wrap,
     x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
@@ -38,10 +38,10 @@ pub struct Dumbbell {
 }
 
 /// One dumbbell chart per unit that has quantities with both sides (polls are left out).
-pub fn dumbbells(ctx: &Context) -> Vec<Dumbbell> {
+pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
     let mut out: Vec<Dumbbell> = Vec::new();
-    for s in &ctx.summaries {
-        let members = ctx.members_of(&s.key);
+    for s in &ctx.analysis.summaries {
+        let members = ctx.analysis.members_of(&s.key);
         let side = |official: bool| -> Vec<f64> {
             members
                 .iter()
@@ -94,7 +94,7 @@ const TITLE: &str = "Official and archival figures against independent estimates
 pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
     d: &Dumbbell,
-    ctx: &Context,
+    ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
     let subtitle = format!(
@@ -177,7 +177,7 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Renders every dumbbell chart.
-pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     dumbbells(ctx)
         .iter()
         .map(|d| {

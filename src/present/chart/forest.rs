@@ -3,17 +3,17 @@
 
 use plotters::prelude::*;
 
-use super::context::Context;
 use super::scale::Scale;
+use super::view::View;
 use super::{
     arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, render_fit, text,
     with_unit, x_axis, Area, Drawn, Rendered, Type, BAND, INK, MARGIN, MUTED, WIDTH,
 };
-use crate::analysis::interpret::stated;
-use crate::analysis::reconcile::span;
 use crate::english::number::readable;
 use crate::model::interval::Interval;
 use crate::model::SourceKind;
+use crate::present::words::interval_words;
+use crate::present::words::stated;
 
 /// One estimate as a row of the chart.
 #[derive(Debug, Clone)]
@@ -48,26 +48,29 @@ const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 150;
 const ROW: i32 = 40;
 
 /// One forest per quantity with two or more estimates (derived ones included).
-pub fn forests(ctx: &Context) -> Vec<Forest> {
-    ctx.summaries
+pub fn forests(ctx: &View) -> Vec<Forest> {
+    ctx.analysis
+        .summaries
         .iter()
         .filter(|s| s.estimates >= 2)
         .map(|s| {
             let mut rows: Vec<Row> = ctx
+                .analysis
                 .members_of(&s.key)
                 .into_iter()
                 .map(|m| {
-                    let e = ctx.data.estimate(&m.estimate);
-                    let value = match (e, ctx.readings.get(&m.estimate)) {
+                    let e = ctx.analysis.data.estimate(&m.estimate);
+                    let value = match (e, ctx.analysis.readings.get(&m.estimate)) {
                         (Some(e), Some(r)) => stated(e, r),
                         _ => readable(m.central),
                     };
-                    let mut detail = format!("{}: {}", m.qualifier.words(), span(&m.interval));
+                    let mut detail =
+                        format!("{}: {}", m.qualifier.words(), interval_words(&m.interval));
                     if m.derived {
                         detail = format!("derived, {detail}");
                     }
                     Row {
-                        source: ctx.source_name(&m.source),
+                        source: ctx.analysis.source_name(&m.source),
                         detail,
                         value,
                         kind: m.source_kind,
@@ -97,7 +100,7 @@ pub fn forests(ctx: &Context) -> Vec<Forest> {
 }
 
 /// The axis that shows every row: log when the figures span more than a factor of ten.
-fn scale(f: &Forest, ctx: &Context) -> Scale {
+fn scale(f: &Forest, ctx: &View) -> Scale {
     let values = f
         .rows
         .iter()
@@ -113,7 +116,7 @@ fn scale(f: &Forest, ctx: &Context) -> Scale {
 pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
     f: &Forest,
-    ctx: &Context,
+    ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
     let y = header(area, &f.title, &f.subtitle)?;
@@ -212,7 +215,7 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Renders every forest chart.
-pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     forests(ctx)
         .iter()
         .map(|f| {

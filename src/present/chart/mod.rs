@@ -8,11 +8,11 @@
 
 pub mod category;
 pub mod composition;
-pub mod context;
 pub mod dumbbell;
 pub mod forest;
 pub mod scale;
 pub mod totals;
+pub mod view;
 
 use std::sync::{Arc, Once};
 
@@ -439,7 +439,7 @@ pub struct Rendered {
 }
 
 /// Renders every chart the dataset supports, in a stable order.
-pub fn render_all(ctx: &context::Context) -> Result<Vec<Rendered>> {
+pub fn render_all(ctx: &view::View) -> Result<Vec<Rendered>> {
     let mut charts = forest::render(ctx)?;
     charts.extend(category::render(ctx)?);
     charts.extend(totals::render(ctx)?);

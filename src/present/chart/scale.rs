@@ -11,10 +11,10 @@ pub enum Scale {
     Log { lo: f64, hi: f64 },
 }
 
-/// The forced choice of axis, or automatic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The horizontal axis of charts: a forced choice, or automatic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum AxisChoice {
-    /// Log when the figures span more than a factor of ten.
+    /// Log when the figures span more than a factor of ten, else linear.
     #[default]
     Auto,
     Linear,

@@ -3,18 +3,18 @@
 
 use plotters::prelude::*;
 
-use super::context::Context;
 use super::scale::Scale;
+use super::view::View;
 use super::{
     arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, line, part_color,
     render_fit, text, text_width, x_axis, Area, Drawn, Rendered, Type, APPROXIMATE, BROKEN, HOLDS,
     INK, MARGIN, MUTED, WIDTH,
 };
-use crate::analysis::interpret::stated;
 use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::number::{readable, relative};
 use crate::model::interval::Interval;
 use crate::model::{RelationKind, SourceKind};
+use crate::present::words::{self, stated};
 
 const PLOT_X0: i32 = MARGIN + 200;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
@@ -37,21 +37,23 @@ pub struct Totals<'a> {
 }
 
 /// One chart per sum relation whose figures all have readings.
-pub fn totals<'a>(ctx: &'a Context) -> Vec<Totals<'a>> {
-    ctx.outcomes
+pub fn totals<'a>(ctx: &'a View) -> Vec<Totals<'a>> {
+    ctx.analysis
+        .outcomes
         .iter()
         .filter(|o| o.kind == RelationKind::Sum)
         .filter_map(|o| {
-            let target = ctx.data.estimate(&o.target)?;
-            let reading = ctx.readings.get(&o.target)?;
-            let quantity = ctx.data.quantity(&target.quantity)?;
+            let target = ctx.analysis.data.estimate(&o.target)?;
+            let reading = ctx.analysis.readings.get(&o.target)?;
+            let quantity = ctx.analysis.data.quantity(&target.quantity)?;
             let parts = o
                 .operands
                 .iter()
                 .map(|id| {
-                    let e = ctx.data.estimate(id)?;
-                    let r = ctx.readings.get(id)?;
+                    let e = ctx.analysis.data.estimate(id)?;
+                    let r = ctx.analysis.readings.get(id)?;
                     let label = ctx
+                        .analysis
                         .data
                         .quantity(&e.quantity)
                         .map_or(id.clone(), |q| q.label.clone());
@@ -64,9 +66,9 @@ pub fn totals<'a>(ctx: &'a Context) -> Vec<Totals<'a>> {
             Some(Totals {
                 outcome: o,
                 title: format!("{}: the stated total against its parts", quantity.label),
-                stated_label: ctx.source_name(&target.source),
+                stated_label: ctx.analysis.source_name(&target.source),
                 stated_text: stated(target, reading),
-                kind: ctx.data.kind_of(target)?,
+                kind: ctx.analysis.data.kind_of(target)?,
                 parts,
             })
         })
@@ -90,13 +92,13 @@ pub fn sentence(o: &Outcome) -> String {
         relative(o.relative_difference)
     );
     match o.verdict {
-        Verdict::Holds => format!("Holds: {}, inside the stated interval (difference {difference}).", o.arithmetic),
+        Verdict::Holds => format!("Holds: {}, inside the stated interval (difference {difference}).", words::arithmetic(&o.arithmetic)),
         Verdict::Approximate => format!(
             "Approximate: {}; the sum lies outside the stated interval, which it only overlaps (difference {difference}).",
-            o.arithmetic
+            words::arithmetic(&o.arithmetic)
         ),
-        Verdict::Broken => format!("Broken: {}; off by {difference}.", o.arithmetic),
-        Verdict::Derived => o.arithmetic.clone(),
+        Verdict::Broken => format!("Broken: {}; off by {difference}.", words::arithmetic(&o.arithmetic)),
+        Verdict::Derived => words::arithmetic(&o.arithmetic),
     }
 }
 
@@ -104,7 +106,7 @@ pub fn sentence(o: &Outcome) -> String {
 pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
     t: &Totals,
-    ctx: &Context,
+    ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
     let o = t.outcome;
@@ -143,7 +145,7 @@ pub fn draw<DB: DrawingBackend>(
         format!(
             "{} → {}",
             t.stated_text,
-            crate::analysis::reconcile::span(&o.stated)
+            crate::present::words::interval_words(&o.stated)
         )
     };
     text(
@@ -236,7 +238,7 @@ fn whisker<DB: DrawingBackend>(area: &Area<DB>, i: &Interval, cy: i32, scale: &S
 }
 
 /// Renders every totals chart.
-pub fn render(ctx: &Context) -> anyhow::Result<Vec<Rendered>> {
+pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     totals(ctx)
         .iter()
         .map(|t| {

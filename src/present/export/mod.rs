@@ -9,7 +9,18 @@ pub mod tables;
 
 use anyhow::Result;
 
-use crate::cli::ExportFormat;
+/// Output formats of `reconcile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// An aligned table for the terminal.
+    Table,
+    /// CSV with plain numbers, safe to open in a spreadsheet.
+    Csv,
+    /// JSON with plain numbers.
+    Json,
+    /// A Markdown table with numbers formatted for people.
+    Markdown,
+}
 
 /// One cell of an exported table.
 #[derive(Debug, Clone, PartialEq)]

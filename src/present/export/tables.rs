@@ -3,10 +3,11 @@
 
 use super::{Cell, Table, Tabular};
 use crate::analysis::interpret::Rules;
-use crate::analysis::reconcile::{span, Summary};
+use crate::analysis::reconcile::Summary;
 use crate::analysis::relate::Outcome;
 use crate::english::number::{grouped, readable, relative};
 use crate::model::interval::Interval;
+use crate::present::words::{self, interval_words};
 
 fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
@@ -76,7 +77,7 @@ impl Tabular for Summaries<'_> {
                         upper(&s.envelope),
                         s.consensus.map_or(Cell::Number(None), |c| num(c.lo)),
                         s.consensus.as_ref().map_or(Cell::Number(None), upper),
-                        text(s.conflict.clone().unwrap_or_default()),
+                        text(s.conflict.as_ref().map(words::conflict).unwrap_or_default()),
                         text(s.disagreeing.join(";")),
                         num(s.median),
                         num(s.min),
@@ -122,9 +123,9 @@ impl Tabular for Summaries<'_> {
                 row.extend([
                     Cell::Shown(s.estimates.to_string()),
                     Cell::Shown(s.sources.to_string()),
-                    text(span(&s.envelope)),
+                    text(interval_words(&s.envelope)),
                     text(match &s.consensus {
-                        Some(c) => span(c),
+                        Some(c) => interval_words(c),
                         None => "conflict".into(),
                     }),
                     Cell::Shown(readable(s.median)),
@@ -201,7 +202,7 @@ impl Tabular for Verdicts<'_> {
                         num(o.difference),
                         Cell::Number(o.relative_difference.filter(|r| r.is_finite())),
                         Cell::Number(o.needed),
-                        text(&o.arithmetic),
+                        text(words::arithmetic(&o.arithmetic)),
                         text(about_rule(&self.rules)),
                         text(&o.quote),
                         text(&o.note),
@@ -229,7 +230,7 @@ impl Tabular for Verdicts<'_> {
                         text(&o.id),
                         text(o.kind.as_str()),
                         text(o.verdict.as_str()),
-                        text(&o.arithmetic),
+                        text(words::arithmetic(&o.arithmetic)),
                         Cell::Shown(signed_readable(o.difference)),
                         Cell::Shown(relative(o.relative_difference)),
                     ]
@@ -282,7 +283,7 @@ impl Tabular for Intervals<'_> {
                         text(&e.source),
                         text(self.data.kind_of(e).map(|k| k.as_str()).unwrap_or("")),
                         text(e.qualifier.map(|q| q.as_str()).unwrap_or("")),
-                        text(crate::analysis::interpret::stated(e, r)),
+                        text(words::stated(e, r)),
                         num(r.interval.lo),
                         upper(&r.interval),
                         num(r.central),
@@ -291,7 +292,7 @@ impl Tabular for Intervals<'_> {
                         } else {
                             "false"
                         }),
-                        text(&r.rule),
+                        text(words::rule(&r.rule)),
                         text(&e.quote),
                     ])
                 })

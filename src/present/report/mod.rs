@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::analysis::coverage::{self, Class};
-use crate::analysis::interpret::stated;
-use crate::analysis::reconcile::{span, Member, Summary};
+use crate::analysis::reconcile::{Member, Summary};
 use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::figure;
 use crate::english::number::{readable, relative};
 use crate::english::passage;
 use crate::model::{category_title, Dataset, Estimate, Qualifier, RelationKind, SourceKind};
-use crate::present::chart::context::Context;
+use crate::present::chart::view::View;
 use crate::present::chart::{self, kind_color, Rendered};
+use crate::present::words::{self, interval_words, stated};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -154,7 +154,7 @@ fn inline_svg(c: &Rendered) -> String {
 
 /// The builder of the report's HTML.
 pub struct Report<'a> {
-    ctx: &'a Context<'a>,
+    ctx: &'a View<'a>,
     charts: Vec<Rendered>,
     out: String,
 }
@@ -201,19 +201,19 @@ fn inconsistency_words(o: &Outcome) -> String {
     match o.kind {
         RelationKind::Sum => format!(
             "the parts the text gives add up to {}, but the total it states is {} ({})",
-            span(&o.computed),
-            span(&o.stated),
+            interval_words(&o.computed),
+            interval_words(&o.stated),
             difference_words(o)
         ),
         RelationKind::Conversion | RelationKind::Ratio => format!(
             "{} ({})",
-            o.arithmetic.replace("; stated ", ", but the text gives "),
+            words::arithmetic_against_text(&o.arithmetic),
             difference_words(o)
         ),
         RelationKind::Subset => format!(
             "a part, read as {}, against a whole read as {}: the part's figure {} is {}, above the whole's central value {}",
-            span(&o.computed),
-            span(&o.stated),
+            interval_words(&o.computed),
+            interval_words(&o.stated),
             readable(o.computed_value),
             share_of_whole(o),
             readable(o.stated_value)
@@ -243,7 +243,7 @@ fn source_name(data: &Dataset, id: &str) -> String {
 }
 
 /// Builds the report for a dataset, with its charts rendered by [`chart::render_all`].
-pub fn build(ctx: &Context, charts: &[Rendered]) -> String {
+pub fn build(ctx: &View, charts: &[Rendered]) -> String {
     let mut report = Report {
         ctx,
         charts: charts.to_vec(),
@@ -255,7 +255,7 @@ pub fn build(ctx: &Context, charts: &[Rendered]) -> String {
 
 impl Report<'_> {
     fn data(&self) -> &Dataset {
-        self.ctx.data
+        &self.ctx.analysis.data
     }
 
     fn chart(&self, name: &str) -> Option<String> {
@@ -263,7 +263,7 @@ impl Report<'_> {
     }
 
     fn write(&mut self) {
-        let data = self.ctx.data;
+        let data = &self.ctx.analysis.data;
         let titles: Vec<String> = data.texts.iter().map(|t| t.title.clone()).collect();
         let title = format!("Reading the figures in {}", titles.join("; "));
         let mut out = String::new();
@@ -305,7 +305,7 @@ impl Report<'_> {
 
     fn categories_in_order(&self) -> Vec<String> {
         let mut seen: Vec<String> = Vec::new();
-        for s in &self.ctx.summaries {
+        for s in &self.ctx.analysis.summaries {
             if !seen.contains(&s.category) {
                 seen.push(s.category.clone());
             }
@@ -485,6 +485,7 @@ impl Report<'_> {
         );
         let bad: Vec<&Outcome> = self
             .ctx
+            .analysis
             .outcomes
             .iter()
             .filter(|o| matches!(o.verdict, Verdict::Broken | Verdict::Approximate))
@@ -543,6 +544,7 @@ impl Report<'_> {
         }
         let conflicts: Vec<&Summary> = self
             .ctx
+            .analysis
             .summaries
             .iter()
             .filter(|s| s.consensus.is_none())
@@ -550,7 +552,7 @@ impl Report<'_> {
         if !conflicts.is_empty() {
             out.push_str("<h3>Disagreements the text reports</h3>\n<p>The text reports these disagreements between its sources openly; they are not errors in the text, but they show how far apart the sources are. For each of these quantities the sources' intervals do not overlap at all, so no single figure satisfies them all. The sections below give each figure in its sentence; <a href=\"#reading\">How to read these figures</a> gives the reasons the text offers.</p><ul>\n");
             for s in conflicts {
-                let members = self.ctx.members_of(&s.key);
+                let members = self.ctx.analysis.members_of(&s.key);
                 let _ = writeln!(
                     out,
                     "<li><a href=\"#q-{}\">{}</a>: {}</li>",
@@ -576,9 +578,9 @@ impl Report<'_> {
         match (lowest, highest) {
             (Some(a), Some(b)) if a.interval.hi < b.interval.lo => format!(
                 "{} from {}, against {}{} from {}.",
-                escape(&span(&a.interval)),
+                escape(&interval_words(&a.interval)),
                 escape(&source_name(self.data(), &a.source)),
-                escape(&span(&b.interval)),
+                escape(&interval_words(&b.interval)),
                 if b.derived { " (derived)" } else { "" },
                 escape(&source_name(self.data(), &b.source))
             ),
@@ -588,7 +590,7 @@ impl Report<'_> {
 
     fn relations(&mut self) {
         let mut out = String::from("<section id=\"relations\"><h2>Totals, ratios and conversions</h2>\n<p>Where the text states a total and its parts, a figure in two units, or one figure as a multiple of another, reckon does the arithmetic with intervals. A relation <em>holds</em> when the computed value lies within the stated figure's interval, is <em>approximate</em> when the two intervals only overlap, and is <em>broken</em> when they are disjoint. A <em>part of</em> relation (a figure that must be no larger than the whole it belongs to) holds when the part's figure is at most the whole's central value, is approximate when it is larger but the two intervals still touch, and is broken when even the part's lowest reading exceeds the whole's highest; its last column gives the part's share of the whole. Broken and approximate ones come first. The last column shows the passage that states or implies the relation and, in grey, the curator's note.</p>\n");
-        let mut outcomes: Vec<&Outcome> = self.ctx.outcomes.iter().collect();
+        let mut outcomes: Vec<&Outcome> = self.ctx.analysis.outcomes.iter().collect();
         outcomes.sort_by_key(|o| (o.verdict, o.line));
         out.push_str("<div class=\"table\"><table><thead><tr><th>Verdict</th><th>Arithmetic</th><th>Difference</th><th>In the text</th></tr></thead><tbody>\n");
         for o in outcomes {
@@ -611,7 +613,7 @@ impl Report<'_> {
                 o.verdict.as_str(),
                 o.verdict.as_str(),
                 kind_words(o.kind),
-                escape(&o.arithmetic),
+                escape(&words::arithmetic(&o.arithmetic)),
                 escape(&difference_cell(o))
             );
         }
@@ -634,6 +636,7 @@ impl Report<'_> {
             }
             let summaries: Vec<&Summary> = self
                 .ctx
+                .analysis
                 .summaries
                 .iter()
                 .filter(|s| s.category == category)
@@ -676,7 +679,13 @@ impl Report<'_> {
             .filter(|e| e.quantity == s.key)
             .collect();
         estimates.sort_by(|a, b| {
-            let c = |e: &Estimate| self.ctx.readings.get(&e.id).map_or(f64::NAN, |r| r.central);
+            let c = |e: &Estimate| {
+                self.ctx
+                    .analysis
+                    .readings
+                    .get(&e.id)
+                    .map_or(f64::NAN, |r| r.central)
+            };
             c(a).total_cmp(&c(b))
         });
         for e in estimates {
@@ -696,14 +705,14 @@ impl Report<'_> {
                 hex(k)
             )
         });
-        let (interval, rule) = match self.ctx.readings.get(&e.id) {
+        let (interval, rule) = match self.ctx.analysis.readings.get(&e.id) {
             Some(r) => (
                 format!(
                     "{} <span class=\"rule\">stated: {}</span>",
-                    escape(&span(&r.interval)),
+                    escape(&interval_words(&r.interval)),
                     escape(&stated(e, r))
                 ),
-                escape(&r.rule),
+                escape(&words::rule(&r.rule)),
             ),
             None => ("—".into(), String::new()),
         };
@@ -728,7 +737,7 @@ impl Report<'_> {
         if s.estimates == 1 {
             return format!(
                 "One estimate{unit}: {}. Nothing to reconcile it with in this text.",
-                escape(&span(&s.envelope))
+                escape(&interval_words(&s.envelope))
             );
         }
         let mut words = format!(
@@ -736,18 +745,18 @@ impl Report<'_> {
             s.estimates,
             s.sources,
             if s.sources == 1 { "" } else { "s" },
-            escape(&span(&s.envelope))
+            escape(&interval_words(&s.envelope))
         );
         match &s.consensus {
             Some(c) => {
                 let _ = write!(
                     words,
                     " No conflict: every estimate leaves room for {}. That is where they overlap, not a figure they agree on.",
-                    escape(&span(c))
+                    escape(&interval_words(c))
                 );
             }
             None => {
-                let members = self.ctx.members_of(&s.key);
+                let members = self.ctx.analysis.members_of(&s.key);
                 let _ = write!(
                     words,
                     " They cannot all be right: {}",

@@ -1,0 +1,201 @@
+//! The words reckon writes about its results: intervals, rules, arithmetic, conflicts and
+//! figures as stated. Every presenter (exports, charts, report, explain, findings) words the
+//! analysis's structured results through these functions, so a word changes in one place.
+
+use crate::analysis::interpret::{Multiplier, Reading, Rule, Tolerance};
+use crate::analysis::reconcile::{Conflict, Side};
+use crate::analysis::relate::{Arithmetic, Term};
+use crate::english::number::{grouped, plain, range, readable};
+use crate::model::interval::Interval;
+use crate::model::{Estimate, Qualifier};
+
+/// An interval for people: "650,000–700,000", "100,000 or more", "up to 5 million".
+pub fn interval_words(i: &Interval) -> String {
+    if i.is_open_above() {
+        format!("{} or more", readable(i.lo))
+    } else if i.lo == i.hi {
+        readable(i.lo)
+    } else {
+        range(i.lo, i.hi)
+    }
+}
+
+/// A band by its ends, an open one or a point by its lower end: "6–8 million", "100,000".
+fn band(i: &Interval) -> String {
+    if i.lo == i.hi || i.is_open_above() {
+        readable(i.lo)
+    } else {
+        range(i.lo, i.hi)
+    }
+}
+
+/// The rule that read a figure, in words: "about: ±50,000, half a unit of the last
+/// significant digit".
+pub fn rule(r: &Rule) -> String {
+    match r {
+        Rule::Exact => "exact: the figure itself".into(),
+        Rule::About(t) => format!("about: {}", tolerance(t)),
+        Rule::Nearly(t) => format!("nearly: just below the figure, {}", tolerance(t)),
+        Rule::OpenAbove(q) => format!("{q}: the figure and up, open-ended"),
+        Rule::UpTo(q) => format!("{q}: anything up to the figure"),
+        Rule::Range { central_stated } => format!(
+            "range: low to high, {}",
+            if *central_stated {
+                "central value as stated"
+            } else {
+                "central value the midpoint"
+            }
+        ),
+        Rule::Magnitude => {
+            "magnitude: the band the words name, central value its geometric mean".into()
+        }
+        Rule::Ratio(m) => format!(
+            "ratio: {} × {} ({}), derived by relation {}",
+            multiplier(m),
+            m.base,
+            readable(m.base_central),
+            m.relation
+        ),
+    }
+}
+
+fn tolerance(t: &Tolerance) -> String {
+    match t {
+        Tolerance::Relative(r) => format!("±{}%", grouped(r * 100.0)),
+        Tolerance::HalfUnit(h) => format!(
+            "±{}, half a unit of the last significant digit",
+            grouped(*h)
+        ),
+    }
+}
+
+/// A ratio's multiplier: "2.5", or "about 2.5 (2.45–2.55)" for a qualified one.
+pub fn multiplier(m: &Multiplier) -> String {
+    match m.rough {
+        Some((lo, hi)) => format!(
+            "about {} ({}–{})",
+            readable(m.factor),
+            readable(lo),
+            readable(hi)
+        ),
+        None => readable(m.factor),
+    }
+}
+
+/// One figure of a relation's arithmetic.
+pub fn term(t: &Term) -> String {
+    match t {
+        Term::Value(v) => readable(*v),
+        Term::Band(i) => band(i),
+        Term::Reading(i) => interval_words(i),
+        Term::Unread(id) => id.clone(),
+    }
+}
+
+/// A quantity's unit after a figure in arithmetic: " cm"; nothing for people or no unit.
+fn unit_suffix(unit: &str) -> String {
+    if unit.is_empty() || unit == "people" {
+        String::new()
+    } else {
+        format!(" {unit}")
+    }
+}
+
+/// A relation's arithmetic written out: "353,074 + 328,612 = 681,686; stated 681,692".
+pub fn arithmetic(a: &Arithmetic) -> String {
+    arithmetic_joined(a, "; stated ")
+}
+
+/// The arithmetic as the report words it: "353,074 + 328,612 = 681,686, but the text gives
+/// 681,692".
+pub fn arithmetic_against_text(a: &Arithmetic) -> String {
+    arithmetic_joined(a, ", but the text gives ")
+}
+
+/// The arithmetic with `stated` between the result and the stated figure.
+fn arithmetic_joined(a: &Arithmetic, stated_word: &str) -> String {
+    let terms = |ts: &[Term], sep: &str| ts.iter().map(term).collect::<Vec<_>>().join(sep);
+    match a {
+        Arithmetic::Sum {
+            parts,
+            total,
+            stated,
+        } => format!(
+            "{} = {}{stated_word}{}",
+            terms(parts, " + "),
+            term(total),
+            term(stated)
+        ),
+        Arithmetic::Scale {
+            factor,
+            base,
+            base_unit,
+            result,
+            target_unit,
+            stated,
+        } => {
+            let target_unit = unit_suffix(target_unit);
+            format!(
+                "{} × {}{} = {}{target_unit}{stated_word}{}{target_unit}",
+                plain(*factor),
+                term(base),
+                unit_suffix(base_unit),
+                term(result),
+                term(stated),
+            )
+        }
+        Arithmetic::Derived {
+            multiplier: m,
+            base,
+            result,
+            central,
+        } => format!(
+            "{} × {} = {} (central {}); derived, not stated",
+            multiplier(m),
+            term(base),
+            band(result),
+            readable(*central)
+        ),
+        Arithmetic::Subset { parts, whole } => {
+            format!("each of {} ≤ {}", terms(parts, ", "), term(whole))
+        }
+    }
+}
+
+/// Why a group has no consensus: "a (1–2) is below b (3–4); and 5 more disjoint pairs".
+pub fn conflict(c: &Conflict) -> String {
+    let side = |s: &Side| format!("{} ({})", s.source, interval_words(&s.interval));
+    let mut text: Vec<String> = c
+        .widest
+        .iter()
+        .map(|(a, b)| format!("{} is below {}", side(a), side(b)))
+        .collect();
+    if c.pairs > 3 {
+        text.push(format!("and {} more disjoint pairs", c.pairs - 3));
+    }
+    text.join("; ")
+}
+
+/// The figure as the text states it, for labels: "about 9 million", "nearly 700,000",
+/// "5–10 million", "over 100,000".
+pub fn stated(e: &Estimate, reading: &Reading) -> String {
+    let point = || e.point.map(readable).unwrap_or_default();
+    match e.qualifier {
+        Some(Qualifier::Exact) | None => point(),
+        Some(Qualifier::About) => format!("about {}", point()),
+        Some(Qualifier::Nearly) => format!("nearly {}", point()),
+        Some(Qualifier::Over) => format!("over {}", point()),
+        Some(Qualifier::AtLeast) => format!("at least {}", point()),
+        Some(Qualifier::UpTo) => format!("up to {}", point()),
+        Some(Qualifier::AtMost) => format!("at most {}", point()),
+        Some(Qualifier::Range) | Some(Qualifier::Magnitude) => match (e.low, e.high) {
+            (Some(lo), Some(hi)) => range(lo, hi),
+            _ => readable(reading.central),
+        },
+        Some(Qualifier::Ratio) => format!(
+            "{}× = {}",
+            e.point.map(readable).unwrap_or_default(),
+            readable(reading.central)
+        ),
+    }
+}
