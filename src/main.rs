@@ -16,11 +16,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => match err.downcast_ref::<DataErrors>() {
             Some(errors) => {
-                eprintln!("{errors}");
+                reckon::present::write::note(&errors.to_string());
                 ExitCode::from(1)
             }
             None => {
-                eprintln!("reckon: error: {err:#}");
+                reckon::present::write::note(&format!("reckon: error: {err:#}"));
                 ExitCode::from(2)
             }
         },

@@ -63,18 +63,6 @@ fn the_repository_gallery_is_up_to_date() {
 }
 
 #[test]
-fn build_removes_its_stale_charts_and_nothing_else() {
-    let wd = Workdir::with_shipped_data();
-    wd.write("gallery/forest-gone.svg", "old");
-    wd.write("gallery/notes.txt", "mine");
-    wd.run(&["build", "--charts", "gallery", "--out", "exports"])
-        .code(0);
-    let names = listing(&wd.path("gallery"));
-    assert!(!names.contains(&"forest-gone.svg".to_string()));
-    assert!(names.contains(&"notes.txt".to_string()));
-}
-
-#[test]
 fn build_stops_on_data_errors_and_writes_nothing() {
     let wd = Workdir::with_shipped_data();
     wd.edit("data/estimates.csv", ",353074,", ",353047,");

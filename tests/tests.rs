@@ -3,6 +3,7 @@
 mod workdir;
 
 mod test_build;
+mod test_build_safety;
 mod test_chart;
 mod test_check;
 mod test_coverage;

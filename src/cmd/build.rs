@@ -17,46 +17,43 @@ use crate::present::export::tables::{Intervals, Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
 use crate::present::write;
 
-/// The prefixes of the chart files reckon writes; only such files are ever removed as stale.
-const CHART_PREFIXES: [&str; 5] = [
-    "forest-",
-    "category-",
-    "totals-",
-    "composition-",
-    "official-vs-independent-",
-];
-
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let checked = Pipeline::clean(&args.data)?;
     let (_, warnings) = finding::tally(&checked.findings);
     if warnings > 0 {
-        eprintln!("check: 0 errors, {warnings} warning(s) (run `reckon check` to read them)");
+        write::note(&format!(
+            "check: 0 errors, {warnings} warning(s) (run `reckon check --data {}` to read them)",
+            args.data.data.display()
+        ));
     }
     let mut written: Vec<PathBuf> = Vec::new();
     match produce(&checked, args, &mut written) {
         Ok(charts) => {
             let exports = written.len() - 2 * charts - 1;
-            println!(
-                "wrote {exports} export(s) and report.html to {} and {charts} chart(s) as SVG and PNG to {}",
-                args.out.display(),
-                args.charts.display()
-            );
+            write::stdout(
+                format!(
+                    "wrote {exports} export(s) and report.html to {} and {charts} chart(s) as SVG and PNG to {}\n",
+                    args.out.display(),
+                    args.charts.display()
+                )
+                .as_bytes(),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Err(err) if written.is_empty() => {
-            eprintln!("reckon: build stopped before writing any file.");
+            write::note("reckon: build stopped before writing any file.");
             Err(err)
         }
         Err(err) => {
-            eprintln!(
+            write::note(&format!(
                 "reckon: build stopped; it wrote {} file(s) before that:",
                 written.len()
-            );
+            ));
             for path in &written {
-                eprintln!("  {}", path.display());
+                write::note(&format!("  {}", path.display()));
             }
-            eprintln!("and did not write the rest.");
+            write::note("and did not write the rest.");
             Err(err)
         }
     }
@@ -111,30 +108,41 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
     for path in super::chart::write_charts(&all, &args.charts, ChartFormat::Both)? {
         written.push(path);
     }
-    remove_stale(&args.charts, &charts)?;
+    for path in remove_stale(&args.charts, &charts)? {
+        write::note(&format!(
+            "removed {}: a chart an earlier build wrote that the data no longer supports",
+            path.display()
+        ));
+    }
     Ok(charts.len())
 }
 
-/// Removes chart files reckon wrote earlier for charts that no longer exist, so the gallery
-/// never keeps a chart the data no longer supports. Other files are never touched.
-fn remove_stale(dir: &Path, charts: &[Rendered]) -> Result<()> {
-    let current: Vec<String> = charts
+/// Removes the chart files an earlier build wrote (as its manifest lists them) that this build
+/// did not, so the gallery never keeps a chart the data no longer supports, then records what
+/// this build wrote. A file reckon did not write, a link and an input are never removed.
+fn remove_stale(dir: &Path, charts: &[Rendered]) -> Result<Vec<PathBuf>> {
+    let mut current: Vec<String> = charts
         .iter()
         .flat_map(|c| [format!("{}.svg", c.name), format!("{}.png", c.name)])
         .collect();
+    current.sort();
     if charts.is_empty() && !dir.exists() {
         // Nothing was drawn, so no folder was made, and there is nothing stale to remove.
-        return Ok(());
+        return Ok(Vec::new());
     }
-    for entry in fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = CHART_PREFIXES.iter().any(|p| name.starts_with(p))
-            && (name.ends_with(".svg") || name.ends_with(".png"));
-        if ours && !current.contains(&name) {
-            fs::remove_file(entry.path())
-                .with_context(|| format!("removing the stale chart {}", entry.path().display()))?;
+    let mut removed = Vec::new();
+    for name in write::manifest(dir) {
+        if current.binary_search(&name).is_ok() {
+            continue;
+        }
+        let path = dir.join(&name);
+        let plain_file = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        if plain_file && !write::is_input(&path) {
+            fs::remove_file(&path)
+                .with_context(|| format!("removing the stale chart {}", path.display()))?;
+            removed.push(path);
         }
     }
-    Ok(())
+    write::write_manifest(dir, &current)?;
+    Ok(removed)
 }

@@ -18,12 +18,12 @@ pub fn run(args: &ChartArgs) -> Result<ExitCode> {
     let charts = chart::render_all(&ctx)?;
     let selected = select(&charts, &args.names)?;
     let written = write_charts(&selected, &args.out, args.format)?;
-    eprintln!(
+    write::note(&format!(
         "wrote {} file(s) for {} chart(s) to {}",
         written.len(),
         selected.len(),
         args.out.display()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -19,7 +19,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let html = report::build(&ctx, &charts);
     write::output(&args.output, html.as_bytes())?;
     if args.output.as_os_str() != "-" {
-        eprintln!("wrote {}", args.output.display());
+        write::note(&format!("wrote {}", args.output.display()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -25,6 +25,45 @@ pub fn stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// Writes a line to standard error for the person running reckon. A closed or full standard
+/// error is ignored: there is nowhere left to say so, and it must not turn into a panic.
+pub fn note(line: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}
+
+/// The file in a charts folder that lists the charts reckon wrote there, so that a later build
+/// removes only files reckon itself wrote.
+pub const MANIFEST: &str = ".reckon-manifest";
+
+/// The chart file names the manifest in `dir` lists; none when there is no manifest. Only plain
+/// file names are taken: a line naming a path elsewhere is ignored.
+pub fn manifest(dir: &Path) -> Vec<String> {
+    let Ok(text) = fs::read_to_string(dir.join(MANIFEST)) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter(|l| {
+            let p = Path::new(l);
+            p.components().count() == 1 && p.file_name().is_some_and(|n| n == *l)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Writes the manifest of `dir`: the chart files reckon wrote there.
+pub fn write_manifest(dir: &Path, names: &[String]) -> Result<()> {
+    let mut text = String::from(
+        "# Chart files reckon wrote in this folder; a later `reckon build` removes only these.\n",
+    );
+    for name in names {
+        text.push_str(name);
+        text.push('\n');
+    }
+    atomic(&dir.join(MANIFEST), text.as_bytes())
+}
+
 /// The files a command read as input, canonicalised; outputs may never replace them.
 static INPUTS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 

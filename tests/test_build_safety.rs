@@ -1,0 +1,117 @@
+//! `reckon build` and its outputs: it removes only files it wrote, and a closed or full
+//! standard stream never makes it panic.
+
+use std::fs;
+use std::process::{Command, Stdio};
+
+use crate::workdir::Workdir;
+
+fn exists(wd: &Workdir, rel: &str) -> bool {
+    wd.path(rel).exists()
+}
+
+// Regression: stale-chart removal deleted any `forest-*.svg` in --charts, inputs included.
+#[test]
+fn build_never_deletes_a_file_it_did_not_write() {
+    let wd = Workdir::with_shipped_data();
+    // A text of the dataset whose name looks like a chart, in the folder used for charts.
+    wd.write("data/texts/forest-article.svg", "<svg/>");
+    wd.write("pictures/category-holiday.png", "my holiday");
+    wd.run(&["build", "--charts", "data/texts", "--out", "exports"])
+        .code(0);
+    assert!(exists(&wd, "data/texts/forest-article.svg"));
+    wd.run(&["build", "--charts", "pictures", "--out", "exports"])
+        .code(0);
+    assert!(exists(&wd, "pictures/category-holiday.png"));
+    assert_eq!(wd.read("pictures/category-holiday.png"), "my holiday");
+}
+
+#[test]
+fn build_removes_the_charts_it_wrote_that_the_data_no_longer_supports() {
+    let wd = Workdir::with_shipped_data();
+    wd.write("gallery/forest-mine.svg", "mine");
+    wd.run(&["build", "--charts", "gallery", "--out", "exports"])
+        .code(0);
+    let purge = "gallery/forest-great_purge_executions_1937_38.svg";
+    assert!(exists(&wd, purge));
+    // Another dataset into the same folder: every chart of the first is stale.
+    crate::workdir::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second"),
+        &wd.path("second"),
+    );
+    wd.run(&["build", "--data", "second", "--charts", "gallery", "--out", "exports"])
+        .code(0)
+        .stderr_has("removed gallery/forest-great_purge_executions_1937_38.svg");
+    assert!(!exists(&wd, purge));
+    assert!(!exists(&wd, "gallery/forest-great_purge_executions_1937_38.png"));
+    // Files reckon did not write stay, whatever their names.
+    assert_eq!(wd.read("gallery/forest-mine.svg"), "mine");
+}
+
+// Regression: build panicked (exit 101) when its standard output was a closed pipe.
+#[test]
+fn build_into_a_closed_pipe_exits_zero_without_a_panic() {
+    let wd = Workdir::with_shipped_data();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reckon"))
+        .args(["build", "--charts", "gallery", "--out", "exports"])
+        .current_dir(wd.path(""))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+// Regression: build panicked when its standard output was a full device.
+#[test]
+fn build_onto_a_full_device_fails_cleanly() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let wd = Workdir::with_shipped_data();
+    let out = Command::new(env!("CARGO_BIN_EXE_reckon"))
+        .args(["build", "--charts", "gallery", "--out", "exports"])
+        .current_dir(wd.path(""))
+        .stdout(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("writing to standard output"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+// Regression: chart and report panicked when standard error was a full device.
+#[test]
+fn a_full_standard_error_is_not_a_panic() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let wd = Workdir::with_shipped_data();
+    for args in [
+        &["chart", "--out", "gallery", "--format", "svg"][..],
+        &["report", "-o", "report.html"][..],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_reckon"))
+            .args(args)
+            .current_dir(wd.path(""))
+            .stderr(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+    assert!(exists(&wd, "report.html"));
+}
+
+#[test]
+fn the_warning_hint_names_the_dataset_that_was_used() {
+    let wd = Workdir::with_shipped_data();
+    fs::rename(wd.path("data"), wd.path("mydata")).unwrap();
+    wd.run(&["build", "--data", "mydata", "--charts", "gallery", "--out", "exports"])
+        .code(0)
+        .stderr_has("run `reckon check --data mydata` to read them");
+}
