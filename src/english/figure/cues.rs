@@ -34,17 +34,23 @@ const CUES: &[(&[&str], Qualifier)] = &[
     (&["up", "to"], Qualifier::UpTo),
     (&["minimum"], Qualifier::AtLeast),
     (&["maximum"], Qualifier::AtMost),
-    (&["over"], Qualifier::Over),
-    (&["nearly"], Qualifier::Nearly),
-    (&["almost"], Qualifier::Nearly),
-    (&["about"], Qualifier::About),
-    (&["around"], Qualifier::About),
-    (&["approximately"], Qualifier::About),
-    (&["roughly"], Qualifier::About),
-    (&["some"], Qualifier::About),
     (&["estimated"], Qualifier::About),
     (&["probably"], Qualifier::About),
     (&["circa"], Qualifier::About),
+];
+
+/// Single qualifying words that may also stand between a range's connector and its second
+/// figure ("4 million to nearly 10 million"). Read as cues after `CUES`, as no phrase there
+/// starts with one of them.
+const QUALIFYING_WORDS: &[(&str, Qualifier)] = &[
+    ("over", Qualifier::Over),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("some", Qualifier::About),
 ];
 
 /// Qualifier words that are also common words ("under Stalin", "close to Moscow"): they count
@@ -76,6 +82,11 @@ pub(super) fn cues(tokens: &[Token]) -> Vec<Qualifier> {
             .find(|(phrase, _)| phrase_at(tokens, i, phrase))
             .map(|(phrase, q)| (phrase.len(), *q))
             .or_else(|| {
+                let w = word_at(tokens, i)?;
+                let (_, q) = QUALIFYING_WORDS.iter().find(|(word, _)| *word == w)?;
+                Some((1, *q))
+            })
+            .or_else(|| {
                 CUES_BEFORE_A_FIGURE.iter().find_map(|(phrase, stop, q)| {
                     if !phrase_at(tokens, i, phrase) {
                         return None;
@@ -103,9 +114,30 @@ pub(super) fn cues(tokens: &[Token]) -> Vec<Qualifier> {
     }
     found
 }
+/// True when the figure ending before token `left.1` (and starting at `left.0`) and the one
+/// starting at token `right_start` are joined as a range: by "to", a dash, or "and" after
+/// "between", followed only by qualifying words ("4 million to nearly 10 million").
+pub(super) fn joins_range(tokens: &[Token], left: (usize, usize), right_start: usize) -> bool {
+    let (first, end) = left;
+    let qualified = right_start > end
+        && (end + 1..right_start).all(|t| {
+            word_at(tokens, t).is_some_and(|w| QUALIFYING_WORDS.iter().any(|(q, _)| *q == w))
+        });
+    if !qualified {
+        return false;
+    }
+    let between = first > 0 && word_at(tokens, first - 1) == Some("between");
+    match tokens.get(end).map(|t| &t.tok) {
+        Some(Tok::Word(w)) => w == "to" || (w == "and" && between),
+        Some(Tok::Sym(c)) => matches!(c, '–' | '-' | '—'),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::parse;
+    use super::QUALIFYING_WORDS;
     use crate::model::Qualifier;
 
     #[test]
@@ -149,5 +181,28 @@ mod tests {
         assert!(parse("under Stalin, 1,000 were shot").cues.is_empty());
         assert!(parse("close to Moscow 400 died").cues.is_empty());
         assert!(parse("section c 400").cues.is_empty());
+    }
+
+    #[test]
+    fn qualifying_words_are_cues_and_may_follow_a_range_connector() {
+        for (word, cue) in QUALIFYING_WORDS {
+            assert_eq!(
+                parse(&format!("{word} 10 million")).cues,
+                vec![*cue],
+                "{word}"
+            );
+            let quote = format!("4 million to {word} 10 million");
+            assert_eq!(parse(&quote).ranges, vec![(0, 1)], "{quote}");
+        }
+        // Any other word between the connector and the figure breaks the range.
+        assert!(parse("4 million to perhaps 10 million").ranges.is_empty());
+    }
+
+    #[test]
+    fn range_connectors() {
+        assert_eq!(parse("5 — 10").ranges, vec![(0, 1)]);
+        assert_eq!(parse("between 5 and 10").ranges, vec![(0, 1)]);
+        assert!(parse("5 and 10").ranges.is_empty());
+        assert!(parse("5, 10").ranges.is_empty());
     }
 }

@@ -16,7 +16,7 @@ mod words;
 
 pub use words::is_number_word;
 
-use cues::cues;
+use cues::{cues, joins_range};
 use magnitude::magnitude;
 use token::{tokenize, word_at, Tok, Token};
 use words::{scale_word, word_number};
@@ -103,6 +103,7 @@ impl Parsed {
     }
 }
 
+/// The unit a word after a figure names ("cm", "kilometres", "miles", "inches").
 fn unit_of(w: &str) -> Option<Unit> {
     match w {
         "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => Some(Unit::Cm),
@@ -151,39 +152,7 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Figure, usize)> {
             j += 1;
         }
     }
-    let mut kind = FigureKind::Count;
-    match (tokens.get(j).map(|t| &t.tok), word_at(tokens, j)) {
-        (Some(Tok::Sym('%')), _) | (_, Some("percent")) => {
-            kind = FigureKind::Percent;
-            j += 1;
-        }
-        (_, Some("per")) if word_at(tokens, j + 1) == Some("cent") => {
-            kind = FigureKind::Percent;
-            j += 2;
-        }
-        (_, Some("times")) => {
-            kind = FigureKind::Times;
-            j += 1;
-        }
-        (_, Some("ft" | "feet" | "foot")) => {
-            kind = FigureKind::Measure(Unit::Foot);
-            j += 1;
-            if let Some((inches, k)) = tokens.get(j).and_then(|_| plain_number(tokens, j)) {
-                if matches!(word_at(tokens, k), Some("in" | "inch" | "inches")) {
-                    kind = FigureKind::Measure(Unit::Inch);
-                    value = value * 12.0 + inches;
-                    j = k + 1;
-                }
-            }
-        }
-        (_, Some(w)) if w != "in" => {
-            if let Some(unit) = unit_of(w) {
-                kind = FigureKind::Measure(unit);
-                j += 1;
-            }
-        }
-        _ => {}
-    }
+    let (mut kind, mut value, j) = suffix(tokens, j, value);
     if kind == FigureKind::Count && fractional && scale == 1.0 && value < 1.0 {
         // "a third of all Russians", "one-tenth of the 1926 level": a share of a whole.
         kind = FigureKind::Percent;
@@ -203,6 +172,38 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Figure, usize)> {
         scale,
     };
     Some((figure, j))
+}
+
+/// What the suffix at token `j` makes of the number before it ("%", "per cent", "times", "ft",
+/// "cm"): its kind, its value (feet and inches folded into inches) and the index after the suffix.
+fn suffix(tokens: &[Token], j: usize, value: f64) -> (FigureKind, f64, usize) {
+    match (tokens.get(j).map(|t| &t.tok), word_at(tokens, j)) {
+        (Some(Tok::Sym('%')), _) | (_, Some("percent")) => (FigureKind::Percent, value, j + 1),
+        (_, Some("per")) if word_at(tokens, j + 1) == Some("cent") => {
+            (FigureKind::Percent, value, j + 2)
+        }
+        (_, Some("times")) => (FigureKind::Times, value, j + 1),
+        (_, Some("ft" | "feet" | "foot")) => {
+            let inches = tokens.get(j + 1).and_then(|_| plain_number(tokens, j + 1));
+            match inches {
+                Some((inches, k))
+                    if matches!(word_at(tokens, k), Some("in" | "inch" | "inches")) =>
+                {
+                    (
+                        FigureKind::Measure(Unit::Inch),
+                        value * 12.0 + inches,
+                        k + 1,
+                    )
+                }
+                _ => (FigureKind::Measure(Unit::Foot), value, j + 1),
+            }
+        }
+        (_, Some(w)) if w != "in" => match unit_of(w) {
+            Some(unit) => (FigureKind::Measure(unit), value, j + 1),
+            None => (FigureKind::Count, value, j),
+        },
+        _ => (FigureKind::Count, value, j),
+    }
 }
 
 /// A bare number (digits or words) at token `i`, for the inches of "5 ft 5 in".
@@ -231,59 +232,8 @@ pub fn parse(s: &str) -> Parsed {
             None => i += 1,
         }
     }
-    // Two figures joined by "to", a dash, or "and" after "between" form a range.
-    let mut ranges = Vec::new();
-    for k in 1..figures.len() {
-        let (_, end) = bounds[k - 1];
-        let (start, _) = bounds[k];
-        // "4 million to nearly 10 million": qualifying words may follow the connector.
-        let qualified = start > end
-            && (end + 1..start).all(|t| {
-                matches!(
-                    word_at(&tokens, t),
-                    Some(
-                        "nearly"
-                            | "almost"
-                            | "about"
-                            | "around"
-                            | "approximately"
-                            | "some"
-                            | "roughly"
-                            | "over"
-                    )
-                )
-            });
-        if !qualified {
-            continue;
-        }
-        let between =
-            bounds[k - 1].0 > 0 && word_at(&tokens, bounds[k - 1].0 - 1) == Some("between");
-        let joined = match &tokens[end].tok {
-            Tok::Word(w) => w == "to" || (w == "and" && between),
-            Tok::Sym(c) => matches!(c, '–' | '-' | '—'),
-            _ => false,
-        };
-        let years = figures[k - 1].kind == FigureKind::Year && figures[k].kind == FigureKind::Year;
-        if joined && !years {
-            ranges.push((k - 1, k));
-        }
-    }
-    // "5 to 10 million", "165–168 cm": the left end takes the right end's scale and unit.
-    // Right to left, so that "2.2 million to 4 to 5 million" carries "million" back to 4.
-    for &(left, right) in ranges.iter().rev() {
-        let (r_scale, r_kind) = (figures[right].scale, figures[right].kind);
-        let l = &mut figures[left];
-        if matches!(l.kind, FigureKind::Count | FigureKind::Year) {
-            if l.scale == 1.0 && r_scale > 1.0 {
-                l.value *= r_scale;
-                l.scale = r_scale;
-                l.kind = FigureKind::Count;
-            }
-            if matches!(r_kind, FigureKind::Percent | FigureKind::Measure(_)) {
-                l.kind = r_kind;
-            }
-        }
-    }
+    let ranges = ranges(&tokens, &figures, &bounds);
+    carry_scale_back(&mut figures, &ranges);
     let mut cues = cues(&tokens);
     let mut add = |q: Qualifier| {
         if !cues.contains(&q) {
@@ -306,6 +256,37 @@ pub fn parse(s: &str) -> Parsed {
         figures,
         ranges,
         cues,
+    }
+}
+
+/// Pairs of figures that form a range ("5 to 10 million", "between five and ten million"),
+/// given each figure's first token and the token after it; two years are a span, not a range.
+fn ranges(tokens: &[Token], figures: &[Figure], bounds: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    (1..figures.len())
+        .filter(|&k| joins_range(tokens, bounds[k - 1], bounds[k].0))
+        .filter(|&k| {
+            !(figures[k - 1].kind == FigureKind::Year && figures[k].kind == FigureKind::Year)
+        })
+        .map(|k| (k - 1, k))
+        .collect()
+}
+
+/// "5 to 10 million", "165–168 cm": the left end of a range takes the right end's scale and unit.
+/// Right to left, so that "2.2 million to 4 to 5 million" carries "million" back to 4.
+fn carry_scale_back(figures: &mut [Figure], ranges: &[(usize, usize)]) {
+    for &(left, right) in ranges.iter().rev() {
+        let (r_scale, r_kind) = (figures[right].scale, figures[right].kind);
+        let l = &mut figures[left];
+        if matches!(l.kind, FigureKind::Count | FigureKind::Year) {
+            if l.scale == 1.0 && r_scale > 1.0 {
+                l.value *= r_scale;
+                l.scale = r_scale;
+                l.kind = FigureKind::Count;
+            }
+            if matches!(r_kind, FigureKind::Percent | FigureKind::Measure(_)) {
+                l.kind = r_kind;
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::token::{word_at, Token};
 
+/// The value of a unit or tens word ("zero" to "nineteen", "twenty" to "ninety").
 pub(super) fn unit_word(w: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
         "zero",
@@ -37,6 +38,7 @@ pub(super) fn unit_word(w: &str) -> Option<f64> {
         .map(|i| (i as f64 + 2.0) * 10.0)
 }
 
+/// The value of a scale word ("thousand" to "trillion").
 pub(super) fn scale_word(w: &str) -> Option<f64> {
     match w {
         "thousand" => Some(1e3),
@@ -47,6 +49,7 @@ pub(super) fn scale_word(w: &str) -> Option<f64> {
     }
 }
 
+/// The value of a fraction word, singular or plural ("half", "thirds", "quarter", "tenths").
 pub(super) fn fraction_word(w: &str) -> Option<f64> {
     match w {
         "half" | "halves" => Some(0.5),
@@ -234,6 +237,7 @@ pub(super) fn evaluate_words(words: &[&str]) -> f64 {
 mod tests {
     use super::super::tests::{kinds, values};
     use super::super::{parse, FigureKind};
+    use super::*;
     use approx::assert_relative_eq;
 
     #[test]
@@ -288,5 +292,34 @@ mod tests {
     fn and_joins_numbers_only_where_english_does() {
         assert_eq!(values("one hundred and five"), vec![105.0]);
         assert_eq!(values("five and ten"), vec![5.0, 10.0]);
+    }
+
+    #[test]
+    fn single_words() {
+        assert_eq!(unit_word("nineteen"), Some(19.0));
+        assert_eq!(unit_word("ninety"), Some(90.0));
+        assert_eq!(unit_word("hundred"), None);
+        assert_eq!(scale_word("trillion"), Some(1e12));
+        assert_relative_eq!(fraction_word("thirds").unwrap_or(0.0), 1.0 / 3.0);
+        assert!(is_number_word("dozen"));
+        assert!(
+            !is_number_word("dozens"),
+            "a plural is a magnitude, not a number"
+        );
+    }
+
+    #[test]
+    fn values_and_scales_of_word_lists() {
+        assert_relative_eq!(evaluate_words(&["two", "and", "a", "half"]), 2.5);
+        assert_relative_eq!(
+            evaluate_words(&["a", "third", "of", "a", "million"]),
+            1e6 / 3.0
+        );
+        assert_relative_eq!(evaluate_words(&["twenty", "five", "thousand"]), 25_000.0);
+        assert_relative_eq!(words_scale(&["two", "million"]), 1e6);
+        // "five to six hundred thousand": the six scales by a hundred thousand.
+        assert_relative_eq!(words_scale(&["six", "hundred", "thousand"]), 1e5);
+        assert_relative_eq!(words_scale(&["twenty", "five", "thousand"]), 1e3);
+        assert_relative_eq!(words_scale(&["seven"]), 1.0);
     }
 }
