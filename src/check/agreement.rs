@@ -1,0 +1,236 @@
+//! Agreement between an estimate's row and its quote: the columns its qualifier needs, and the
+//! figure and qualifier that the quote states.
+
+use std::collections::HashMap;
+
+use super::ids::unknown;
+use super::quotes::{check_quote, shorten, TextIndex};
+use super::show;
+use crate::english::figure::{self, same_value};
+use crate::model::finding::Finding;
+use crate::model::{Dataset, Estimate, Qualifier};
+
+/// Which of low/point/high a qualifier needs and forbids: see README, Qualifiers.
+fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
+    let need = |column: &str, present: bool, findings: &mut Vec<Finding>| {
+        if !present && !e.unreadable.contains(&column) {
+            findings.push(Finding::error(
+                "missing-value",
+                &e.pos.cell(column),
+                format!("qualifier `{q}` needs `{column}`"),
+            ));
+        }
+    };
+    let forbid = |column: &str, present: bool, findings: &mut Vec<Finding>| {
+        if present {
+            findings.push(Finding::error(
+                "unexpected-value",
+                &e.pos.cell(column),
+                format!(
+                    "qualifier `{q}` takes its interval from `point` by rule; leave `{column}` empty (or use `range`)"
+                ),
+            ));
+        }
+    };
+    if q.is_banded() {
+        need("low", e.low.is_some(), findings);
+        need("high", e.high.is_some(), findings);
+    } else {
+        need("point", e.point.is_some(), findings);
+        forbid("low", e.low.is_some(), findings);
+        forbid("high", e.high.is_some(), findings);
+    }
+    let ordered = [("low", e.low), ("point", e.point), ("high", e.high)];
+    let present: Vec<(&str, f64)> = ordered
+        .iter()
+        .filter_map(|(n, v)| v.map(|v| (*n, v)))
+        .collect();
+    for pair in present.windows(2) {
+        let ((a, va), (b, vb)) = (pair[0], pair[1]);
+        if va > vb {
+            findings.push(Finding::error(
+                "bad-order",
+                &e.pos.cell(b),
+                format!("`{a}` ({va}) is greater than `{b}` ({vb}); expected low <= point <= high"),
+            ));
+        }
+    }
+}
+
+pub(super) fn check_estimate(
+    data: &Dataset,
+    e: &Estimate,
+    indexes: &HashMap<&str, TextIndex>,
+    findings: &mut Vec<Finding>,
+) {
+    if data.quantity(&e.quantity).is_none() {
+        findings.push(unknown(
+            "quantity",
+            &e.quantity,
+            &e.pos.cell("quantity"),
+            data.quantities.iter().map(|q| q.id.as_str()),
+        ));
+    }
+    if data.source(&e.source).is_none() {
+        findings.push(unknown(
+            "source",
+            &e.source,
+            &e.pos.cell("source"),
+            data.sources.iter().map(|s| s.id.as_str()),
+        ));
+    }
+    if let Some(q) = e.qualifier {
+        check_columns(e, q, findings);
+    }
+    let Some(text) = data.text(&e.text) else {
+        // A text that is listed but could not be read has its own finding already.
+        if data.unreadable_texts.contains(&e.text) {
+            return;
+        }
+        findings.push(unknown(
+            "text",
+            &e.text,
+            &e.pos.cell("text"),
+            data.texts.iter().map(|t| t.id.as_str()),
+        ));
+        return;
+    };
+    let loc = e.pos.cell("quote");
+    let Some(index) = indexes.get(text.id.as_str()) else {
+        return;
+    };
+    if !check_quote(&e.quote, text, index, &loc, findings) {
+        return;
+    }
+    check_agreement(e, findings);
+}
+
+/// The figure and the qualifier in the quote agree with the row.
+fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
+    let parsed = figure::parse(&e.quote);
+    let loc = e.pos.cell("quote");
+    if parsed.figures.is_empty() {
+        findings.push(Finding::error(
+            "no-figure",
+            &loc,
+            format!(
+                "no figure found in quote \"{}\"; the quote must hold the number",
+                shorten(&e.quote)
+            ),
+        ));
+        return;
+    }
+    let candidates = parsed.values();
+    let stated: Vec<String> = parsed
+        .figures
+        .iter()
+        .filter(|f| f.kind != figure::FigureKind::Year || parsed.figures.len() == 1)
+        .map(|f| match f.kind {
+            figure::FigureKind::Magnitude { low, high } => crate::english::number::range(low, high),
+            _ => crate::english::number::readable(f.value),
+        })
+        .collect();
+    for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
+        let Some(value) = value else { continue };
+        if !candidates.iter().any(|&c| same_value(c, value)) {
+            findings.push(Finding::error(
+                "value-mismatch",
+                &e.pos.cell(column),
+                format!(
+                    "`{column}` is {} but the quote \"{}\" states {}",
+                    show(value),
+                    shorten(&e.quote),
+                    stated.join(", ")
+                ),
+            ));
+        }
+    }
+    // A range or band needs both of its ends: `low` and `high` equal to one figure of the quote
+    // would pass the check above while dropping the other end.
+    let ends: Option<(f64, f64)> = match e.qualifier {
+        Some(Qualifier::Magnitude) => parsed.figures.iter().find_map(|f| match f.kind {
+            figure::FigureKind::Magnitude { low, high } => Some((low, high)),
+            _ => None,
+        }),
+        Some(Qualifier::Range) => {
+            let values: Vec<f64> = parsed
+                .figures
+                .iter()
+                .filter(|f| f.kind != figure::FigureKind::Year)
+                .map(|f| f.value)
+                .collect();
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            (values.len() >= 2 && !same_value(lo, hi)).then_some((lo, hi))
+        }
+        _ => None,
+    };
+    if let (Some((lo, hi)), Some(low), Some(high)) = (ends, e.low, e.high) {
+        if same_value(low, high) {
+            findings.push(Finding::error(
+                "value-mismatch",
+                &e.pos.cell(if same_value(low, lo) { "high" } else { "low" }),
+                format!(
+                    "`low` and `high` are both {} but the quote \"{}\" states {} to {}: give both ends",
+                    show(low),
+                    shorten(&e.quote),
+                    crate::english::number::readable(lo),
+                    crate::english::number::readable(hi)
+                ),
+            ));
+        }
+    }
+    let Some(q) = e.qualifier else { return };
+    let cues = &parsed.cues;
+    let words: Vec<&str> = cues
+        .iter()
+        .filter(|c| {
+            !matches!(
+                c,
+                Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio
+            )
+        })
+        .map(|c| c.as_str())
+        .collect();
+    let problem = match q {
+        Qualifier::Range if !cues.contains(&Qualifier::Range) => {
+            Some("the quote states no range (X to Y, X–Y, between X and Y)".to_string())
+        }
+        Qualifier::Magnitude if !cues.contains(&Qualifier::Magnitude) => {
+            Some("the quote states no vague magnitude (tens of thousands, millions...)".to_string())
+        }
+        Qualifier::Ratio if !cues.contains(&Qualifier::Ratio) => {
+            Some("the quote states no multiplier (\"two and a half times\")".to_string())
+        }
+        Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio => None,
+        _ if cues.contains(&Qualifier::Range) => Some(
+            "the quote states a range; use `range` with low and high, or shorten the quote to the one figure"
+                .to_string(),
+        ),
+        _ if cues.contains(&Qualifier::Magnitude) => Some(
+            "the quote states a vague magnitude (thousands, tens of thousands, several hundred...); use `magnitude` with the band in low and high"
+                .to_string(),
+        ),
+        Qualifier::Exact if !words.is_empty() => Some(format!(
+            "the quote qualifies the figure ({}); use that qualifier instead of `exact`",
+            words.join(", ")
+        )),
+        Qualifier::Exact => None,
+        _ if !cues.contains(&q) => Some(if words.is_empty() {
+            "the quote has no qualifying word for it; use `exact`".to_string()
+        } else {
+            format!("the quote's wording says {}", words.join(", "))
+        }),
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        findings.push(Finding::error(
+            "qualifier-mismatch",
+            &e.pos.cell("qualifier"),
+            format!(
+                "qualifier `{q}` does not fit quote \"{}\": {problem}",
+                shorten(&e.quote)
+            ),
+        ));
+    }
+}

@@ -1,0 +1,192 @@
+//! Ids and references: every row has a well-formed, unique id, required cells are filled, and
+//! every reference names a row that exists.
+
+use std::collections::HashMap;
+
+use super::quotes::shorten;
+use crate::model::finding::Finding;
+use crate::model::{Dataset, Loc, RowPos};
+
+pub(super) fn check_ids<'a>(
+    rows: impl Iterator<Item = (&'a str, &'a RowPos)>,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) {
+    let mut seen: HashMap<&str, u64> = HashMap::new();
+    for (id, pos) in rows {
+        let loc = pos.cell("id");
+        if id.trim().is_empty() {
+            findings.push(Finding::error(
+                "missing-id",
+                &loc,
+                format!("the {what} has no id"),
+            ));
+            continue;
+        }
+        // Ids name files, anchors and references: letters (any script), digits, `_`, `-`, `.`.
+        let allowed = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
+        let starts_well = id.chars().next().is_some_and(char::is_alphanumeric);
+        if !id.chars().all(allowed) || !starts_well || id.chars().count() > 200 {
+            findings.push(Finding::error(
+                "bad-id",
+                &loc,
+                format!(
+                    "{what} id `{}` may only use letters, digits, `_`, `-` and `.`, must begin with a letter or digit, and be at most 200 characters",
+                    shorten(id)
+                ),
+            ));
+        }
+        if let Some(first) = seen.get(id) {
+            findings.push(Finding::error(
+                "duplicate-id",
+                &loc,
+                format!("{what} id `{id}` is already used on line {first}"),
+            ));
+        } else {
+            seen.insert(id, loc.line);
+        }
+    }
+}
+
+/// The ids of each file that has them: what a row is, the file, and each row's id and place.
+pub(super) type IdRows<'a> = [(&'static str, &'static str, Vec<(&'a str, &'a RowPos)>); 4];
+
+pub(super) fn id_rows(data: &Dataset) -> IdRows<'_> {
+    [
+        (
+            "source",
+            "sources.csv",
+            data.sources
+                .iter()
+                .map(|s| (s.id.as_str(), &s.pos))
+                .collect(),
+        ),
+        (
+            "quantity",
+            "quantities.csv",
+            data.quantities
+                .iter()
+                .map(|q| (q.id.as_str(), &q.pos))
+                .collect(),
+        ),
+        (
+            "estimate",
+            "estimates.csv",
+            data.estimates
+                .iter()
+                .map(|e| (e.id.as_str(), &e.pos))
+                .collect(),
+        ),
+        (
+            "relation",
+            "relations.csv",
+            data.relations
+                .iter()
+                .map(|r| (r.id.as_str(), &r.pos))
+                .collect(),
+        ),
+    ]
+}
+
+/// An id used in two files (a quantity and an estimate both `famine`) is legal, but `explain`
+/// and `chart` select by id, so the reader gets both: a warning on the later file's row.
+pub(super) fn check_shared_ids(files: &IdRows, findings: &mut Vec<Finding>) {
+    // For each id, a bit per file it has appeared in so far.
+    let mut seen: HashMap<&str, u8> = HashMap::new();
+    for (bit, (_, _, rows)) in files.iter().enumerate() {
+        for &(id, pos) in rows {
+            let mask = seen.entry(id).or_default();
+            // A repeat within one file is a duplicate-id, reported by check_ids.
+            if id.is_empty() || *mask & (1 << bit) != 0 {
+                continue;
+            }
+            if *mask != 0 {
+                let earlier: Vec<&str> = (0..files.len())
+                    .filter(|b| *mask & (1 << b) != 0)
+                    .map(|b| files[b].1)
+                    .collect();
+                findings.push(Finding::warning(
+                    "shared-id",
+                    &pos.cell("id"),
+                    format!(
+                        "id `{}` is also used in {}; `explain {}` shows each, but a distinct id is clearer",
+                        shorten(id),
+                        earlier.join(" and "),
+                        shorten(id)
+                    ),
+                ));
+            }
+            *mask |= 1 << bit;
+        }
+    }
+}
+
+pub(super) fn required(value: &str, column: &str, pos: &RowPos, findings: &mut Vec<Finding>) {
+    if value.trim().is_empty() {
+        findings.push(Finding::error(
+            "missing-value",
+            &pos.cell(column),
+            format!("`{column}` is empty; every row needs one"),
+        ));
+    }
+}
+
+pub(super) fn check_sources(data: &Dataset, findings: &mut Vec<Finding>) {
+    for source in &data.sources {
+        required(&source.name, "name", &source.pos, findings);
+    }
+}
+
+pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
+    for q in &data.quantities {
+        required(&q.label, "label", &q.pos, findings);
+        required(&q.category, "category", &q.pos, findings);
+        required(&q.unit, "unit", &q.pos, findings);
+        if let (Some(start), Some(end)) = (q.period_start, q.period_end) {
+            if start > end {
+                findings.push(Finding::error(
+                    "bad-period",
+                    &q.pos.cell("period_end"),
+                    format!("period_end {end} is before period_start {start}"),
+                ));
+            }
+        }
+        if let Some(parent) = &q.parent {
+            if data.quantity(parent).is_none() {
+                findings.push(unknown(
+                    "quantity",
+                    parent,
+                    &q.pos.cell("parent"),
+                    data.quantities.iter().map(|q| q.id.as_str()),
+                ));
+            } else if parent == &q.id || data.is_within(parent, &q.id) {
+                findings.push(Finding::error(
+                    "parent-cycle",
+                    &q.pos.cell("parent"),
+                    format!("quantity `{}` is its own ancestor through `parent`", q.id),
+                ));
+            }
+        }
+    }
+}
+
+/// A reference that does not resolve, with the closest id as a hint.
+pub(super) fn unknown<'a>(
+    what: &str,
+    id: &str,
+    loc: &Loc,
+    ids: impl Iterator<Item = &'a str>,
+) -> Finding {
+    let hint = ids
+        .map(|c| (crate::load::edit_distance(id, c), c))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, c)| format!("; did you mean `{c}`?"))
+        .unwrap_or_default();
+    let shown = if id.is_empty() { "(empty)" } else { id };
+    Finding::error(
+        "unknown-reference",
+        loc,
+        format!("{what} `{shown}` is not defined{hint}"),
+    )
+}

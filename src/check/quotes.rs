@@ -1,0 +1,185 @@
+//! Provenance: each quote stands in its text, once, and does not cut into a word or number.
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::english::passage;
+use crate::load::LineIndex;
+use crate::model::finding::Finding;
+use crate::model::{Loc, Text};
+
+/// Folds the characters people type differently (no-break space, dashes, curly quotes).
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
+            '–' | '—' | '‒' | '−' => '-',
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// Where a quote occurs, shared between rows quoting it.
+type Places = Rc<Occurrences>;
+
+/// The occurrences of one quote in a text.
+#[derive(Default)]
+struct Occurrences {
+    /// (line, column) of each occurrence that stands on its own.
+    whole: Vec<(u64, u64)>,
+    /// The first occurrence that cuts into a word or number: its (line, column) and what it
+    /// cuts, shown with the passage ("12,345 people" for the quote "2,345 people").
+    cut: Option<((u64, u64), String)>,
+}
+
+/// A text prepared for quote checks: its line index, its folded form for hints, and the places
+/// of every quote already looked up, so that a file of a million rows quoting the same passages
+/// searches the text once per distinct quote.
+pub struct TextIndex<'a> {
+    body: &'a str,
+    lines: LineIndex<'a>,
+    folded: OnceCell<String>,
+    found: RefCell<HashMap<String, Places>>,
+}
+
+impl<'a> TextIndex<'a> {
+    pub fn new(body: &'a str) -> Self {
+        TextIndex {
+            body,
+            lines: LineIndex::new(body),
+            folded: OnceCell::new(),
+            found: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Where `quote` stands.
+    fn occurrences(&self, quote: &str) -> Places {
+        if let Some(places) = self.found.borrow().get(quote) {
+            return places.clone();
+        }
+        let mut found = Occurrences::default();
+        for span in passage::occurrences(self.body, quote) {
+            if !passage::is_cut(self.body, &span) {
+                found.whole.push(self.lines.locate(span.start));
+            } else if found.cut.is_none() {
+                if let Some(wider) = passage::cut(self.body, &span) {
+                    found.cut = Some((self.lines.locate(span.start), self.body[wider].to_string()));
+                }
+            }
+        }
+        let places = Rc::new(found);
+        self.found
+            .borrow_mut()
+            .insert(quote.to_string(), places.clone());
+        places
+    }
+
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| fold(self.body))
+    }
+}
+
+/// A quote as shown in a message: at most 80 characters, so a megabyte-long cell cannot flood
+/// the terminal.
+pub fn shorten(quote: &str) -> String {
+    const MAX: usize = 80;
+    match quote.char_indices().nth(MAX) {
+        None => quote.to_string(),
+        Some((cut, _)) => format!("{}… ({} characters)", &quote[..cut], quote.chars().count()),
+    }
+}
+
+pub(super) fn check_quote(
+    quote: &str,
+    text: &Text,
+    index: &TextIndex,
+    loc: &Loc,
+    findings: &mut Vec<Finding>,
+) -> bool {
+    if quote.trim().is_empty() {
+        findings.push(Finding::error(
+            "empty-quote",
+            loc,
+            "the quote is empty: copy the shortest passage of the text that holds the figure",
+        ));
+        return false;
+    }
+    let places = index.occurrences(quote);
+    let found = &places.whole;
+    match (found.len(), &places.cut) {
+        (0, Some(((line, column), wider))) => {
+            findings.push(Finding::error(
+                "quote-cuts-figure",
+                loc,
+                format!(
+                    "quote \"{}\" is in {} only inside a longer word or number: at {line}:{column} it is part of \"{}\"; quote the whole figure",
+                    shorten(quote),
+                    text.path.display(),
+                    shorten(wider)
+                ),
+            ));
+            false
+        }
+        (0, None) => {
+            let line_endings = quote.contains('\n')
+                && !quote.contains("\r\n")
+                && index.body.contains("\r\n")
+                && index.body.contains(&quote.replace('\n', "\r\n"));
+            let hint = if line_endings {
+                " (it is there with the text's CRLF line ending where the quote has a bare line feed: quote within one line, or copy the line break as the text has it)".to_string()
+            } else if index.folded().contains(&fold(quote)) {
+                " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string()
+            } else {
+                String::new()
+            };
+            findings.push(Finding::error(
+                "quote-not-found",
+                loc,
+                format!(
+                    "quote \"{}\" is not in {}{hint}",
+                    shorten(quote),
+                    text.path.display()
+                ),
+            ));
+            false
+        }
+        (1, _) => true,
+        _ => {
+            let mut places: Vec<String> = found
+                .iter()
+                .take(10)
+                .map(|(l, c)| format!("{l}:{c}"))
+                .collect();
+            if found.len() > 10 {
+                places.push("…".into());
+            }
+            findings.push(Finding::warning(
+                "ambiguous-quote",
+                loc,
+                format!(
+                    "quote \"{}\" occurs {} times in {} (at {}); lengthen it until it is unique",
+                    shorten(quote),
+                    found.len(),
+                    text.path.display(),
+                    places.join(", ")
+                ),
+            ));
+            true
+        }
+    }
+}

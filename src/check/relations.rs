@@ -1,0 +1,268 @@
+//! Relations between estimates: references, operands, factors, units, and sums that count the
+//! same people twice.
+
+use std::collections::{HashMap, HashSet};
+
+use super::ids::unknown;
+use super::quotes::{check_quote, TextIndex};
+use super::show;
+use crate::english::figure::same_value;
+use crate::model::finding::Finding;
+use crate::model::{Dataset, Qualifier, RelationKind};
+
+pub(super) fn check_relations(
+    data: &Dataset,
+    indexes: &HashMap<&str, TextIndex>,
+    findings: &mut Vec<Finding>,
+) {
+    let ids = || data.estimates.iter().map(|e| e.id.as_str());
+    let mut ratio_targets: HashSet<&str> = HashSet::new();
+    for r in &data.relations {
+        let target = data.estimate(&r.target);
+        if target.is_none() {
+            findings.push(unknown("estimate", &r.target, &r.pos.cell("target"), ids()));
+        }
+        for op in &r.operands {
+            if data.estimate(op).is_none() {
+                findings.push(unknown("estimate", op, &r.pos.cell("operands"), ids()));
+            }
+            if op == &r.target {
+                findings.push(Finding::error(
+                    "self-relation",
+                    &r.pos.cell("operands"),
+                    format!("estimate `{op}` is both the target and an operand"),
+                ));
+            }
+        }
+        let Some(kind) = r.kind else { continue };
+        if kind == RelationKind::Conversion {
+            check_conversion(data, r, findings);
+        }
+        // Only a conversion relates different units; a sum of people and houses is a slip.
+        if kind != RelationKind::Conversion {
+            let unit = |id: &str| {
+                data.estimate(id)
+                    .and_then(|e| data.quantity(&e.quantity))
+                    .map(|q| q.unit.as_str())
+            };
+            if let Some(target_unit) = unit(&r.target) {
+                for op in &r.operands {
+                    if let Some(op_unit) = unit(op).filter(|u| *u != target_unit) {
+                        findings.push(Finding::error(
+                            "unit-mismatch",
+                            &r.pos.cell("operands"),
+                            format!(
+                                "a {kind} relation needs one unit, but `{}` counts {target_unit} and `{op}` counts {op_unit}; use a conversion for different units",
+                                r.target
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        let count = r.operands.len();
+        let arity = match kind {
+            RelationKind::Sum if count < 2 => Some("a sum needs two or more operands"),
+            RelationKind::Ratio | RelationKind::Conversion if count != 1 => {
+                Some("a ratio or conversion takes exactly one operand")
+            }
+            RelationKind::Subset if count == 0 => Some("a subset needs one or more operands"),
+            _ => None,
+        };
+        if let Some(problem) = arity {
+            findings.push(Finding::error(
+                "bad-operands",
+                &r.pos.cell("operands"),
+                format!("{problem} (separate ids with `;`), found {count}"),
+            ));
+        }
+        match (kind, r.factor) {
+            (RelationKind::Ratio | RelationKind::Conversion, None) if !r.factor_unreadable => {
+                findings.push(Finding::error(
+                    "missing-value",
+                    &r.pos.cell("factor"),
+                    format!("a {kind} relation needs `factor` (target = factor × operand)"),
+                ))
+            }
+            (RelationKind::Sum | RelationKind::Subset, Some(_)) => findings.push(Finding::error(
+                "unexpected-value",
+                &r.pos.cell("factor"),
+                format!("a {kind} relation takes no `factor`"),
+            )),
+            (_, Some(0.0)) => findings.push(Finding::error(
+                "bad-number",
+                &r.pos.cell("factor"),
+                "`factor` is 0; a relation's factor must be positive",
+            )),
+            _ => {}
+        }
+        if kind == RelationKind::Ratio {
+            if let Some(t) = target {
+                if t.qualifier == Some(Qualifier::Ratio) {
+                    if !ratio_targets.insert(t.id.as_str()) {
+                        findings.push(Finding::error(
+                            "ratio-two-bases",
+                            &r.pos.cell("target"),
+                            format!(
+                                "`{}` is already multiplied by another `ratio` relation; a multiplier has one base figure",
+                                t.id
+                            ),
+                        ));
+                    }
+                    if let (Some(p), Some(f)) = (t.point, r.factor) {
+                        if !same_value(p, f) {
+                            findings.push(Finding::error(
+                                "value-mismatch",
+                                &r.pos.cell("factor"),
+                                format!(
+                                    "factor {} differs from the multiplier {} stated by `{}`",
+                                    show(f),
+                                    show(p),
+                                    t.id
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if !r.quote.trim().is_empty() {
+            let text = target.and_then(|t| data.text(&t.text));
+            if let Some((text, index)) =
+                text.and_then(|t| indexes.get(t.id.as_str()).map(|i| (t, i)))
+            {
+                check_quote(&r.quote, text, index, &r.pos.cell("quote"), findings);
+            }
+        }
+        if kind == RelationKind::Sum {
+            check_double_counting(data, r, findings);
+        }
+    }
+    for e in &data.estimates {
+        if e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str()) {
+            findings.push(Finding::error(
+                "ratio-without-base",
+                &e.pos.cell("qualifier"),
+                format!(
+                    "`{}` states a multiplier but no `ratio` relation in relations.csv names the figure it multiplies",
+                    e.id
+                ),
+            ));
+        }
+    }
+}
+
+/// The size of a unit of length or mass in metres or kilograms, for checking conversion factors.
+fn unit_size(unit: &str) -> Option<(&'static str, f64)> {
+    let size = match unit.trim().to_lowercase().as_str() {
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("length", 0.001),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("length", 0.01),
+        "m" | "metre" | "metres" | "meter" | "meters" => ("length", 1.0),
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("length", 1000.0),
+        "in" | "inch" | "inches" => ("length", 0.0254),
+        "ft" | "foot" | "feet" => ("length", 0.3048),
+        "yd" | "yard" | "yards" => ("length", 0.9144),
+        "mi" | "mile" | "miles" => ("length", 1609.344),
+        "g" | "gram" | "grams" => ("mass", 0.001),
+        "kg" | "kilogram" | "kilograms" => ("mass", 1.0),
+        "t" | "tonne" | "tonnes" => ("mass", 1000.0),
+        "lb" | "lbs" | "pound" | "pounds" => ("mass", 0.453_592_37),
+        _ => return None,
+    };
+    Some(size)
+}
+
+/// A conversion between units reckon knows must use their factor: 2.54 from inches to
+/// centimetres, never 1.0, and never from kilometres to people. A slip there is an error in
+/// the data, not an inconsistency of the text.
+fn check_conversion(data: &Dataset, r: &crate::model::Relation, findings: &mut Vec<Finding>) {
+    let unit = |id: &str| {
+        data.estimate(id)
+            .and_then(|e| data.quantity(&e.quantity))
+            .map(|q| q.unit.as_str())
+    };
+    let (Some(to), Some(from)) = (unit(&r.target), r.operands.first().and_then(|op| unit(op)))
+    else {
+        return;
+    };
+    let loc = r.pos.cell("factor");
+    let expected = if to == from {
+        Some(1.0)
+    } else {
+        // A count (people, percent) never converts into a measure; units reckon does not
+        // know (stone, nautical miles) are taken on trust.
+        let count = |u: &str| {
+            matches!(
+                u.trim().to_lowercase().as_str(),
+                "people" | "persons" | "person" | "deaths" | "victims" | "percent" | "%"
+            )
+        };
+        let kinds_differ = match (unit_size(from), unit_size(to)) {
+            (Some((a, _)), Some((b, _))) => a != b,
+            (Some(_), None) => count(to),
+            (None, Some(_)) => count(from),
+            (None, None) => false,
+        };
+        match (unit_size(from), unit_size(to)) {
+            (Some((dim_from, size_from)), Some((dim_to, size_to))) if dim_from == dim_to => {
+                Some(size_from / size_to)
+            }
+            _ if !kinds_differ => None,
+            _ => {
+                findings.push(Finding::error(
+                    "unit-mismatch",
+                    &r.pos.cell("operands"),
+                    format!(
+                        "conversion `{}` turns {from} into {to}, which are not units of the same kind (a count never converts into a measure, nor a length into a mass)",
+                        r.id
+                    ),
+                ));
+                return;
+            }
+        }
+    };
+    if let (Some(expected), Some(factor)) = (expected, r.factor) {
+        if (factor - expected).abs() > 1e-4 * expected {
+            findings.push(Finding::error(
+                "bad-factor",
+                &loc,
+                format!(
+                    "conversion `{}` from {from} to {to} has factor {}, but 1 {from} is {} {to}",
+                    r.id,
+                    show(factor),
+                    show(expected)
+                ),
+            ));
+        }
+    }
+}
+
+/// A sum that adds a quantity together with its own parent or child counts people twice.
+fn check_double_counting(data: &Dataset, r: &crate::model::Relation, findings: &mut Vec<Finding>) {
+    let quantities: Vec<(&str, &str)> = r
+        .operands
+        .iter()
+        .filter_map(|op| data.estimate(op))
+        .map(|e| (e.id.as_str(), e.quantity.as_str()))
+        .collect();
+    for (i, (a, qa)) in quantities.iter().enumerate() {
+        for (b, qb) in &quantities[i + 1..] {
+            let overlap = if qa == qb {
+                Some(format!("both estimate `{qa}`"))
+            } else if data.is_within(qa, qb) {
+                Some(format!("`{qa}` is part of `{qb}`"))
+            } else if data.is_within(qb, qa) {
+                Some(format!("`{qb}` is part of `{qa}`"))
+            } else {
+                None
+            };
+            if let Some(overlap) = overlap {
+                findings.push(Finding::warning(
+                    "double-counting",
+                    &r.pos.cell("operands"),
+                    format!("sum `{}` adds `{a}` and `{b}`, but {overlap}: the same people are counted twice", r.id),
+                ));
+            }
+        }
+    }
+}
