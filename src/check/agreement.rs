@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::ids::unknown;
+use super::ids::{reference, unknown, Table};
 use super::quotes::{check_quote, shorten, TextIndex};
 use super::show;
-use crate::english::figure::{self, same_value};
+use crate::english::figure::{self, same_value, FigureKind, Parsed};
+use crate::english::number;
 use crate::model::finding::Finding;
 use crate::model::{Dataset, Estimate, Qualifier};
 
@@ -57,62 +58,52 @@ fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
     }
 }
 
+/// An estimate's references, its columns, its quote, and what the quote states.
 pub(super) fn check_estimate(
     data: &Dataset,
     e: &Estimate,
     indexes: &HashMap<&str, TextIndex>,
     findings: &mut Vec<Finding>,
 ) {
-    if data.quantity(&e.quantity).is_none() {
-        findings.push(unknown(
-            "quantity",
-            &e.quantity,
-            &e.pos.cell("quantity"),
-            data.quantities.iter().map(|q| q.id.as_str()),
-        ));
-    }
-    if data.source(&e.source).is_none() {
-        findings.push(unknown(
-            "source",
-            &e.source,
-            &e.pos.cell("source"),
-            data.sources.iter().map(|s| s.id.as_str()),
-        ));
-    }
+    reference(
+        data,
+        Table::Quantity,
+        &e.quantity,
+        &e.pos.cell("quantity"),
+        findings,
+    );
+    reference(
+        data,
+        Table::Source,
+        &e.source,
+        &e.pos.cell("source"),
+        findings,
+    );
     if let Some(q) = e.qualifier {
         check_columns(e, q, findings);
     }
     let Some(text) = data.text(&e.text) else {
         // A text that is listed but could not be read has its own finding already.
-        if data.unreadable_texts.contains(&e.text) {
-            return;
+        if !data.unreadable_texts.contains(&e.text) {
+            findings.push(unknown(data, Table::Text, &e.text, &e.pos.cell("text")));
         }
-        findings.push(unknown(
-            "text",
-            &e.text,
-            &e.pos.cell("text"),
-            data.texts.iter().map(|t| t.id.as_str()),
-        ));
         return;
     };
-    let loc = e.pos.cell("quote");
     let Some(index) = indexes.get(text.id.as_str()) else {
         return;
     };
-    if !check_quote(&e.quote, text, index, &loc, findings) {
-        return;
+    if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) {
+        check_agreement(e, findings);
     }
-    check_agreement(e, findings);
 }
 
 /// The figure and the qualifier in the quote agree with the row.
 fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
     let parsed = figure::parse(&e.quote);
-    let loc = e.pos.cell("quote");
     if parsed.figures.is_empty() {
         findings.push(Finding::error(
             "no-figure",
-            &loc,
+            &e.pos.cell("quote"),
             format!(
                 "no figure found in quote \"{}\"; the quote must hold the number",
                 shorten(&e.quote)
@@ -120,14 +111,23 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
         ));
         return;
     }
+    check_values(e, &parsed, findings);
+    check_ends(e, &parsed, findings);
+    if let Some(q) = e.qualifier {
+        check_qualifier(e, q, &parsed.cues, findings);
+    }
+}
+
+/// Each of low/point/high is a figure the quote states.
+fn check_values(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
     let candidates = parsed.values();
     let stated: Vec<String> = parsed
         .figures
         .iter()
-        .filter(|f| f.kind != figure::FigureKind::Year || parsed.figures.len() == 1)
+        .filter(|f| f.kind != FigureKind::Year || parsed.figures.len() == 1)
         .map(|f| match f.kind {
-            figure::FigureKind::Magnitude { low, high } => crate::english::number::range(low, high),
-            _ => crate::english::number::readable(f.value),
+            FigureKind::Magnitude { low, high } => number::range(low, high),
+            _ => number::readable(f.value),
         })
         .collect();
     for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
@@ -145,18 +145,21 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
             ));
         }
     }
-    // A range or band needs both of its ends: `low` and `high` equal to one figure of the quote
-    // would pass the check above while dropping the other end.
+}
+
+/// A range or band needs both of its ends: `low` and `high` equal to one figure of the quote
+/// would pass [`check_values`] while dropping the other end.
+fn check_ends(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
     let ends: Option<(f64, f64)> = match e.qualifier {
         Some(Qualifier::Magnitude) => parsed.figures.iter().find_map(|f| match f.kind {
-            figure::FigureKind::Magnitude { low, high } => Some((low, high)),
+            FigureKind::Magnitude { low, high } => Some((low, high)),
             _ => None,
         }),
         Some(Qualifier::Range) => {
             let values: Vec<f64> = parsed
                 .figures
                 .iter()
-                .filter(|f| f.kind != figure::FigureKind::Year)
+                .filter(|f| f.kind != FigureKind::Year)
                 .map(|f| f.value)
                 .collect();
             let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
@@ -174,14 +177,16 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
                     "`low` and `high` are both {} but the quote \"{}\" states {} to {}: give both ends",
                     show(low),
                     shorten(&e.quote),
-                    crate::english::number::readable(lo),
-                    crate::english::number::readable(hi)
+                    number::readable(lo),
+                    number::readable(hi)
                 ),
             ));
         }
     }
-    let Some(q) = e.qualifier else { return };
-    let cues = &parsed.cues;
+}
+
+/// The qualifier is the one the quote's wording gives: see README, Qualifiers.
+fn check_qualifier(e: &Estimate, q: Qualifier, cues: &[Qualifier], findings: &mut Vec<Finding>) {
     let words: Vec<&str> = cues
         .iter()
         .filter(|c| {

@@ -7,6 +7,7 @@ use super::quotes::shorten;
 use crate::model::finding::Finding;
 use crate::model::{Dataset, Loc, RowPos};
 
+/// Every row of one file has an id that is present, well formed and not used before in the file.
 pub(super) fn check_ids<'a>(
     rows: impl Iterator<Item = (&'a str, &'a RowPos)>,
     what: &str,
@@ -51,6 +52,7 @@ pub(super) fn check_ids<'a>(
 /// The ids of each file that has them: what a row is, the file, and each row's id and place.
 pub(super) type IdRows<'a> = [(&'static str, &'static str, Vec<(&'a str, &'a RowPos)>); 4];
 
+/// The id and place of every row of sources, quantities, estimates and relations.
 pub(super) fn id_rows(data: &Dataset) -> IdRows<'_> {
     [
         (
@@ -121,6 +123,7 @@ pub(super) fn check_shared_ids(files: &IdRows, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Reports `column` when its cell is empty.
 pub(super) fn required(value: &str, column: &str, pos: &RowPos, findings: &mut Vec<Finding>) {
     if value.trim().is_empty() {
         findings.push(Finding::error(
@@ -131,12 +134,15 @@ pub(super) fn required(value: &str, column: &str, pos: &RowPos, findings: &mut V
     }
 }
 
+/// Every source has a name.
 pub(super) fn check_sources(data: &Dataset, findings: &mut Vec<Finding>) {
     for source in &data.sources {
         required(&source.name, "name", &source.pos, findings);
     }
 }
 
+/// Every quantity has a label, category and unit, an ordered period, and a parent that exists
+/// and is not itself.
 pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
     for q in &data.quantities {
         required(&q.label, "label", &q.pos, findings);
@@ -152,17 +158,13 @@ pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
             }
         }
         if let Some(parent) = &q.parent {
-            if data.quantity(parent).is_none() {
-                findings.push(unknown(
-                    "quantity",
-                    parent,
-                    &q.pos.cell("parent"),
-                    data.quantities.iter().map(|q| q.id.as_str()),
-                ));
-            } else if parent == &q.id || data.is_within(parent, &q.id) {
+            let loc = q.pos.cell("parent");
+            if reference(data, Table::Quantity, parent, &loc, findings)
+                && (parent == &q.id || data.is_within(parent, &q.id))
+            {
                 findings.push(Finding::error(
                     "parent-cycle",
-                    &q.pos.cell("parent"),
+                    &loc,
                     format!("quantity `{}` is its own ancestor through `parent`", q.id),
                 ));
             }
@@ -170,14 +172,66 @@ pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
     }
 }
 
-/// A reference that does not resolve, with the closest id as a hint.
-pub(super) fn unknown<'a>(
-    what: &str,
+/// The kinds of row that other rows refer to by id.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Table {
+    Text,
+    Source,
+    Quantity,
+    Estimate,
+}
+
+impl Table {
+    /// What one row is called in a message.
+    fn what(self) -> &'static str {
+        match self {
+            Table::Text => "text",
+            Table::Source => "source",
+            Table::Quantity => "quantity",
+            Table::Estimate => "estimate",
+        }
+    }
+
+    /// True when a row of this kind has `id`.
+    fn has(self, data: &Dataset, id: &str) -> bool {
+        match self {
+            Table::Text => data.text(id).is_some(),
+            Table::Source => data.source(id).is_some(),
+            Table::Quantity => data.quantity(id).is_some(),
+            Table::Estimate => data.estimate(id).is_some(),
+        }
+    }
+
+    /// Every id of this kind, for the did-you-mean hint.
+    fn ids(self, data: &Dataset) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Table::Text => Box::new(data.texts.iter().map(|t| t.id.as_str())),
+            Table::Source => Box::new(data.sources.iter().map(|s| s.id.as_str())),
+            Table::Quantity => Box::new(data.quantities.iter().map(|q| q.id.as_str())),
+            Table::Estimate => Box::new(data.estimates.iter().map(|e| e.id.as_str())),
+        }
+    }
+}
+
+/// Reports `id` unless a row of `table` has it; true when the reference resolves.
+pub(super) fn reference(
+    data: &Dataset,
+    table: Table,
     id: &str,
     loc: &Loc,
-    ids: impl Iterator<Item = &'a str>,
-) -> Finding {
-    let hint = ids
+    findings: &mut Vec<Finding>,
+) -> bool {
+    let resolves = table.has(data, id);
+    if !resolves {
+        findings.push(unknown(data, table, id, loc));
+    }
+    resolves
+}
+
+/// A reference that does not resolve, with the closest id as a hint.
+pub(super) fn unknown(data: &Dataset, table: Table, id: &str, loc: &Loc) -> Finding {
+    let hint = table
+        .ids(data)
         .map(|c| (crate::load::edit_distance(id, c), c))
         .filter(|(d, _)| *d <= 3)
         .min()
@@ -187,6 +241,6 @@ pub(super) fn unknown<'a>(
     Finding::error(
         "unknown-reference",
         loc,
-        format!("{what} `{shown}` is not defined{hint}"),
+        format!("{} `{shown}` is not defined{hint}", table.what()),
     )
 }

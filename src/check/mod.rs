@@ -14,10 +14,8 @@ use crate::model::Dataset;
 pub use quotes::shorten;
 
 use agreement::check_estimate;
-use ids::{
-    check_ids, check_quantities, check_shared_ids, check_sources, id_rows, required, unknown,
-};
-use quotes::{check_quote, TextIndex};
+use ids::{check_ids, check_quantities, check_shared_ids, check_sources, id_rows};
+use quotes::{check_contexts, TextIndex};
 use relations::check_relations;
 
 /// Runs every check on the dataset and returns the findings (unsorted).
@@ -39,30 +37,11 @@ pub fn validate(data: &Dataset) -> Vec<Finding> {
         check_estimate(data, estimate, &indexes, &mut findings);
     }
     check_relations(data, &indexes, &mut findings);
-    check_ids(
-        data.contexts.iter().map(|c| (c.id.as_str(), &c.pos)),
-        "context passage",
-        &mut findings,
-    );
-    for c in &data.contexts {
-        required(&c.topic, "topic", &c.pos, &mut findings);
-        match data.text(&c.text) {
-            Some(text) => {
-                if let Some(index) = indexes.get(text.id.as_str()) {
-                    check_quote(&c.quote, text, index, &c.pos.cell("quote"), &mut findings);
-                }
-            }
-            None => findings.push(unknown(
-                "text",
-                &c.text,
-                &c.pos.cell("text"),
-                data.texts.iter().map(|t| t.id.as_str()),
-            )),
-        }
-    }
+    check_contexts(data, &indexes, &mut findings);
     findings
 }
 
-pub(super) fn show(v: f64) -> String {
+/// A number as a message shows a cell's value.
+fn show(v: f64) -> String {
     crate::english::number::plain(v)
 }

@@ -4,10 +4,11 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::ids::{check_ids, required, unknown, Table};
 use crate::english::passage;
 use crate::load::LineIndex;
 use crate::model::finding::Finding;
-use crate::model::{Loc, Text};
+use crate::model::{Dataset, Loc, Text};
 
 /// Folds the characters people type differently (no-break space, dashes, curly quotes).
 fn fold(s: &str) -> String {
@@ -58,6 +59,7 @@ pub struct TextIndex<'a> {
 }
 
 impl<'a> TextIndex<'a> {
+    /// Prepares `body` for quote checks; nothing is searched until a quote is looked up.
     pub fn new(body: &'a str) -> Self {
         TextIndex {
             body,
@@ -104,6 +106,8 @@ pub fn shorten(quote: &str) -> String {
     }
 }
 
+/// Reports a quote that is empty, absent from its text, cuts into a figure, or occurs more than
+/// once; true when the quote stands in the text, so that its figure can be checked.
 pub(super) fn check_quote(
     quote: &str,
     text: &Text,
@@ -180,6 +184,31 @@ pub(super) fn check_quote(
                 ),
             ));
             true
+        }
+    }
+}
+
+/// Context passages: each has a unique id and a topic, and quotes a text that exists.
+pub(super) fn check_contexts(
+    data: &Dataset,
+    indexes: &HashMap<&str, TextIndex>,
+    findings: &mut Vec<Finding>,
+) {
+    check_ids(
+        data.contexts.iter().map(|c| (c.id.as_str(), &c.pos)),
+        "context passage",
+        findings,
+    );
+    for c in &data.contexts {
+        required(&c.topic, "topic", &c.pos, findings);
+        // Unlike an estimate, a context passage naming an unreadable text is reported too.
+        match data.text(&c.text) {
+            Some(text) => {
+                if let Some(index) = indexes.get(text.id.as_str()) {
+                    check_quote(&c.quote, text, index, &c.pos.cell("quote"), findings);
+                }
+            }
+            None => findings.push(unknown(data, Table::Text, &c.text, &c.pos.cell("text"))),
         }
     }
 }

@@ -3,29 +3,33 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::ids::unknown;
+use super::ids::{reference, unknown, Table};
 use super::quotes::{check_quote, TextIndex};
 use super::show;
 use crate::english::figure::same_value;
 use crate::model::finding::Finding;
-use crate::model::{Dataset, Qualifier, RelationKind};
+use crate::model::{Dataset, Estimate, Qualifier, Relation, RelationKind};
 
+/// Every relation's references, operands, factor, units and quote, and the base of every
+/// multiplier.
 pub(super) fn check_relations(
     data: &Dataset,
     indexes: &HashMap<&str, TextIndex>,
     findings: &mut Vec<Finding>,
 ) {
-    let ids = || data.estimates.iter().map(|e| e.id.as_str());
     let mut ratio_targets: HashSet<&str> = HashSet::new();
     for r in &data.relations {
         let target = data.estimate(&r.target);
         if target.is_none() {
-            findings.push(unknown("estimate", &r.target, &r.pos.cell("target"), ids()));
+            findings.push(unknown(
+                data,
+                Table::Estimate,
+                &r.target,
+                &r.pos.cell("target"),
+            ));
         }
         for op in &r.operands {
-            if data.estimate(op).is_none() {
-                findings.push(unknown("estimate", op, &r.pos.cell("operands"), ids()));
-            }
+            reference(data, Table::Estimate, op, &r.pos.cell("operands"), findings);
             if op == &r.target {
                 findings.push(Finding::error(
                     "self-relation",
@@ -37,94 +41,15 @@ pub(super) fn check_relations(
         let Some(kind) = r.kind else { continue };
         if kind == RelationKind::Conversion {
             check_conversion(data, r, findings);
+        } else {
+            check_one_unit(data, r, kind, findings);
         }
-        // Only a conversion relates different units; a sum of people and houses is a slip.
-        if kind != RelationKind::Conversion {
-            let unit = |id: &str| {
-                data.estimate(id)
-                    .and_then(|e| data.quantity(&e.quantity))
-                    .map(|q| q.unit.as_str())
-            };
-            if let Some(target_unit) = unit(&r.target) {
-                for op in &r.operands {
-                    if let Some(op_unit) = unit(op).filter(|u| *u != target_unit) {
-                        findings.push(Finding::error(
-                            "unit-mismatch",
-                            &r.pos.cell("operands"),
-                            format!(
-                                "a {kind} relation needs one unit, but `{}` counts {target_unit} and `{op}` counts {op_unit}; use a conversion for different units",
-                                r.target
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-        let count = r.operands.len();
-        let arity = match kind {
-            RelationKind::Sum if count < 2 => Some("a sum needs two or more operands"),
-            RelationKind::Ratio | RelationKind::Conversion if count != 1 => {
-                Some("a ratio or conversion takes exactly one operand")
-            }
-            RelationKind::Subset if count == 0 => Some("a subset needs one or more operands"),
-            _ => None,
-        };
-        if let Some(problem) = arity {
-            findings.push(Finding::error(
-                "bad-operands",
-                &r.pos.cell("operands"),
-                format!("{problem} (separate ids with `;`), found {count}"),
-            ));
-        }
-        match (kind, r.factor) {
-            (RelationKind::Ratio | RelationKind::Conversion, None) if !r.factor_unreadable => {
-                findings.push(Finding::error(
-                    "missing-value",
-                    &r.pos.cell("factor"),
-                    format!("a {kind} relation needs `factor` (target = factor × operand)"),
-                ))
-            }
-            (RelationKind::Sum | RelationKind::Subset, Some(_)) => findings.push(Finding::error(
-                "unexpected-value",
-                &r.pos.cell("factor"),
-                format!("a {kind} relation takes no `factor`"),
-            )),
-            (_, Some(0.0)) => findings.push(Finding::error(
-                "bad-number",
-                &r.pos.cell("factor"),
-                "`factor` is 0; a relation's factor must be positive",
-            )),
-            _ => {}
-        }
-        if kind == RelationKind::Ratio {
-            if let Some(t) = target {
-                if t.qualifier == Some(Qualifier::Ratio) {
-                    if !ratio_targets.insert(t.id.as_str()) {
-                        findings.push(Finding::error(
-                            "ratio-two-bases",
-                            &r.pos.cell("target"),
-                            format!(
-                                "`{}` is already multiplied by another `ratio` relation; a multiplier has one base figure",
-                                t.id
-                            ),
-                        ));
-                    }
-                    if let (Some(p), Some(f)) = (t.point, r.factor) {
-                        if !same_value(p, f) {
-                            findings.push(Finding::error(
-                                "value-mismatch",
-                                &r.pos.cell("factor"),
-                                format!(
-                                    "factor {} differs from the multiplier {} stated by `{}`",
-                                    show(f),
-                                    show(p),
-                                    t.id
-                                ),
-                            ));
-                        }
-                    }
-                }
-            }
+        check_arity(r, kind, findings);
+        check_factor(r, kind, findings);
+        if let Some(t) =
+            target.filter(|t| kind == RelationKind::Ratio && t.qualifier == Some(Qualifier::Ratio))
+        {
+            check_multiplier(r, t, &mut ratio_targets, findings);
         }
         if !r.quote.trim().is_empty() {
             let text = target.and_then(|t| data.text(&t.text));
@@ -146,6 +71,109 @@ pub(super) fn check_relations(
                 format!(
                     "`{}` states a multiplier but no `ratio` relation in relations.csv names the figure it multiplies",
                     e.id
+                ),
+            ));
+        }
+    }
+}
+
+/// The unit of the quantity an estimate counts.
+fn unit_of<'a>(data: &'a Dataset, id: &str) -> Option<&'a str> {
+    data.estimate(id)
+        .and_then(|e| data.quantity(&e.quantity))
+        .map(|q| q.unit.as_str())
+}
+
+/// Only a conversion relates different units; a sum of people and houses is a slip.
+fn check_one_unit(data: &Dataset, r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
+    let Some(target_unit) = unit_of(data, &r.target) else {
+        return;
+    };
+    for op in &r.operands {
+        if let Some(op_unit) = unit_of(data, op).filter(|u| *u != target_unit) {
+            findings.push(Finding::error(
+                "unit-mismatch",
+                &r.pos.cell("operands"),
+                format!(
+                    "a {kind} relation needs one unit, but `{}` counts {target_unit} and `{op}` counts {op_unit}; use a conversion for different units",
+                    r.target
+                ),
+            ));
+        }
+    }
+}
+
+/// How many operands each kind of relation takes.
+fn check_arity(r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
+    let count = r.operands.len();
+    let arity = match kind {
+        RelationKind::Sum if count < 2 => Some("a sum needs two or more operands"),
+        RelationKind::Ratio | RelationKind::Conversion if count != 1 => {
+            Some("a ratio or conversion takes exactly one operand")
+        }
+        RelationKind::Subset if count == 0 => Some("a subset needs one or more operands"),
+        _ => None,
+    };
+    if let Some(problem) = arity {
+        findings.push(Finding::error(
+            "bad-operands",
+            &r.pos.cell("operands"),
+            format!("{problem} (separate ids with `;`), found {count}"),
+        ));
+    }
+}
+
+/// A ratio or conversion needs a positive factor; a sum or subset takes none.
+fn check_factor(r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
+    match (kind, r.factor) {
+        (RelationKind::Ratio | RelationKind::Conversion, None) if !r.factor_unreadable => findings
+            .push(Finding::error(
+                "missing-value",
+                &r.pos.cell("factor"),
+                format!("a {kind} relation needs `factor` (target = factor × operand)"),
+            )),
+        (RelationKind::Sum | RelationKind::Subset, Some(_)) => findings.push(Finding::error(
+            "unexpected-value",
+            &r.pos.cell("factor"),
+            format!("a {kind} relation takes no `factor`"),
+        )),
+        (_, Some(0.0)) => findings.push(Finding::error(
+            "bad-number",
+            &r.pos.cell("factor"),
+            "`factor` is 0; a relation's factor must be positive",
+        )),
+        _ => {}
+    }
+}
+
+/// A multiplier ("two and a half times") has one base figure, and the ratio relation that
+/// names it uses the multiplier as its factor.
+fn check_multiplier<'a>(
+    r: &Relation,
+    target: &'a Estimate,
+    ratio_targets: &mut HashSet<&'a str>,
+    findings: &mut Vec<Finding>,
+) {
+    if !ratio_targets.insert(target.id.as_str()) {
+        findings.push(Finding::error(
+            "ratio-two-bases",
+            &r.pos.cell("target"),
+            format!(
+                "`{}` is already multiplied by another `ratio` relation; a multiplier has one base figure",
+                target.id
+            ),
+        ));
+    }
+    if let (Some(p), Some(f)) = (target.point, r.factor) {
+        if !same_value(p, f) {
+            findings.push(Finding::error(
+                "value-mismatch",
+                &r.pos.cell("factor"),
+                format!(
+                    "factor {} differs from the multiplier {} stated by `{}`",
+                    show(f),
+                    show(p),
+                    target.id
                 ),
             ));
         }
@@ -175,14 +203,11 @@ fn unit_size(unit: &str) -> Option<(&'static str, f64)> {
 /// A conversion between units reckon knows must use their factor: 2.54 from inches to
 /// centimetres, never 1.0, and never from kilometres to people. A slip there is an error in
 /// the data, not an inconsistency of the text.
-fn check_conversion(data: &Dataset, r: &crate::model::Relation, findings: &mut Vec<Finding>) {
-    let unit = |id: &str| {
-        data.estimate(id)
-            .and_then(|e| data.quantity(&e.quantity))
-            .map(|q| q.unit.as_str())
-    };
-    let (Some(to), Some(from)) = (unit(&r.target), r.operands.first().and_then(|op| unit(op)))
-    else {
+fn check_conversion(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
+    let (Some(to), Some(from)) = (
+        unit_of(data, &r.target),
+        r.operands.first().and_then(|op| unit_of(data, op)),
+    ) else {
         return;
     };
     let loc = r.pos.cell("factor");
@@ -238,7 +263,7 @@ fn check_conversion(data: &Dataset, r: &crate::model::Relation, findings: &mut V
 }
 
 /// A sum that adds a quantity together with its own parent or child counts people twice.
-fn check_double_counting(data: &Dataset, r: &crate::model::Relation, findings: &mut Vec<Finding>) {
+fn check_double_counting(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
     let quantities: Vec<(&str, &str)> = r
         .operands
         .iter()
