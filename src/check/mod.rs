@@ -45,3 +45,66 @@ pub fn validate(data: &Dataset) -> Vec<Finding> {
 fn show(v: f64) -> String {
     crate::english::number::plain(v)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::{self, row};
+    use crate::model::{Qualifier, RelationKind, Source};
+
+    fn clean() -> crate::model::Contents {
+        let mut contents =
+            sample::contents("About 400 people died. The archives leave out the deportees.");
+        contents.estimates = vec![sample::estimate(
+            "e1",
+            "deaths",
+            Qualifier::About,
+            400.0,
+            "About 400 people died",
+        )];
+        contents.contexts = vec![sample::context(
+            "why",
+            "text",
+            "archives leave out the deportees",
+        )];
+        contents
+    }
+
+    #[test]
+    fn a_clean_dataset_has_no_findings() {
+        let findings = validate(&Dataset::new(clean()));
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+
+    #[test]
+    fn every_file_is_checked() {
+        let mut contents = clean();
+        contents.sources.push(Source {
+            pos: row("sources.csv", sample::SOURCES, 3),
+            ..sample::source("src")
+        });
+        contents.quantities[0].unit = String::new();
+        contents.estimates[0].point = Some(500.0);
+        contents.relations = vec![sample::relation(
+            "r",
+            RelationKind::Sum,
+            "e1",
+            &["e2", "e1"],
+            None,
+        )];
+        contents.contexts[0].quote = "the archives include everyone".into();
+        let findings = validate(&Dataset::new(contents));
+        let files: Vec<(&str, &str)> = findings.iter().map(|f| (f.file.as_str(), f.code)).collect();
+        assert_eq!(
+            files,
+            [
+                ("sources.csv", "duplicate-id"),
+                ("quantities.csv", "missing-value"),
+                ("estimates.csv", "value-mismatch"),
+                ("relations.csv", "unknown-reference"),
+                ("relations.csv", "self-relation"),
+                ("context.csv", "quote-not-found"),
+            ]
+        );
+    }
+}
