@@ -118,7 +118,11 @@ mod tests {
                 }
             }
         }
-        assert!(broken.is_empty(), "imports against the rule:\n{}", broken.join("\n"));
+        assert!(
+            broken.is_empty(),
+            "imports against the rule:\n{}",
+            broken.join("\n")
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use thiserror::Error;
 
 use crate::model::finding::Finding;
 use crate::model::{
-    Dataset, Estimate, Loc, Qualifier, Quantity, Relation, RelationKind, RowPos, Source,
+    Contents, Dataset, Estimate, Loc, Qualifier, Quantity, Relation, RelationKind, RowPos, Source,
     SourceKind, Text,
 };
 
@@ -86,9 +86,9 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         return Err(LoadError::NotADir(dir.to_path_buf()));
     }
     let mut findings = Vec::new();
-    let mut dataset = Dataset {
+    let mut dataset = Contents {
         dir: dir.to_path_buf(),
-        ..Dataset::default()
+        ..Contents::default()
     };
 
     crate::present::write::protect([dir.join("datapackage.json").as_path()]);
@@ -140,6 +140,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
                 .collect();
         }
     }
+    let dataset = Dataset::new(dataset);
     Ok(Loaded { dataset, findings })
 }
 

@@ -4,6 +4,8 @@
 pub mod finding;
 pub mod interval;
 mod position;
+#[cfg(test)]
+pub mod sample;
 mod vocab;
 
 pub use position::*;
@@ -11,7 +13,6 @@ pub use vocab::*;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 /// A text that figures are quoted from.
 #[derive(Debug, Clone)]
@@ -101,80 +102,91 @@ pub struct Context {
     pub pos: RowPos,
 }
 
-/// One dataset: everything under a `data/` folder.
+/// What a dataset holds: its folder and its rows, as read. [`Dataset::new`] indexes them.
 #[derive(Debug, Clone, Default)]
-pub struct Dataset {
+pub struct Contents {
+    /// The dataset folder.
     pub dir: PathBuf,
+    /// The texts that figures are quoted from.
     pub texts: Vec<Text>,
+    /// The rows of sources.csv.
     pub sources: Vec<Source>,
+    /// The rows of quantities.csv.
     pub quantities: Vec<Quantity>,
+    /// The rows of estimates.csv.
     pub estimates: Vec<Estimate>,
+    /// The rows of relations.csv.
     pub relations: Vec<Relation>,
+    /// The rows of context.csv.
     pub contexts: Vec<Context>,
     /// Ids of texts that are listed but could not be read (each has its own finding), so that
     /// references to them are not reported again as unknown.
     pub unreadable_texts: Vec<String>,
-    /// Lookup by id, built on first use (see [`Lookup`]).
-    pub lookup: Lookup,
+}
+
+/// One dataset: everything under a `data/` folder, with its rows indexed by id.
+///
+/// The rows are read through [`Contents`] (`data.estimates`, `data.dir`...), which a `Dataset`
+/// derefs to; there is no mutable access, so the index that [`Dataset::new`] builds can never
+/// fall out of step with the rows it indexes.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    contents: Contents,
+    index: Index,
 }
 
 /// Positions of sources, quantities and estimates by id, so that lookups stay O(1) on a
-/// dataset of a million rows. Built lazily from the vectors; a lookup checks the id at the
-/// position it finds and falls back to a scan, so an index built before the vectors changed can
-/// never return the wrong row.
+/// dataset of a million rows. The first row with an id wins, as a scan would find it.
 #[derive(Debug, Clone, Default)]
-pub struct Lookup {
-    sources: OnceLock<Positions>,
-    quantities: OnceLock<Positions>,
-    estimates: OnceLock<Positions>,
+struct Index {
+    sources: HashMap<String, usize>,
+    quantities: HashMap<String, usize>,
+    estimates: HashMap<String, usize>,
 }
 
-/// Row positions by id, and the number of rows they were built from.
-#[derive(Debug, Clone, Default)]
-struct Positions {
-    rows: usize,
-    by_id: HashMap<String, usize>,
-}
-
-fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> Positions {
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
     let mut by_id = HashMap::new();
-    let mut rows = 0;
     for (i, id) in ids.enumerate() {
-        // The first row with an id wins, as a scan would find it.
         by_id.entry(id.to_string()).or_insert(i);
-        rows = i + 1;
     }
-    Positions { rows, by_id }
+    by_id
 }
 
-fn find_by_id<'a, T>(
-    items: &'a [T],
-    index: &OnceLock<Positions>,
-    id: &str,
-    id_of: impl Fn(&T) -> &str,
-) -> Option<&'a T> {
-    let map = index.get_or_init(|| positions(items.iter().map(&id_of)));
-    match map.by_id.get(id).and_then(|&i| items.get(i)) {
-        Some(item) if id_of(item) == id => Some(item),
-        None if map.rows == items.len() => None,
-        _ => items.iter().find(|item| id_of(item) == id),
+impl std::ops::Deref for Dataset {
+    type Target = Contents;
+
+    fn deref(&self) -> &Contents {
+        &self.contents
     }
 }
 
 impl Dataset {
+    /// Indexes the rows by id, once; the dataset is read-only from then on.
+    pub fn new(contents: Contents) -> Self {
+        let index = Index {
+            sources: positions(contents.sources.iter().map(|s| s.id.as_str())),
+            quantities: positions(contents.quantities.iter().map(|q| q.id.as_str())),
+            estimates: positions(contents.estimates.iter().map(|e| e.id.as_str())),
+        };
+        Dataset { contents, index }
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        find_by_id(&self.sources, &self.lookup.sources, id, |s| &s.id)
+        let i = self.index.sources.get(id)?;
+        self.sources.get(*i)
     }
 
     /// The quantity with this id.
     pub fn quantity(&self, id: &str) -> Option<&Quantity> {
-        find_by_id(&self.quantities, &self.lookup.quantities, id, |q| &q.id)
+        let i = self.index.quantities.get(id)?;
+        self.quantities.get(*i)
     }
 
     /// The estimate with this id.
     pub fn estimate(&self, id: &str) -> Option<&Estimate> {
-        find_by_id(&self.estimates, &self.lookup.estimates, id, |e| &e.id)
+        let i = self.index.estimates.get(id)?;
+        self.estimates.get(*i)
     }
 
     /// The text with this id.
@@ -214,5 +226,38 @@ pub fn category_title(category: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
         None => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_find_the_first_row_with_an_id() {
+        let mut contents = sample::contents("");
+        contents.sources.push(Source {
+            name: "The second".into(),
+            ..sample::source("src")
+        });
+        let data = Dataset::new(contents);
+        assert_eq!(
+            data.source("src").map(|s| s.name.as_str()),
+            Some("Historian src")
+        );
+        assert_eq!(
+            data.quantity("famine").map(|q| q.unit.as_str()),
+            Some("people")
+        );
+        assert!(data.quantity("nothing").is_none());
+        assert!(data.estimate("e1").is_none());
+    }
+
+    #[test]
+    fn a_quantity_is_within_itself_and_its_parents_only() {
+        let data = Dataset::new(sample::contents(""));
+        assert!(data.is_within("famine", "deaths"));
+        assert!(data.is_within("deaths", "deaths"));
+        assert!(!data.is_within("deaths", "famine"));
     }
 }

@@ -1,0 +1,479 @@
+//! Agreement between an estimate's row and its quote: the columns its qualifier needs, and the
+//! figure and qualifier that the quote states.
+
+use std::collections::HashMap;
+
+use super::ids::{reference, unknown, Table};
+use super::quotes::{check_quote, shorten, TextIndex};
+use super::show;
+use crate::english::figure::{self, same_value, FigureKind, Parsed};
+use crate::english::number;
+use crate::model::finding::Finding;
+use crate::model::{Dataset, Estimate, Qualifier};
+
+/// Which of low/point/high a qualifier needs and forbids: see README, Qualifiers.
+fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
+    let need = |column: &str, present: bool, findings: &mut Vec<Finding>| {
+        if !present && !e.unreadable.contains(&column) {
+            findings.push(Finding::error(
+                "missing-value",
+                &e.pos.cell(column),
+                format!("qualifier `{q}` needs `{column}`"),
+            ));
+        }
+    };
+    let forbid = |column: &str, present: bool, findings: &mut Vec<Finding>| {
+        if present {
+            findings.push(Finding::error(
+                "unexpected-value",
+                &e.pos.cell(column),
+                format!(
+                    "qualifier `{q}` takes its interval from `point` by rule; leave `{column}` empty (or use `range`)"
+                ),
+            ));
+        }
+    };
+    if q.is_banded() {
+        need("low", e.low.is_some(), findings);
+        need("high", e.high.is_some(), findings);
+    } else {
+        need("point", e.point.is_some(), findings);
+        forbid("low", e.low.is_some(), findings);
+        forbid("high", e.high.is_some(), findings);
+    }
+    let ordered = [("low", e.low), ("point", e.point), ("high", e.high)];
+    let present: Vec<(&str, f64)> = ordered
+        .iter()
+        .filter_map(|(n, v)| v.map(|v| (*n, v)))
+        .collect();
+    for pair in present.windows(2) {
+        let ((a, va), (b, vb)) = (pair[0], pair[1]);
+        if va > vb {
+            findings.push(Finding::error(
+                "bad-order",
+                &e.pos.cell(b),
+                format!("`{a}` ({va}) is greater than `{b}` ({vb}); expected low <= point <= high"),
+            ));
+        }
+    }
+}
+
+/// An estimate's references, its columns, its quote, and what the quote states.
+pub(super) fn check_estimate(
+    data: &Dataset,
+    e: &Estimate,
+    indexes: &HashMap<&str, TextIndex>,
+    findings: &mut Vec<Finding>,
+) {
+    reference(
+        data,
+        Table::Quantity,
+        &e.quantity,
+        &e.pos.cell("quantity"),
+        findings,
+    );
+    reference(
+        data,
+        Table::Source,
+        &e.source,
+        &e.pos.cell("source"),
+        findings,
+    );
+    if let Some(q) = e.qualifier {
+        check_columns(e, q, findings);
+    }
+    let Some(text) = data.text(&e.text) else {
+        // A text that is listed but could not be read has its own finding already.
+        if !data.unreadable_texts.contains(&e.text) {
+            findings.push(unknown(data, Table::Text, &e.text, &e.pos.cell("text")));
+        }
+        return;
+    };
+    let Some(index) = indexes.get(text.id.as_str()) else {
+        return;
+    };
+    if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) {
+        check_agreement(e, findings);
+    }
+}
+
+/// The figure and the qualifier in the quote agree with the row.
+fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
+    let parsed = figure::parse(&e.quote);
+    if parsed.figures.is_empty() {
+        findings.push(Finding::error(
+            "no-figure",
+            &e.pos.cell("quote"),
+            format!(
+                "no figure found in quote \"{}\"; the quote must hold the number",
+                shorten(&e.quote)
+            ),
+        ));
+        return;
+    }
+    check_values(e, &parsed, findings);
+    check_ends(e, &parsed, findings);
+    if let Some(q) = e.qualifier {
+        check_qualifier(e, q, &parsed.cues, findings);
+    }
+}
+
+/// Each of low/point/high is a figure the quote states.
+fn check_values(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
+    let candidates = parsed.values();
+    let stated: Vec<String> = parsed
+        .figures
+        .iter()
+        .filter(|f| f.kind != FigureKind::Year || parsed.figures.len() == 1)
+        .map(|f| match f.kind {
+            FigureKind::Magnitude { low, high } => number::range(low, high),
+            _ => number::readable(f.value),
+        })
+        .collect();
+    for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
+        let Some(value) = value else { continue };
+        if !candidates.iter().any(|&c| same_value(c, value)) {
+            findings.push(Finding::error(
+                "value-mismatch",
+                &e.pos.cell(column),
+                format!(
+                    "`{column}` is {} but the quote \"{}\" states {}",
+                    show(value),
+                    shorten(&e.quote),
+                    stated.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// A range or band needs both of its ends: `low` and `high` equal to one figure of the quote
+/// would pass [`check_values`] while dropping the other end.
+fn check_ends(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
+    let ends: Option<(f64, f64)> = match e.qualifier {
+        Some(Qualifier::Magnitude) => parsed.figures.iter().find_map(|f| match f.kind {
+            FigureKind::Magnitude { low, high } => Some((low, high)),
+            _ => None,
+        }),
+        Some(Qualifier::Range) => {
+            let values: Vec<f64> = parsed
+                .figures
+                .iter()
+                .filter(|f| f.kind != FigureKind::Year)
+                .map(|f| f.value)
+                .collect();
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            (values.len() >= 2 && !same_value(lo, hi)).then_some((lo, hi))
+        }
+        _ => None,
+    };
+    if let (Some((lo, hi)), Some(low), Some(high)) = (ends, e.low, e.high) {
+        if same_value(low, high) {
+            findings.push(Finding::error(
+                "value-mismatch",
+                &e.pos.cell(if same_value(low, lo) { "high" } else { "low" }),
+                format!(
+                    "`low` and `high` are both {} but the quote \"{}\" states {} to {}: give both ends",
+                    show(low),
+                    shorten(&e.quote),
+                    number::readable(lo),
+                    number::readable(hi)
+                ),
+            ));
+        }
+    }
+}
+
+/// The qualifier is the one the quote's wording gives: see README, Qualifiers.
+fn check_qualifier(e: &Estimate, q: Qualifier, cues: &[Qualifier], findings: &mut Vec<Finding>) {
+    let words: Vec<&str> = cues
+        .iter()
+        .filter(|c| {
+            !matches!(
+                c,
+                Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio
+            )
+        })
+        .map(|c| c.as_str())
+        .collect();
+    let problem = match q {
+        Qualifier::Range if !cues.contains(&Qualifier::Range) => {
+            Some("the quote states no range (X to Y, X–Y, between X and Y)".to_string())
+        }
+        Qualifier::Magnitude if !cues.contains(&Qualifier::Magnitude) => {
+            Some("the quote states no vague magnitude (tens of thousands, millions...)".to_string())
+        }
+        Qualifier::Ratio if !cues.contains(&Qualifier::Ratio) => {
+            Some("the quote states no multiplier (\"two and a half times\")".to_string())
+        }
+        Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio => None,
+        _ if cues.contains(&Qualifier::Range) => Some(
+            "the quote states a range; use `range` with low and high, or shorten the quote to the one figure"
+                .to_string(),
+        ),
+        _ if cues.contains(&Qualifier::Magnitude) => Some(
+            "the quote states a vague magnitude (thousands, tens of thousands, several hundred...); use `magnitude` with the band in low and high"
+                .to_string(),
+        ),
+        Qualifier::Exact if !words.is_empty() => Some(format!(
+            "the quote qualifies the figure ({}); use that qualifier instead of `exact`",
+            words.join(", ")
+        )),
+        Qualifier::Exact => None,
+        _ if !cues.contains(&q) => Some(if words.is_empty() {
+            "the quote has no qualifying word for it; use `exact`".to_string()
+        } else {
+            format!("the quote's wording says {}", words.join(", "))
+        }),
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        findings.push(Finding::error(
+            "qualifier-mismatch",
+            &e.pos.cell("qualifier"),
+            format!(
+                "qualifier `{q}` does not fit quote \"{}\": {problem}",
+                shorten(&e.quote)
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::{self, one, ESTIMATES};
+
+    const BODY: &str = "About 400 people died in the first winter. Nearly 700 people fled. \
+        Between 2 and 3 million were deported. Tens of thousands were shot. Many died.";
+
+    fn check(body: &str, e: Estimate, unreadable_texts: &[&str]) -> Vec<Finding> {
+        let mut contents = sample::contents(body);
+        contents.estimates = vec![e];
+        contents.unreadable_texts = unreadable_texts.iter().map(|t| t.to_string()).collect();
+        let data = Dataset::new(contents);
+        let indexes: HashMap<&str, TextIndex> = data
+            .texts
+            .iter()
+            .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
+            .collect();
+        let mut findings = Vec::new();
+        check_estimate(&data, &data.estimates[0], &indexes, &mut findings);
+        findings
+    }
+
+    fn about_400() -> Estimate {
+        sample::estimate(
+            "e1",
+            "deaths",
+            Qualifier::About,
+            400.0,
+            "About 400 people died",
+        )
+    }
+
+    fn band(qualifier: Qualifier, low: f64, high: f64, quote: &str) -> Estimate {
+        Estimate {
+            low: Some(low),
+            point: None,
+            high: Some(high),
+            ..sample::estimate("e1", "deaths", qualifier, 0.0, quote)
+        }
+    }
+
+    #[test]
+    fn an_estimate_that_agrees_with_its_quote_passes() {
+        let findings = check(BODY, about_400(), &[]);
+        assert!(findings.is_empty(), "{findings:#?}");
+        let range = band(Qualifier::Range, 2e6, 3e6, "Between 2 and 3 million");
+        let findings = check(BODY, range, &[]);
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+
+    #[test]
+    fn unknown_quantity_source_and_text_are_reported() {
+        let e = Estimate {
+            quantity: "death".into(),
+            source: "nobody".into(),
+            text: "elsewhere".into(),
+            ..about_400()
+        };
+        let findings = check(BODY, e, &[]);
+        assert_eq!(sample::codes(&findings), ["unknown-reference"; 3]);
+        assert_eq!(
+            findings[0].message,
+            "quantity `death` is not defined; did you mean `deaths`?"
+        );
+        assert_eq!(findings[1].message, "source `nobody` is not defined");
+        assert!(findings[2]
+            .message
+            .starts_with("text `elsewhere` is not defined"));
+        assert_eq!(findings[2].column, sample::column(ESTIMATES, "text"));
+    }
+
+    #[test]
+    fn a_text_that_could_not_be_read_is_not_reported_again() {
+        let e = Estimate {
+            text: "gone".into(),
+            ..about_400()
+        };
+        assert!(check(BODY, e, &["gone"]).is_empty());
+    }
+
+    #[test]
+    fn a_quote_not_in_the_text_is_not_checked_for_its_figure() {
+        let e = Estimate {
+            point: Some(999.0),
+            quote: "About 999 people died".into(),
+            ..about_400()
+        };
+        assert_eq!(sample::codes(&check(BODY, e, &[])), ["quote-not-found"]);
+    }
+
+    fn columns(e: &Estimate) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        check_columns(e, e.qualifier.unwrap_or(Qualifier::Exact), &mut findings);
+        findings
+    }
+
+    #[test]
+    fn a_band_needs_low_and_high() {
+        let e = Estimate {
+            low: None,
+            high: None,
+            ..band(Qualifier::Range, 0.0, 0.0, "")
+        };
+        let findings = columns(&e);
+        assert_eq!(sample::codes(&findings), ["missing-value"; 2]);
+        assert_eq!(findings[0].message, "qualifier `range` needs `low`");
+        assert_eq!(findings[1].message, "qualifier `range` needs `high`");
+    }
+
+    #[test]
+    fn an_unreadable_cell_is_not_reported_missing_as_well() {
+        let e = Estimate {
+            point: None,
+            unreadable: vec!["point"],
+            ..about_400()
+        };
+        assert!(columns(&e).is_empty());
+        let e = Estimate {
+            point: None,
+            ..about_400()
+        };
+        let findings = columns(&e);
+        assert_eq!(
+            one(&findings, "missing-value").message,
+            "qualifier `about` needs `point`"
+        );
+    }
+
+    #[test]
+    fn a_point_qualifier_forbids_low_and_high() {
+        let e = Estimate {
+            high: Some(500.0),
+            ..about_400()
+        };
+        let findings = columns(&e);
+        let f = one(&findings, "unexpected-value");
+        assert_eq!(
+            f.message,
+            "qualifier `about` takes its interval from `point` by rule; leave `high` empty (or use `range`)"
+        );
+        assert_eq!(f.column, sample::column(ESTIMATES, "high"));
+    }
+
+    #[test]
+    fn low_above_high_is_out_of_order() {
+        let findings = columns(&band(Qualifier::Range, 3e6, 2e6, ""));
+        let f = one(&findings, "bad-order");
+        assert_eq!(
+            f.message,
+            "`low` (3000000) is greater than `high` (2000000); expected low <= point <= high"
+        );
+        assert_eq!(f.column, sample::column(ESTIMATES, "high"));
+    }
+
+    #[test]
+    fn a_quote_without_a_number_has_no_figure() {
+        let e = Estimate {
+            quote: "Many died".into(),
+            ..about_400()
+        };
+        let findings = check(BODY, e, &[]);
+        assert_eq!(
+            one(&findings, "no-figure").message,
+            "no figure found in quote \"Many died\"; the quote must hold the number"
+        );
+    }
+
+    #[test]
+    fn a_value_the_quote_does_not_state_is_a_mismatch() {
+        let e = Estimate {
+            point: Some(500.0),
+            ..about_400()
+        };
+        let findings = check(BODY, e, &[]);
+        let f = one(&findings, "value-mismatch");
+        assert_eq!(
+            f.message,
+            "`point` is 500 but the quote \"About 400 people died\" states 400"
+        );
+        assert_eq!(f.column, sample::column(ESTIMATES, "point"));
+    }
+
+    #[test]
+    fn a_range_given_as_one_end_twice_is_a_mismatch() {
+        let e = band(Qualifier::Range, 2e6, 2e6, "Between 2 and 3 million");
+        let findings = check(BODY, e, &[]);
+        let f = one(&findings, "value-mismatch");
+        assert_eq!(
+            f.message,
+            "`low` and `high` are both 2000000 but the quote \"Between 2 and 3 million\" states 2 million to 3 million: give both ends"
+        );
+        assert_eq!(f.column, sample::column(ESTIMATES, "high"));
+    }
+
+    #[test]
+    fn a_qualifier_the_wording_does_not_give_is_a_mismatch() {
+        let cases = [
+            (Qualifier::Exact, "About 400 people died", "the quote qualifies the figure (about); use that qualifier instead of `exact`"),
+            (Qualifier::Over, "About 400 people died", "the quote's wording says about"),
+            (Qualifier::Nearly, "400 people died", "the quote has no qualifying word for it; use `exact`"),
+            (Qualifier::Range, "About 400 people died", "the quote states no range (X to Y, X–Y, between X and Y)"),
+            (Qualifier::Magnitude, "About 400 people died", "the quote states no vague magnitude (tens of thousands, millions...)"),
+            (Qualifier::Ratio, "About 400 people died", "the quote states no multiplier (\"two and a half times\")"),
+            (Qualifier::About, "Between 2 and 3 million", "the quote states a range; use `range` with low and high"),
+            (Qualifier::About, "Tens of thousands", "the quote states a vague magnitude (thousands, tens of thousands, several hundred...)"),
+        ];
+        for (q, quote, problem) in cases {
+            let e = Estimate {
+                quote: quote.into(),
+                ..about_400()
+            };
+            let mut findings = Vec::new();
+            check_qualifier(&e, q, &figure::parse(quote).cues, &mut findings);
+            let f = one(&findings, "qualifier-mismatch");
+            let expected = format!("qualifier `{q}` does not fit quote \"{quote}\": {problem}");
+            assert!(f.message.starts_with(&expected), "{}", f.message);
+            assert_eq!(f.column, sample::column(ESTIMATES, "qualifier"));
+        }
+    }
+
+    #[test]
+    fn the_qualifier_the_wording_gives_passes() {
+        let cases = [
+            (Qualifier::About, "About 400 people died"),
+            (Qualifier::Nearly, "Nearly 700 people fled"),
+            (Qualifier::Exact, "400 people died"),
+            (Qualifier::Range, "Between 2 and 3 million"),
+            (Qualifier::Magnitude, "Tens of thousands"),
+        ];
+        for (q, quote) in cases {
+            let mut findings = Vec::new();
+            check_qualifier(&about_400(), q, &figure::parse(quote).cues, &mut findings);
+            assert!(findings.is_empty(), "{q} {quote}: {findings:#?}");
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! Provenance: each quote stands in its text, once, and does not cut into a word or number.
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::ids::{check_ids, required, unknown, Table};
+use crate::english::passage;
+use crate::load::LineIndex;
+use crate::model::finding::Finding;
+use crate::model::{Dataset, Loc, Text};
+
+/// Folds the characters people type differently (no-break space, dashes, curly quotes).
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
+            '–' | '—' | '‒' | '−' => '-',
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// Where a quote occurs, shared between rows quoting it.
+type Places = Rc<Occurrences>;
+
+/// The occurrences of one quote in a text.
+#[derive(Default)]
+struct Occurrences {
+    /// (line, column) of each occurrence that stands on its own.
+    whole: Vec<(u64, u64)>,
+    /// The first occurrence that cuts into a word or number: its (line, column) and what it
+    /// cuts, shown with the passage ("12,345 people" for the quote "2,345 people").
+    cut: Option<((u64, u64), String)>,
+}
+
+/// A text prepared for quote checks: its line index, its folded form for hints, and the places
+/// of every quote already looked up, so that a file of a million rows quoting the same passages
+/// searches the text once per distinct quote.
+pub struct TextIndex<'a> {
+    body: &'a str,
+    lines: LineIndex<'a>,
+    folded: OnceCell<String>,
+    found: RefCell<HashMap<String, Places>>,
+}
+
+impl<'a> TextIndex<'a> {
+    /// Prepares `body` for quote checks; nothing is searched until a quote is looked up.
+    pub fn new(body: &'a str) -> Self {
+        TextIndex {
+            body,
+            lines: LineIndex::new(body),
+            folded: OnceCell::new(),
+            found: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Where `quote` stands.
+    fn occurrences(&self, quote: &str) -> Places {
+        if let Some(places) = self.found.borrow().get(quote) {
+            return places.clone();
+        }
+        let mut found = Occurrences::default();
+        for span in passage::occurrences(self.body, quote) {
+            if !passage::is_cut(self.body, &span) {
+                found.whole.push(self.lines.locate(span.start));
+            } else if found.cut.is_none() {
+                if let Some(wider) = passage::cut(self.body, &span) {
+                    found.cut = Some((self.lines.locate(span.start), self.body[wider].to_string()));
+                }
+            }
+        }
+        let places = Rc::new(found);
+        self.found
+            .borrow_mut()
+            .insert(quote.to_string(), places.clone());
+        places
+    }
+
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| fold(self.body))
+    }
+}
+
+/// A quote as shown in a message: at most 80 characters, so a megabyte-long cell cannot flood
+/// the terminal.
+pub fn shorten(quote: &str) -> String {
+    const MAX: usize = 80;
+    match quote.char_indices().nth(MAX) {
+        None => quote.to_string(),
+        Some((cut, _)) => format!("{}… ({} characters)", &quote[..cut], quote.chars().count()),
+    }
+}
+
+/// Reports a quote that is empty, absent from its text, cuts into a figure, or occurs more than
+/// once; true when the quote stands in the text, so that its figure can be checked.
+pub(super) fn check_quote(
+    quote: &str,
+    text: &Text,
+    index: &TextIndex,
+    loc: &Loc,
+    findings: &mut Vec<Finding>,
+) -> bool {
+    if quote.trim().is_empty() {
+        findings.push(Finding::error(
+            "empty-quote",
+            loc,
+            "the quote is empty: copy the shortest passage of the text that holds the figure",
+        ));
+        return false;
+    }
+    let places = index.occurrences(quote);
+    let found = &places.whole;
+    match (found.len(), &places.cut) {
+        (0, Some(((line, column), wider))) => {
+            findings.push(Finding::error(
+                "quote-cuts-figure",
+                loc,
+                format!(
+                    "quote \"{}\" is in {} only inside a longer word or number: at {line}:{column} it is part of \"{}\"; quote the whole figure",
+                    shorten(quote),
+                    text.path.display(),
+                    shorten(wider)
+                ),
+            ));
+            false
+        }
+        (0, None) => {
+            let line_endings = quote.contains('\n')
+                && !quote.contains("\r\n")
+                && index.body.contains("\r\n")
+                && index.body.contains(&quote.replace('\n', "\r\n"));
+            let hint = if line_endings {
+                " (it is there with the text's CRLF line ending where the quote has a bare line feed: quote within one line, or copy the line break as the text has it)".to_string()
+            } else if index.folded().contains(&fold(quote)) {
+                " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string()
+            } else {
+                String::new()
+            };
+            findings.push(Finding::error(
+                "quote-not-found",
+                loc,
+                format!(
+                    "quote \"{}\" is not in {}{hint}",
+                    shorten(quote),
+                    text.path.display()
+                ),
+            ));
+            false
+        }
+        (1, _) => true,
+        _ => {
+            let mut places: Vec<String> = found
+                .iter()
+                .take(10)
+                .map(|(l, c)| format!("{l}:{c}"))
+                .collect();
+            if found.len() > 10 {
+                places.push("…".into());
+            }
+            findings.push(Finding::warning(
+                "ambiguous-quote",
+                loc,
+                format!(
+                    "quote \"{}\" occurs {} times in {} (at {}); lengthen it until it is unique",
+                    shorten(quote),
+                    found.len(),
+                    text.path.display(),
+                    places.join(", ")
+                ),
+            ));
+            true
+        }
+    }
+}
+
+/// Context passages: each has a unique id and a topic, and quotes a text that exists.
+pub(super) fn check_contexts(
+    data: &Dataset,
+    indexes: &HashMap<&str, TextIndex>,
+    findings: &mut Vec<Finding>,
+) {
+    check_ids(
+        data.contexts.iter().map(|c| (c.id.as_str(), &c.pos)),
+        "context passage",
+        findings,
+    );
+    for c in &data.contexts {
+        required(&c.topic, "topic", &c.pos, findings);
+        // Unlike an estimate, a context passage naming an unreadable text is reported too.
+        match data.text(&c.text) {
+            Some(text) => {
+                if let Some(index) = indexes.get(text.id.as_str()) {
+                    check_quote(&c.quote, text, index, &c.pos.cell("quote"), findings);
+                }
+            }
+            None => findings.push(unknown(data, Table::Text, &c.text, &c.pos.cell("text"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::{self, one, row, CONTEXT};
+    use crate::model::Contents;
+
+    /// The findings for `quote` in a text of `body`, and whether the quote stands in it.
+    fn quote_in(body: &str, quote: &str) -> (bool, Vec<Finding>) {
+        let text = sample::text("text", body);
+        let index = TextIndex::new(&text.body);
+        let loc = row("estimates.csv", sample::ESTIMATES, 5).cell("quote");
+        let mut findings = Vec::new();
+        let stands = check_quote(quote, &text, &index, &loc, &mut findings);
+        (stands, findings)
+    }
+
+    #[test]
+    fn a_quote_that_occurs_once_passes() {
+        let (stands, findings) = quote_in("In all, 400 died in the camps.", "400 died");
+        assert!(stands);
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+
+    #[test]
+    fn an_empty_quote_is_reported() {
+        let (stands, findings) = quote_in("400 died.", "  ");
+        assert!(!stands);
+        assert!(one(&findings, "empty-quote")
+            .message
+            .starts_with("the quote is empty"));
+    }
+
+    #[test]
+    fn a_missing_quote_names_the_text_file() {
+        let (stands, findings) = quote_in("400 died.", "500 died");
+        assert!(!stands);
+        let f = one(&findings, "quote-not-found");
+        assert_eq!(f.message, "quote \"500 died\" is not in texts/text.txt");
+        assert_eq!((f.file.as_str(), f.line), ("estimates.csv", 5));
+    }
+
+    #[test]
+    fn a_quote_typed_with_other_dashes_gets_the_folding_hint() {
+        let (_, findings) = quote_in("the famine of 1932–1933 killed", "famine of 1932-1933");
+        let f = one(&findings, "quote-not-found");
+        assert!(f
+            .message
+            .contains("it matches once spaces, dashes and quote marks are folded"));
+    }
+
+    #[test]
+    fn a_quote_with_a_bare_line_feed_gets_the_crlf_hint() {
+        let (_, findings) = quote_in("400 died\r\nin the camps", "400 died\nin the camps");
+        let f = one(&findings, "quote-not-found");
+        assert!(f.message.contains("with the text's CRLF line ending"));
+    }
+
+    #[test]
+    fn a_quote_inside_a_longer_number_cuts_the_figure() {
+        let (stands, findings) = quote_in("Some 12,345 people fled.", "2,345 people");
+        assert!(!stands);
+        let f = one(&findings, "quote-cuts-figure");
+        assert!(f.message.starts_with(
+            "quote \"2,345 people\" is in texts/text.txt only inside a longer word or number: at 1:7 it is part of \"12,345 people\""
+        ), "{}", f.message);
+    }
+
+    #[test]
+    fn a_quote_found_twice_is_ambiguous_but_stands() {
+        let (stands, findings) = quote_in("400 died. Then 400 died.", "400 died");
+        assert!(stands);
+        let f = one(&findings, "ambiguous-quote");
+        assert_eq!(f.severity, crate::model::finding::Severity::Warning);
+        assert_eq!(
+            f.message,
+            "quote \"400 died\" occurs 2 times in texts/text.txt (at 1:1, 1:16); lengthen it until it is unique"
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_quote_lists_at_most_ten_places() {
+        let (_, findings) = quote_in(&"x 7 ".repeat(12), "7");
+        let message = &one(&findings, "ambiguous-quote").message;
+        assert!(message.contains("occurs 12 times"));
+        assert!(message.contains("1:39, …)"), "{message}");
+    }
+
+    #[test]
+    fn shorten_keeps_80_characters_and_counts_the_rest() {
+        assert_eq!(shorten("short"), "short");
+        let long = "é".repeat(100);
+        assert_eq!(
+            shorten(&long),
+            format!("{}… (100 characters)", "é".repeat(80))
+        );
+    }
+
+    #[test]
+    fn fold_unifies_spaces_dashes_and_quote_marks() {
+        assert_eq!(
+            fold("1932–1933\u{a0}and  ‘so’ “on”"),
+            "1932-1933 and 'so' \"on\""
+        );
+    }
+
+    fn contexts(contents: Contents) -> Vec<Finding> {
+        let data = Dataset::new(contents);
+        let indexes: HashMap<&str, TextIndex> = data
+            .texts
+            .iter()
+            .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
+            .collect();
+        let mut findings = Vec::new();
+        check_contexts(&data, &indexes, &mut findings);
+        findings
+    }
+
+    #[test]
+    fn a_context_passage_is_checked_for_id_topic_text_and_quote() {
+        let mut contents = sample::contents("The archives leave out the deportees.");
+        contents.contexts = vec![
+            sample::context("why", "text", "archives leave out the deportees"),
+            crate::model::Context {
+                topic: String::new(),
+                pos: row("context.csv", CONTEXT, 3),
+                ..sample::context("why", "txt", "anything")
+            },
+            crate::model::Context {
+                pos: row("context.csv", CONTEXT, 4),
+                ..sample::context("how", "text", "archives include the deportees")
+            },
+        ];
+        let findings = contexts(contents);
+        assert_eq!(
+            sample::codes(&findings),
+            [
+                "duplicate-id",
+                "missing-value",
+                "unknown-reference",
+                "quote-not-found"
+            ]
+        );
+        assert_eq!(
+            findings[0].message,
+            "context passage id `why` is already used on line 2"
+        );
+        assert_eq!(findings[1].column, sample::column(CONTEXT, "topic"));
+        assert_eq!(
+            findings[2].message,
+            "text `txt` is not defined; did you mean `text`?"
+        );
+        assert_eq!(findings[3].line, 4);
+    }
+}

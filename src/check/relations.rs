@@ -1,0 +1,563 @@
+//! Relations between estimates: references, operands, factors, units, and sums that count the
+//! same people twice.
+
+use std::collections::{HashMap, HashSet};
+
+use super::ids::{reference, unknown, Table};
+use super::quotes::{check_quote, TextIndex};
+use super::show;
+use crate::english::figure::same_value;
+use crate::model::finding::Finding;
+use crate::model::{Dataset, Estimate, Qualifier, Relation, RelationKind};
+
+/// Every relation's references, operands, factor, units and quote, and the base of every
+/// multiplier.
+pub(super) fn check_relations(
+    data: &Dataset,
+    indexes: &HashMap<&str, TextIndex>,
+    findings: &mut Vec<Finding>,
+) {
+    let mut ratio_targets: HashSet<&str> = HashSet::new();
+    for r in &data.relations {
+        let target = data.estimate(&r.target);
+        if target.is_none() {
+            findings.push(unknown(
+                data,
+                Table::Estimate,
+                &r.target,
+                &r.pos.cell("target"),
+            ));
+        }
+        for op in &r.operands {
+            reference(data, Table::Estimate, op, &r.pos.cell("operands"), findings);
+            if op == &r.target {
+                findings.push(Finding::error(
+                    "self-relation",
+                    &r.pos.cell("operands"),
+                    format!("estimate `{op}` is both the target and an operand"),
+                ));
+            }
+        }
+        let Some(kind) = r.kind else { continue };
+        if kind == RelationKind::Conversion {
+            check_conversion(data, r, findings);
+        } else {
+            check_one_unit(data, r, kind, findings);
+        }
+        check_arity(r, kind, findings);
+        check_factor(r, kind, findings);
+        if let Some(t) =
+            target.filter(|t| kind == RelationKind::Ratio && t.qualifier == Some(Qualifier::Ratio))
+        {
+            check_multiplier(r, t, &mut ratio_targets, findings);
+        }
+        if !r.quote.trim().is_empty() {
+            let text = target.and_then(|t| data.text(&t.text));
+            if let Some((text, index)) =
+                text.and_then(|t| indexes.get(t.id.as_str()).map(|i| (t, i)))
+            {
+                check_quote(&r.quote, text, index, &r.pos.cell("quote"), findings);
+            }
+        }
+        if kind == RelationKind::Sum {
+            check_double_counting(data, r, findings);
+        }
+    }
+    for e in &data.estimates {
+        if e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str()) {
+            findings.push(Finding::error(
+                "ratio-without-base",
+                &e.pos.cell("qualifier"),
+                format!(
+                    "`{}` states a multiplier but no `ratio` relation in relations.csv names the figure it multiplies",
+                    e.id
+                ),
+            ));
+        }
+    }
+}
+
+/// The unit of the quantity an estimate counts.
+fn unit_of<'a>(data: &'a Dataset, id: &str) -> Option<&'a str> {
+    data.estimate(id)
+        .and_then(|e| data.quantity(&e.quantity))
+        .map(|q| q.unit.as_str())
+}
+
+/// Only a conversion relates different units; a sum of people and houses is a slip.
+fn check_one_unit(data: &Dataset, r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
+    let Some(target_unit) = unit_of(data, &r.target) else {
+        return;
+    };
+    for op in &r.operands {
+        if let Some(op_unit) = unit_of(data, op).filter(|u| *u != target_unit) {
+            findings.push(Finding::error(
+                "unit-mismatch",
+                &r.pos.cell("operands"),
+                format!(
+                    "a {kind} relation needs one unit, but `{}` counts {target_unit} and `{op}` counts {op_unit}; use a conversion for different units",
+                    r.target
+                ),
+            ));
+        }
+    }
+}
+
+/// How many operands each kind of relation takes.
+fn check_arity(r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
+    let count = r.operands.len();
+    let arity = match kind {
+        RelationKind::Sum if count < 2 => Some("a sum needs two or more operands"),
+        RelationKind::Ratio | RelationKind::Conversion if count != 1 => {
+            Some("a ratio or conversion takes exactly one operand")
+        }
+        RelationKind::Subset if count == 0 => Some("a subset needs one or more operands"),
+        _ => None,
+    };
+    if let Some(problem) = arity {
+        findings.push(Finding::error(
+            "bad-operands",
+            &r.pos.cell("operands"),
+            format!("{problem} (separate ids with `;`), found {count}"),
+        ));
+    }
+}
+
+/// A ratio or conversion needs a positive factor; a sum or subset takes none.
+fn check_factor(r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
+    match (kind, r.factor) {
+        (RelationKind::Ratio | RelationKind::Conversion, None) if !r.factor_unreadable => findings
+            .push(Finding::error(
+                "missing-value",
+                &r.pos.cell("factor"),
+                format!("a {kind} relation needs `factor` (target = factor × operand)"),
+            )),
+        (RelationKind::Sum | RelationKind::Subset, Some(_)) => findings.push(Finding::error(
+            "unexpected-value",
+            &r.pos.cell("factor"),
+            format!("a {kind} relation takes no `factor`"),
+        )),
+        (_, Some(0.0)) => findings.push(Finding::error(
+            "bad-number",
+            &r.pos.cell("factor"),
+            "`factor` is 0; a relation's factor must be positive",
+        )),
+        _ => {}
+    }
+}
+
+/// A multiplier ("two and a half times") has one base figure, and the ratio relation that
+/// names it uses the multiplier as its factor.
+fn check_multiplier<'a>(
+    r: &Relation,
+    target: &'a Estimate,
+    ratio_targets: &mut HashSet<&'a str>,
+    findings: &mut Vec<Finding>,
+) {
+    if !ratio_targets.insert(target.id.as_str()) {
+        findings.push(Finding::error(
+            "ratio-two-bases",
+            &r.pos.cell("target"),
+            format!(
+                "`{}` is already multiplied by another `ratio` relation; a multiplier has one base figure",
+                target.id
+            ),
+        ));
+    }
+    if let (Some(p), Some(f)) = (target.point, r.factor) {
+        if !same_value(p, f) {
+            findings.push(Finding::error(
+                "value-mismatch",
+                &r.pos.cell("factor"),
+                format!(
+                    "factor {} differs from the multiplier {} stated by `{}`",
+                    show(f),
+                    show(p),
+                    target.id
+                ),
+            ));
+        }
+    }
+}
+
+/// The size of a unit of length or mass in metres or kilograms, for checking conversion factors.
+fn unit_size(unit: &str) -> Option<(&'static str, f64)> {
+    let size = match unit.trim().to_lowercase().as_str() {
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("length", 0.001),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("length", 0.01),
+        "m" | "metre" | "metres" | "meter" | "meters" => ("length", 1.0),
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("length", 1000.0),
+        "in" | "inch" | "inches" => ("length", 0.0254),
+        "ft" | "foot" | "feet" => ("length", 0.3048),
+        "yd" | "yard" | "yards" => ("length", 0.9144),
+        "mi" | "mile" | "miles" => ("length", 1609.344),
+        "g" | "gram" | "grams" => ("mass", 0.001),
+        "kg" | "kilogram" | "kilograms" => ("mass", 1.0),
+        "t" | "tonne" | "tonnes" => ("mass", 1000.0),
+        "lb" | "lbs" | "pound" | "pounds" => ("mass", 0.453_592_37),
+        _ => return None,
+    };
+    Some(size)
+}
+
+/// A conversion between units reckon knows must use their factor: 2.54 from inches to
+/// centimetres, never 1.0, and never from kilometres to people. A slip there is an error in
+/// the data, not an inconsistency of the text.
+fn check_conversion(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
+    let (Some(to), Some(from)) = (
+        unit_of(data, &r.target),
+        r.operands.first().and_then(|op| unit_of(data, op)),
+    ) else {
+        return;
+    };
+    let loc = r.pos.cell("factor");
+    let expected = if to == from {
+        Some(1.0)
+    } else {
+        // A count (people, percent) never converts into a measure; units reckon does not
+        // know (stone, nautical miles) are taken on trust.
+        let count = |u: &str| {
+            matches!(
+                u.trim().to_lowercase().as_str(),
+                "people" | "persons" | "person" | "deaths" | "victims" | "percent" | "%"
+            )
+        };
+        let kinds_differ = match (unit_size(from), unit_size(to)) {
+            (Some((a, _)), Some((b, _))) => a != b,
+            (Some(_), None) => count(to),
+            (None, Some(_)) => count(from),
+            (None, None) => false,
+        };
+        match (unit_size(from), unit_size(to)) {
+            (Some((dim_from, size_from)), Some((dim_to, size_to))) if dim_from == dim_to => {
+                Some(size_from / size_to)
+            }
+            _ if !kinds_differ => None,
+            _ => {
+                findings.push(Finding::error(
+                    "unit-mismatch",
+                    &r.pos.cell("operands"),
+                    format!(
+                        "conversion `{}` turns {from} into {to}, which are not units of the same kind (a count never converts into a measure, nor a length into a mass)",
+                        r.id
+                    ),
+                ));
+                return;
+            }
+        }
+    };
+    if let (Some(expected), Some(factor)) = (expected, r.factor) {
+        if (factor - expected).abs() > 1e-4 * expected {
+            findings.push(Finding::error(
+                "bad-factor",
+                &loc,
+                format!(
+                    "conversion `{}` from {from} to {to} has factor {}, but 1 {from} is {} {to}",
+                    r.id,
+                    show(factor),
+                    show(expected)
+                ),
+            ));
+        }
+    }
+}
+
+/// A sum that adds a quantity together with its own parent or child counts people twice.
+fn check_double_counting(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
+    let quantities: Vec<(&str, &str)> = r
+        .operands
+        .iter()
+        .filter_map(|op| data.estimate(op))
+        .map(|e| (e.id.as_str(), e.quantity.as_str()))
+        .collect();
+    for (i, (a, qa)) in quantities.iter().enumerate() {
+        for (b, qb) in &quantities[i + 1..] {
+            let overlap = if qa == qb {
+                Some(format!("both estimate `{qa}`"))
+            } else if data.is_within(qa, qb) {
+                Some(format!("`{qa}` is part of `{qb}`"))
+            } else if data.is_within(qb, qa) {
+                Some(format!("`{qb}` is part of `{qa}`"))
+            } else {
+                None
+            };
+            if let Some(overlap) = overlap {
+                findings.push(Finding::warning(
+                    "double-counting",
+                    &r.pos.cell("operands"),
+                    format!("sum `{}` adds `{a}` and `{b}`, but {overlap}: the same people are counted twice", r.id),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::finding::Severity;
+    use crate::model::sample::{self, one, RELATIONS};
+
+    /// Estimates `total` (deaths), `shot`, `starved`, `famine` (people; `famine` is within
+    /// `deaths`), `km`, `miles`, `inches`, `cm` (one per unit) and `ratio` (a multiplier of 2.5),
+    /// and the findings for `relations` over them.
+    fn check(relations: Vec<Relation>) -> Vec<Finding> {
+        let mut contents = sample::contents("In all 400 died, 300 were shot and 100 starved.");
+        for (id, unit) in [
+            ("shot", "people"),
+            ("starved", "people"),
+            ("km", "km"),
+            ("miles", "miles"),
+            ("inches", "inches"),
+            ("cm", "cm"),
+        ] {
+            contents.quantities.push(sample::quantity(id, unit));
+        }
+        let estimate = |id: &str, quantity: &str, q: Qualifier, point: f64| {
+            sample::estimate(id, quantity, q, point, "")
+        };
+        contents.estimates = vec![
+            estimate("total", "deaths", Qualifier::Exact, 400.0),
+            estimate("shot", "shot", Qualifier::Exact, 300.0),
+            estimate("starved", "starved", Qualifier::Exact, 100.0),
+            estimate("famine", "famine", Qualifier::Exact, 100.0),
+            estimate("km", "km", Qualifier::Exact, 1.0),
+            estimate("miles", "miles", Qualifier::Exact, 1.0),
+            estimate("inches", "inches", Qualifier::Exact, 1.0),
+            estimate("cm", "cm", Qualifier::Exact, 2.54),
+            estimate("ratio", "deaths", Qualifier::Ratio, 2.5),
+        ];
+        let mut relations = relations;
+        // Every test names the multiplier's base unless it is about that base.
+        if !relations.iter().any(|r| r.target == "ratio") {
+            relations.push(sample::relation(
+                "base",
+                RelationKind::Ratio,
+                "ratio",
+                &["total"],
+                Some(2.5),
+            ));
+        }
+        contents.relations = relations;
+        let data = Dataset::new(contents);
+        let indexes: HashMap<&str, TextIndex> = data
+            .texts
+            .iter()
+            .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
+            .collect();
+        let mut findings = Vec::new();
+        check_relations(&data, &indexes, &mut findings);
+        findings
+    }
+
+    fn sum(target: &str, operands: &[&str]) -> Relation {
+        sample::relation("s", RelationKind::Sum, target, operands, None)
+    }
+
+    fn conversion(target: &str, operand: &str, factor: f64) -> Relation {
+        sample::relation(
+            "c",
+            RelationKind::Conversion,
+            target,
+            &[operand],
+            Some(factor),
+        )
+    }
+
+    #[test]
+    fn well_formed_relations_pass() {
+        let findings = check(vec![
+            sum("total", &["shot", "starved"]),
+            sample::relation("sub", RelationKind::Subset, "total", &["shot"], None),
+            conversion("cm", "inches", 2.54),
+            conversion("km", "miles", 1.609344),
+        ]);
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+
+    #[test]
+    fn unknown_targets_and_operands_are_reported() {
+        let findings = check(vec![sum("totl", &["shot", "hanged"])]);
+        assert_eq!(sample::codes(&findings), ["unknown-reference"; 2]);
+        assert_eq!(
+            findings[0].message,
+            "estimate `totl` is not defined; did you mean `total`?"
+        );
+        assert_eq!(findings[0].column, sample::column(RELATIONS, "target"));
+        assert!(findings[1]
+            .message
+            .starts_with("estimate `hanged` is not defined"));
+        assert_eq!(findings[1].column, sample::column(RELATIONS, "operands"));
+    }
+
+    #[test]
+    fn a_target_among_its_own_operands_is_a_self_relation() {
+        let findings = check(vec![sum("total", &["total", "shot"])]);
+        assert_eq!(
+            one(&findings, "self-relation").message,
+            "estimate `total` is both the target and an operand"
+        );
+    }
+
+    #[test]
+    fn a_sum_over_two_units_is_a_unit_mismatch() {
+        let findings = check(vec![sum("total", &["shot", "km"])]);
+        assert_eq!(
+            one(&findings, "unit-mismatch").message,
+            "a sum relation needs one unit, but `total` counts people and `km` counts km; use a conversion for different units"
+        );
+    }
+
+    #[test]
+    fn a_conversion_from_a_count_to_a_measure_is_a_unit_mismatch() {
+        let findings = check(vec![conversion("km", "shot", 1.0)]);
+        let f = one(&findings, "unit-mismatch");
+        assert!(f.message.starts_with(
+            "conversion `c` turns people into km, which are not units of the same kind"
+        ));
+        assert_eq!(f.column, sample::column(RELATIONS, "operands"));
+    }
+
+    #[test]
+    fn a_conversion_with_the_wrong_factor_names_the_right_one() {
+        let findings = check(vec![conversion("cm", "inches", 1.0)]);
+        let f = one(&findings, "bad-factor");
+        assert_eq!(
+            f.message,
+            "conversion `c` from inches to cm has factor 1, but 1 inches is 2.54 cm"
+        );
+        assert_eq!(f.column, sample::column(RELATIONS, "factor"));
+    }
+
+    #[test]
+    fn each_kind_takes_its_number_of_operands() {
+        let findings = check(vec![
+            sum("total", &["shot"]),
+            sample::relation(
+                "r",
+                RelationKind::Conversion,
+                "cm",
+                &["inches", "km"],
+                Some(2.54),
+            ),
+            sample::relation("sub", RelationKind::Subset, "total", &[], None),
+        ]);
+        let messages: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.code == "bad-operands")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "a sum needs two or more operands (separate ids with `;`), found 1",
+                "a ratio or conversion takes exactly one operand (separate ids with `;`), found 2",
+                "a subset needs one or more operands (separate ids with `;`), found 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_ratio_needs_a_factor_unless_it_was_unreadable() {
+        let missing = sample::relation("r", RelationKind::Ratio, "total", &["shot"], None);
+        let findings = check(vec![missing.clone()]);
+        let f = one(&findings, "missing-value");
+        assert_eq!(
+            f.message,
+            "a ratio relation needs `factor` (target = factor × operand)"
+        );
+        let unreadable = Relation {
+            factor_unreadable: true,
+            ..missing
+        };
+        assert!(check(vec![unreadable]).is_empty());
+    }
+
+    #[test]
+    fn a_sum_takes_no_factor() {
+        let findings = check(vec![Relation {
+            factor: Some(2.0),
+            ..sum("total", &["shot", "starved"])
+        }]);
+        assert_eq!(
+            one(&findings, "unexpected-value").message,
+            "a sum relation takes no `factor`"
+        );
+    }
+
+    #[test]
+    fn a_factor_of_zero_is_a_bad_number() {
+        let findings = check(vec![sample::relation(
+            "r",
+            RelationKind::Ratio,
+            "total",
+            &["shot"],
+            Some(0.0),
+        )]);
+        let f = one(&findings, "bad-number");
+        assert_eq!(
+            f.message,
+            "`factor` is 0; a relation's factor must be positive"
+        );
+        assert_eq!(f.column, sample::column(RELATIONS, "factor"));
+    }
+
+    #[test]
+    fn a_multiplier_has_one_base_and_its_own_factor() {
+        let findings = check(vec![
+            sample::relation("r1", RelationKind::Ratio, "ratio", &["total"], Some(2.5)),
+            sample::relation("r2", RelationKind::Ratio, "ratio", &["shot"], Some(3.0)),
+        ]);
+        assert_eq!(
+            sample::codes(&findings),
+            ["ratio-two-bases", "value-mismatch"]
+        );
+        assert!(findings[0]
+            .message
+            .starts_with("`ratio` is already multiplied by another `ratio` relation"));
+        assert_eq!(
+            findings[1].message,
+            "factor 3 differs from the multiplier 2.5 stated by `ratio`"
+        );
+    }
+
+    #[test]
+    fn a_multiplier_without_a_ratio_relation_has_no_base() {
+        let findings = check(vec![sum("ratio", &["shot", "starved"])]);
+        let f = one(&findings, "ratio-without-base");
+        assert!(f
+            .message
+            .starts_with("`ratio` states a multiplier but no `ratio` relation in relations.csv"));
+        assert_eq!(f.file, "estimates.csv");
+    }
+
+    #[test]
+    fn a_sum_of_a_quantity_and_its_part_counts_twice() {
+        let findings = check(vec![sum("total", &["famine", "total", "shot"])]);
+        let f = one(&findings, "double-counting");
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(
+            f.message,
+            "sum `s` adds `famine` and `total`, but `famine` is part of `deaths`: the same people are counted twice"
+        );
+        let findings = check(vec![sum("total", &["shot", "shot"])]);
+        assert!(one(&findings, "double-counting")
+            .message
+            .contains("but both estimate `shot`"));
+    }
+
+    #[test]
+    fn a_relation_quote_must_be_in_the_target_text() {
+        let findings = check(vec![Relation {
+            quote: "in all 500 died".into(),
+            ..sum("total", &["shot", "starved"])
+        }]);
+        let f = one(&findings, "quote-not-found");
+        assert_eq!(f.column, sample::column(RELATIONS, "quote"));
+        let findings = check(vec![Relation {
+            quote: "300 were shot and 100 starved".into(),
+            ..sum("total", &["shot", "starved"])
+        }]);
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+}
