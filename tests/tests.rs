@@ -1,4 +1,5 @@
-//! One integration-test binary: each module drives the real `reckon` binary for one subcommand.
+//! One integration-test binary: each `test_<subcommand>` module drives the real `reckon` binary
+//! for one subcommand; `test_properties` calls the library directly with generated input.
 
 mod workdir;
 
@@ -9,5 +10,6 @@ mod test_coverage;
 mod test_dataset;
 mod test_explain;
 mod test_hostile;
+mod test_properties;
 mod test_reconcile;
 mod test_report;
