@@ -45,6 +45,16 @@ impl Workdir {
         wd
     }
 
+    /// A folder holding the second, invented dataset (tests/fixtures/second) under `data/`.
+    pub fn with_second_dataset() -> Self {
+        let wd = Workdir::new();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second"),
+            &wd.path("data"),
+        );
+        wd
+    }
+
     /// A path inside the folder.
     pub fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
@@ -116,34 +126,31 @@ impl Run {
         self
     }
 
-    /// Asserts that stdout holds `needle`.
-    pub fn stdout_has(&self, needle: &str) -> &Self {
+    /// Asserts that `stream` (stdout or stderr, named by `name`) holds `needle` or, when `holds` is
+    /// false, does not.
+    fn assert_holds(&self, name: &str, stream: &str, needle: &str, holds: bool) -> &Self {
+        let verb = if holds { "lacks" } else { "holds" };
         assert!(
-            self.stdout.contains(needle),
-            "stdout lacks `{needle}`{}",
+            stream.contains(needle) == holds,
+            "{name} {verb} `{needle}`{}",
             self.context()
         );
         self
+    }
+
+    /// Asserts that stdout holds `needle`.
+    pub fn stdout_has(&self, needle: &str) -> &Self {
+        self.assert_holds("stdout", &self.stdout, needle, true)
     }
 
     /// Asserts that stdout does not hold `needle`.
     pub fn stdout_lacks(&self, needle: &str) -> &Self {
-        assert!(
-            !self.stdout.contains(needle),
-            "stdout holds `{needle}`{}",
-            self.context()
-        );
-        self
+        self.assert_holds("stdout", &self.stdout, needle, false)
     }
 
     /// Asserts that stderr holds `needle`.
     pub fn stderr_has(&self, needle: &str) -> &Self {
-        assert!(
-            self.stderr.contains(needle),
-            "stderr lacks `{needle}`{}",
-            self.context()
-        );
-        self
+        self.assert_holds("stderr", &self.stderr, needle, true)
     }
 
     /// Asserts that some stdout line holds every needle.
@@ -173,16 +180,4 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         .position(|l| l.contains(needle))
         .unwrap_or_else(|| panic!("`{needle}` not found"))
         + 1
-}
-
-impl Workdir {
-    /// A folder holding the second, invented dataset (tests/fixtures/second) under `data/`.
-    pub fn with_second_dataset() -> Self {
-        let wd = Workdir::new();
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second"),
-            &wd.path("data"),
-        );
-        wd
-    }
 }
