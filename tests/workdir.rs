@@ -1,5 +1,6 @@
-//! A scratch folder for one test, with a copy of the shipped dataset when asked, and a runner for
-//! the real `reckon` binary that shows the command, stdout and stderr when an assertion fails.
+//! A scratch folder for one test, with a copy of the shipped dataset, the second dataset or a tiny
+//! one when asked, and a runner for the real `reckon` binary that shows the command, stdout and
+//! stderr when an assertion fails.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -180,4 +181,49 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         .position(|l| l.contains(needle))
         .unwrap_or_else(|| panic!("`{needle}` not found"))
         + 1
+}
+
+/// The estimates file inside a work folder.
+pub const EST: &str = "data/estimates.csv";
+
+/// The header `estimates.csv` must have.
+pub const HEADER: &str = "id,quantity,source,text,low,point,high,qualifier,quote,note";
+
+/// Runs `reckon check` and asserts it neither panicked nor exited 0.
+pub fn check_fails(wd: &Workdir) -> Run {
+    let run = wd.run(&["check"]);
+    assert!(!run.stderr.contains("panicked"), "panic: {}", run.stderr);
+    assert_ne!(run.code, 0, "check passed:\n{}", run.stdout);
+    run
+}
+
+/// A dataset of one text and the given quantity rows (`id,unit`), estimate rows (after
+/// `id,quantity,source,text,`) and relation rows.
+pub fn tiny(
+    text: &str,
+    quantities: &[(&str, &str)],
+    estimates: &[&str],
+    relations: &[&str],
+) -> Workdir {
+    let wd = Workdir::new();
+    wd.write("data/texts/t.txt", text);
+    wd.write("data/sources.csv", "id,name,kind,note\ns,S,historian,\n");
+    let mut q =
+        String::from("id,label,category,unit,region,period_start,period_end,parent,description\n");
+    for (id, unit) in quantities {
+        q.push_str(&format!("{id},{id},other,{unit},X,,,,\n"));
+    }
+    wd.write("data/quantities.csv", q);
+    let mut e = format!("{HEADER}\n");
+    for (i, row) in estimates.iter().enumerate() {
+        let (quantity, rest) = row.split_once(',').unwrap();
+        e.push_str(&format!("e{i},{quantity},s,t,{rest},\n"));
+    }
+    wd.write(EST, e);
+    let mut r = String::from("id,kind,target,operands,factor,quote,note\n");
+    for row in relations {
+        r.push_str(&format!("{row}\n"));
+    }
+    wd.write("data/relations.csv", r);
+    wd
 }
