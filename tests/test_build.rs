@@ -140,6 +140,7 @@ fn build_never_modifies_its_inputs() {
     assert_eq!(snapshot(&wd), before);
 }
 
+// Regression: -o and build --out could overwrite input files; build wrote before finding a clash.
 #[test]
 fn outputs_never_overwrite_inputs() {
     let wd = Workdir::with_second_dataset();
@@ -188,8 +189,9 @@ fn outputs_never_overwrite_inputs() {
     assert!(!wd.path("data/texts/forest-flood_deaths.png").exists());
 }
 
+// Regression: a build refused before writing anything said "it wrote 0 file(s) before that".
 #[test]
-fn third_review_a_build_refused_up_front_says_it_wrote_nothing() {
+fn a_build_refused_up_front_says_it_wrote_nothing() {
     let wd = Workdir::with_second_dataset();
     let run = wd.run(&["build", "--charts", "c", "--out", "data"]);
     assert_eq!(run.code, 2);
@@ -232,6 +234,7 @@ fn a_failed_build_says_what_it_wrote_and_what_it_did_not() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+// Regression: build exited 2 when nothing was charted and the charts folder did not exist yet.
 #[test]
 fn a_build_with_nothing_to_chart_succeeds_into_a_new_folder() {
     let wd = Workdir::with_second_dataset();

@@ -203,6 +203,7 @@ fn names_from_the_data_are_escaped_in_svg() {
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 
+// Regression: estimates of 0 printed NaN, and a log axis over them looped until memory ran out.
 #[test]
 fn every_estimate_zero_gives_no_nan() {
     let wd = Workdir::with_second_dataset();
@@ -243,6 +244,7 @@ fn every_estimate_zero_gives_no_nan() {
     }
 }
 
+// Regression: fitting chart text was quadratic in label length, so a 300 KB label never finished.
 #[test]
 fn a_huge_label_is_drawn_quickly() {
     let wd = Workdir::with_second_dataset();

@@ -96,6 +96,7 @@ fn a_byte_order_mark_and_crlf_line_endings_are_accepted() {
         .line_has(&["data/estimates.csv:2:", "error[value-mismatch]", "313"]);
 }
 
+// Regression: files with CR-only line endings got wrong line and column numbers.
 #[test]
 fn cr_only_line_endings_keep_lines_and_columns() {
     let wd = Workdir::with_second_dataset();
@@ -133,6 +134,7 @@ fn quoted_fields_may_hold_newlines_commas_and_quotes() {
     assert_ne!(run.code, 0);
 }
 
+// Regression: an unclosed quote gave a field-count error that did not say which lines it swallowed.
 #[test]
 fn an_unclosed_quote_is_named_with_the_lines_it_swallowed() {
     let wd = Workdir::with_second_dataset();
@@ -210,6 +212,7 @@ fn a_missing_or_empty_text_is_an_error_on_the_row_that_names_it() {
         .line_has(&["data/texts.csv:3:", "error[text-empty]", "other.txt"]);
 }
 
+// Regression: texts.csv could make reckon read /etc/passwd, or hang reading /dev/zero.
 #[test]
 fn texts_outside_the_dataset_and_special_files_are_refused() {
     for file in ["../../../../etc/passwd", "/etc/passwd", ""] {

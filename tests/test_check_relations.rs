@@ -3,6 +3,7 @@
 
 use crate::workdir::{check_fails, tiny, Workdir, EST};
 
+// Regression: a cycle of ratios dropped both estimates from reconciliation, and check passed.
 #[test]
 fn a_cycle_of_ratios_is_an_error_not_a_silent_drop() {
     let wd = Workdir::with_second_dataset();
@@ -42,6 +43,7 @@ fn a_cycle_of_ratios_is_an_error_not_a_silent_drop() {
     assert_eq!(flood["estimates"], 5, "{flood}");
 }
 
+// Regression: a sum mixing people and houses was accepted.
 #[test]
 fn a_sum_of_different_units_is_an_error() {
     let wd = Workdir::with_second_dataset();
@@ -55,6 +57,7 @@ fn a_sum_of_different_units_is_an_error() {
     ]);
 }
 
+// Regression: an inch-to-cm conversion with factor 1 was blamed on the text instead of the factor.
 #[test]
 fn a_conversion_must_use_the_units_own_factor() {
     const REL: &str = "data/relations.csv";
@@ -97,6 +100,7 @@ fn a_conversion_must_use_the_units_own_factor() {
     ]);
 }
 
+// Regression: a multiplier with two base relations silently took one of them.
 #[test]
 fn a_multiplier_with_two_bases_is_an_error() {
     let wd = Workdir::with_shipped_data();
@@ -106,6 +110,7 @@ fn a_multiplier_with_two_bases_is_an_error() {
     check_fails(&wd).line_has(&["error[ratio-two-bases]", "e_gp_conquest_ratio"]);
 }
 
+// Regression: a slip in the data was reported as the text contradicting itself.
 #[test]
 fn relations_on_rows_with_errors_are_not_judged() {
     let wd = Workdir::with_second_dataset();
@@ -134,8 +139,9 @@ fn relations_on_rows_with_errors_are_not_judged() {
         .stdout_has("0 hold");
 }
 
+// Regression: a slip in a ratio's base still reached a verdict through the derived figure.
 #[test]
-fn third_review_a_slip_does_not_reach_a_verdict_through_a_ratio() {
+fn a_slip_does_not_reach_a_verdict_through_a_ratio() {
     let wd = tiny(
         "Archives give 381,692 executions. Conquest says some two and a half times as high. Others say 1,000,000 in all.",
         &[("a", "people"), ("b", "people")],

@@ -49,6 +49,7 @@ fn numbers_that_are_negative_nan_infinite_huge_or_formatted_are_rejected() {
     }
 }
 
+// Regression: a range with low equal to high passed the value check.
 #[test]
 fn a_range_or_band_with_one_end_repeated_is_a_value_mismatch() {
     let wd = Workdir::with_second_dataset();
@@ -89,6 +90,7 @@ fn duplicate_ids_dangling_references_unknown_qualifiers_and_empty_quotes() {
         .line_has(&["data/estimates.csv:5:", "error[empty-quote]"]);
 }
 
+// Regression: a newline in an id broke one finding per line; explain echoed a 10 KB id.
 #[test]
 fn control_characters_and_huge_ids_are_shown_escaped_and_short() {
     let wd = Workdir::with_second_dataset();
@@ -137,8 +139,9 @@ fn one_bad_row_never_hides_the_others() {
     assert_eq!(rec.code, 1, "{}", rec.stderr);
 }
 
+// Regression: one fault also raised no-rows, missing-value or unknown-reference.
 #[test]
-fn misleading_follow_on_messages_are_gone() {
+fn one_fault_raises_no_misleading_follow_on_finding() {
     // An extra header column: the rows are there, so no `no-rows`.
     let wd = Workdir::with_second_dataset();
     wd.edit(EST, "quote,note\n", "quote,note,extra\n");

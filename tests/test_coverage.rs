@@ -132,6 +132,7 @@ fn the_shipped_data_leaves_out_only_the_figures_readme_justifies() {
     assert_eq!(figures.unwrap() - covered.unwrap(), 27);
 }
 
+// Regression: coverage panicked on a figure right after a multi-byte space.
 #[test]
 fn a_figure_after_a_no_break_space_does_not_crash_coverage_or_report() {
     let wd = Workdir::with_second_dataset();

@@ -72,6 +72,7 @@ fn an_unknown_id_is_an_error_with_a_suggestion() {
         .stderr_has("did you mean");
 }
 
+// Regression: explain showed only the first thing an id named; check did not flag the clash.
 #[test]
 fn an_id_shared_by_two_files_is_flagged_and_explained_in_full() {
     let wd = Workdir::with_second_dataset();

@@ -368,6 +368,7 @@ fn every_curated_relation_has_the_verdict_the_text_implies() {
     }
 }
 
+// Regression: "about 0.004" showed as "0–0"; a stated 0 gave a relative difference of 0%.
 #[test]
 fn small_figures_and_a_stated_zero_are_shown_as_they_are() {
     let wd = Workdir::with_second_dataset();
@@ -409,6 +410,7 @@ fn small_figures_and_a_stated_zero_are_shown_as_they_are() {
         .stdout_has("no relative difference against a stated 0");
 }
 
+// Regression: -o replaced a symbolic link or a device (/dev/full) with a regular file.
 #[cfg(unix)]
 #[test]
 fn outputs_to_links_pipes_and_devices_write_through_them() {
