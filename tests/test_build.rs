@@ -1,4 +1,6 @@
-//! `reckon build`: every promised file, and the repository's gallery kept in step with the data.
+//! `reckon build`: every promised file, the repository's gallery kept in step with the data,
+//! and outputs that never touch the inputs, leave the output folder, or carry live markup or
+//! spreadsheet formulas.
 
 use std::fs;
 use std::path::Path;
