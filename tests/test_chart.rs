@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::workdir::Workdir;
+use crate::workdir::{Workdir, EST, HEADER};
 
 fn svg(wd: &Workdir, name: &str) -> String {
     wd.read(&format!("charts/{name}.svg"))
@@ -201,4 +201,60 @@ fn names_from_the_data_are_escaped_in_svg() {
     assert!(!svg.contains("<script>"), "raw markup in SVG");
     assert!(!svg.contains("<img"), "raw markup in SVG");
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+// Regression: estimates of 0 printed NaN, and a log axis over them looped until memory ran out.
+#[test]
+fn every_estimate_zero_gives_no_nan() {
+    let wd = Workdir::with_second_dataset();
+    let text = wd.read("data/texts/chronicle.txt") + "Officially 0 died; others say 0 too.\n";
+    wd.write("data/texts/chronicle.txt", text);
+    wd.write(
+        EST,
+        format!(
+            "{HEADER}\nz1,residents_left,parish,chronicle,,0,,exact,Officially 0 died,\nz2,residents_left,holt,chronicle,,0,,exact,say 0 too,\n"
+        ),
+    );
+    wd.write(
+        "data/relations.csv",
+        "id,kind,target,operands,factor,quote,note\n",
+    );
+    for args in [
+        vec!["explain", "residents_left"],
+        vec!["report", "-o", "r.html"],
+        vec!["reconcile"],
+    ] {
+        let run = wd.run(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert!(!run.stdout.contains("NaN"), "{args:?}: {}", run.stdout);
+    }
+    assert!(!wd.read("r.html").contains("NaN"));
+    // A forced log axis has no positive figure to start from: it must still draw, and soon.
+    for axis in ["log", "linear", "auto"] {
+        let started = std::time::Instant::now();
+        wd.run(&["chart", "--axis", axis, "--out", axis, "residents_left"])
+            .code(0);
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{axis}: {:?}",
+            started.elapsed()
+        );
+        let svg = wd.read(&format!("{axis}/forest-residents_left.svg"));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{axis}");
+    }
+}
+
+// Regression: fitting chart text was quadratic in label length, so a 300 KB label never finished.
+#[test]
+fn a_huge_label_is_drawn_quickly() {
+    let wd = Workdir::with_second_dataset();
+    let label = "<i>".repeat(4_000);
+    wd.edit(
+        "data/quantities.csv",
+        "\"Deaths in the Eastvale flood, 1872\"",
+        &format!("\"{label}\""),
+    );
+    let started = std::time::Instant::now();
+    wd.run(&["build", "--charts", "g", "--out", "o"]).code(0);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }

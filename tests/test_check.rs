@@ -14,6 +14,11 @@ fn shipped_data_passes() {
 }
 
 #[test]
+fn the_untouched_second_dataset_passes() {
+    Workdir::with_second_dataset().run(&["check"]).code(0);
+}
+
+#[test]
 fn shipped_data_reports_the_texts_own_inconsistencies_as_warnings() {
     let wd = Workdir::with_shipped_data();
     // 353,074 + 328,612 = 681,686, six short of the 681,692 the text quotes beside Conquest.

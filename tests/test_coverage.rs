@@ -131,3 +131,26 @@ fn the_shipped_data_leaves_out_only_the_figures_readme_justifies() {
     let (figures, covered) = (report["figures"].as_u64(), report["covered"].as_u64());
     assert_eq!(figures.unwrap() - covered.unwrap(), 27);
 }
+
+// Regression: coverage panicked on a figure right after a multi-byte space.
+#[test]
+fn a_figure_after_a_no_break_space_does_not_crash_coverage_or_report() {
+    let wd = Workdir::with_second_dataset();
+    let mut text = wd.read("data/texts/chronicle.txt");
+    text.push_str("See p.\u{a0}12, p.\u{2009}13 and\u{202f}T-34.\u{2028}Also 14.\n");
+    wd.write("data/texts/chronicle.txt", text);
+    for args in [
+        vec!["coverage"],
+        vec!["report", "-o", "r.html"],
+        vec!["build", "--charts", "g", "--out", "o"],
+    ] {
+        let run = wd.run(&args);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{:?}: {}",
+            args,
+            run.stderr
+        );
+        assert_eq!(run.code, 0, "{:?}: {}", args, run.stderr);
+    }
+}

@@ -1,6 +1,6 @@
 //! `reckon explain`: the audit trail of an estimate, a quantity, a relation and a source.
 
-use crate::workdir::Workdir;
+use crate::workdir::{Workdir, EST};
 
 #[test]
 fn an_estimate_is_traced_to_its_paragraph_and_relations() {
@@ -70,4 +70,24 @@ fn an_unknown_id_is_an_error_with_a_suggestion() {
         .code(2)
         .stderr_has("no estimate, quantity, relation or source has the id `e_gp_1936`")
         .stderr_has("did you mean");
+}
+
+// Regression: explain showed only the first thing an id named; check did not flag the clash.
+#[test]
+fn an_id_shared_by_two_files_is_flagged_and_explained_in_full() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(
+        EST,
+        "e_left,residents_left,",
+        "residents_left,residents_left,",
+    );
+    wd.run(&["check"]).code(0).line_has(&[
+        "data/estimates.csv:8:1: warning[shared-id]",
+        "`residents_left`",
+        "quantities.csv",
+    ]);
+    wd.run(&["explain", "residents_left"])
+        .code(0)
+        .stdout_has("Quantity residents_left")
+        .stdout_has("Estimate residents_left");
 }

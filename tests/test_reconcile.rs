@@ -1,9 +1,11 @@
 //! `reckon reconcile`: the article's totals asserted against the text, and every export format.
 
+use std::fs;
+
 use approx::assert_relative_eq;
 use serde_json::Value;
 
-use crate::workdir::Workdir;
+use crate::workdir::{Workdir, EST};
 
 fn verdicts(wd: &Workdir, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["reconcile", "--relations", "--format", "json"];
@@ -364,4 +366,71 @@ fn every_curated_relation_has_the_verdict_the_text_implies() {
     for (id, verdict) in expected {
         assert_eq!(find(&rows, "id", id)["verdict"], *verdict, "{id}");
     }
+}
+
+// Regression: "about 0.004" showed as "0–0"; a stated 0 gave a relative difference of 0%.
+#[test]
+fn small_figures_and_a_stated_zero_are_shown_as_they_are() {
+    let wd = Workdir::with_second_dataset();
+    let text = wd.read("data/texts/chronicle.txt")
+        + "The death rate was about 0.004 a head; the mayor put it at 0.006. At the mill 0 children were lost, though 2 died nearby.\n";
+    wd.write("data/texts/chronicle.txt", text);
+    let quantities = wd.read("data/quantities.csv")
+        + "death_rate,Death rate,rates,per head,Eastvale,1872,1872,,Deaths per head.\n"
+        + "mill_child_deaths,Children who died at the mill,flood_deaths,people,Eastvale,1872,1872,,At the mill.\n";
+    wd.write("data/quantities.csv", quantities);
+    let estimates = wd.read(EST)
+        + "r1,death_rate,holt,chronicle,,0.004,,about,about 0.004 a head,\n"
+        + "r2,death_rate,mayor,chronicle,,0.006,,exact,it at 0.006,\n"
+        + "m0,mill_child_deaths,chronicle,chronicle,,0,,exact,0 children were lost,\n"
+        + "m2,mill_child_deaths,chronicle,chronicle,,2,,exact,2 died nearby,\n";
+    wd.write(EST, estimates);
+    let relations =
+        wd.read("data/relations.csv") + "r_mill,subset,m0,m2,,,The part is more than the whole.\n";
+    wd.write("data/relations.csv", relations);
+    let run = wd.run(&["explain", "r1"]);
+    run.code(0).stdout_has("0.0035").stdout_has("0.0045");
+    assert!(!run.stdout.contains("0–0"), "{}", run.stdout);
+    // "about 0.004" is ± half a unit of its last digit: 0.0005.
+    wd.run(&["explain", "r1"]).stdout_has("±0.0005");
+    // Against a stated 0 there is no relative difference: JSON says null, people read why.
+    let run = wd.run(&["reconcile", "--relations", "--format", "json"]);
+    run.code(0);
+    let rows = run.json();
+    let mill = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "r_mill")
+        .expect("r_mill in the verdicts");
+    assert!(mill["relative_difference"].is_null(), "{mill}");
+    assert_eq!(mill["stated_low"], 0.0, "a count is never below 0: {mill}");
+    wd.run(&["reconcile", "--relations"])
+        .code(0)
+        .stdout_has("no relative difference against a stated 0");
+}
+
+// Regression: -o replaced a symbolic link or a device (/dev/full) with a regular file.
+#[cfg(unix)]
+#[test]
+fn outputs_to_links_pipes_and_devices_write_through_them() {
+    use std::os::unix::fs::FileTypeExt;
+    let wd = Workdir::with_second_dataset();
+    // A symbolic link: its target is replaced and the link kept.
+    wd.write("real.csv", "old");
+    std::os::unix::fs::symlink("real.csv", wd.path("link.csv")).unwrap();
+    wd.run(&["reconcile", "--format", "csv", "-o", "link.csv"])
+        .code(0);
+    assert!(fs::symlink_metadata(wd.path("link.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(wd.read("real.csv").starts_with("key,"));
+    // /dev/null stays a device.
+    wd.run(&["reconcile", "--format", "csv", "-o", "/dev/null"])
+        .code(0);
+    assert!(fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
 }

@@ -1,4 +1,5 @@
-//! One integration-test binary: each module drives the real `reckon` binary for one subcommand.
+//! One integration-test binary: each `test_<subcommand>` module drives the real `reckon` binary
+//! for one subcommand; `test_properties` calls the library directly with generated input.
 
 mod workdir;
 
@@ -6,9 +7,13 @@ mod test_build;
 mod test_build_safety;
 mod test_chart;
 mod test_check;
+mod test_check_files;
+mod test_check_quotes;
+mod test_check_relations;
+mod test_check_rows;
 mod test_coverage;
 mod test_dataset;
 mod test_explain;
-mod test_hostile;
+mod test_properties;
 mod test_reconcile;
 mod test_report;

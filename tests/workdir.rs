@@ -1,5 +1,6 @@
-//! A scratch folder for one test, with a copy of the shipped dataset when asked, and a runner for
-//! the real `reckon` binary that shows the command, stdout and stderr when an assertion fails.
+//! A scratch folder for one test, with a copy of the shipped dataset, the second dataset or a tiny
+//! one when asked, and a runner for the real `reckon` binary that shows the command, stdout and
+//! stderr when an assertion fails.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -42,6 +43,16 @@ impl Workdir {
     pub fn with_shipped_data() -> Self {
         let wd = Workdir::new();
         copy_dir(&shipped_data(), &wd.path("data"));
+        wd
+    }
+
+    /// A folder holding the second, invented dataset (tests/fixtures/second) under `data/`.
+    pub fn with_second_dataset() -> Self {
+        let wd = Workdir::new();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second"),
+            &wd.path("data"),
+        );
         wd
     }
 
@@ -116,34 +127,31 @@ impl Run {
         self
     }
 
-    /// Asserts that stdout holds `needle`.
-    pub fn stdout_has(&self, needle: &str) -> &Self {
+    /// Asserts that `stream` (stdout or stderr, named by `name`) holds `needle` or, when `holds` is
+    /// false, does not.
+    fn assert_holds(&self, name: &str, stream: &str, needle: &str, holds: bool) -> &Self {
+        let verb = if holds { "lacks" } else { "holds" };
         assert!(
-            self.stdout.contains(needle),
-            "stdout lacks `{needle}`{}",
+            stream.contains(needle) == holds,
+            "{name} {verb} `{needle}`{}",
             self.context()
         );
         self
+    }
+
+    /// Asserts that stdout holds `needle`.
+    pub fn stdout_has(&self, needle: &str) -> &Self {
+        self.assert_holds("stdout", &self.stdout, needle, true)
     }
 
     /// Asserts that stdout does not hold `needle`.
     pub fn stdout_lacks(&self, needle: &str) -> &Self {
-        assert!(
-            !self.stdout.contains(needle),
-            "stdout holds `{needle}`{}",
-            self.context()
-        );
-        self
+        self.assert_holds("stdout", &self.stdout, needle, false)
     }
 
     /// Asserts that stderr holds `needle`.
     pub fn stderr_has(&self, needle: &str) -> &Self {
-        assert!(
-            self.stderr.contains(needle),
-            "stderr lacks `{needle}`{}",
-            self.context()
-        );
-        self
+        self.assert_holds("stderr", &self.stderr, needle, true)
     }
 
     /// Asserts that some stdout line holds every needle.
@@ -175,14 +183,47 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         + 1
 }
 
-impl Workdir {
-    /// A folder holding the second, invented dataset (tests/fixtures/second) under `data/`.
-    pub fn with_second_dataset() -> Self {
-        let wd = Workdir::new();
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second"),
-            &wd.path("data"),
-        );
-        wd
+/// The estimates file inside a work folder.
+pub const EST: &str = "data/estimates.csv";
+
+/// The header `estimates.csv` must have.
+pub const HEADER: &str = "id,quantity,source,text,low,point,high,qualifier,quote,note";
+
+/// Runs `reckon check` and asserts it neither panicked nor exited 0.
+pub fn check_fails(wd: &Workdir) -> Run {
+    let run = wd.run(&["check"]);
+    assert!(!run.stderr.contains("panicked"), "panic: {}", run.stderr);
+    assert_ne!(run.code, 0, "check passed:\n{}", run.stdout);
+    run
+}
+
+/// A dataset of one text and the given quantity rows (`id,unit`), estimate rows (after
+/// `id,quantity,source,text,`) and relation rows.
+pub fn tiny(
+    text: &str,
+    quantities: &[(&str, &str)],
+    estimates: &[&str],
+    relations: &[&str],
+) -> Workdir {
+    let wd = Workdir::new();
+    wd.write("data/texts/t.txt", text);
+    wd.write("data/sources.csv", "id,name,kind,note\ns,S,historian,\n");
+    let mut q =
+        String::from("id,label,category,unit,region,period_start,period_end,parent,description\n");
+    for (id, unit) in quantities {
+        q.push_str(&format!("{id},{id},other,{unit},X,,,,\n"));
     }
+    wd.write("data/quantities.csv", q);
+    let mut e = format!("{HEADER}\n");
+    for (i, row) in estimates.iter().enumerate() {
+        let (quantity, rest) = row.split_once(',').unwrap();
+        e.push_str(&format!("e{i},{quantity},s,t,{rest},\n"));
+    }
+    wd.write(EST, e);
+    let mut r = String::from("id,kind,target,operands,factor,quote,note\n");
+    for row in relations {
+        r.push_str(&format!("{row}\n"));
+    }
+    wd.write("data/relations.csv", r);
+    wd
 }
