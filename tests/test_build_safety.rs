@@ -39,11 +39,16 @@ fn build_removes_the_charts_it_wrote_that_the_data_no_longer_supports() {
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/second"),
         &wd.path("second"),
     );
-    wd.run(&["build", "--data", "second", "--charts", "gallery", "--out", "exports"])
-        .code(0)
-        .stderr_has("removed gallery/forest-great_purge_executions_1937_38.svg");
+    wd.run(&[
+        "build", "--data", "second", "--charts", "gallery", "--out", "exports",
+    ])
+    .code(0)
+    .stderr_has("removed gallery/forest-great_purge_executions_1937_38.svg");
     assert!(!exists(&wd, purge));
-    assert!(!exists(&wd, "gallery/forest-great_purge_executions_1937_38.png"));
+    assert!(!exists(
+        &wd,
+        "gallery/forest-great_purge_executions_1937_38.png"
+    ));
     // Files reckon did not write stay, whatever their names.
     assert_eq!(wd.read("gallery/forest-mine.svg"), "mine");
 }
@@ -76,7 +81,12 @@ fn build_onto_a_full_device_fails_cleanly() {
     let out = Command::new(env!("CARGO_BIN_EXE_reckon"))
         .args(["build", "--charts", "gallery", "--out", "exports"])
         .current_dir(wd.path(""))
-        .stdout(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+        .stdout(
+            fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -99,7 +109,12 @@ fn a_full_standard_error_is_not_a_panic() {
         let out = Command::new(env!("CARGO_BIN_EXE_reckon"))
             .args(args)
             .current_dir(wd.path(""))
-            .stderr(fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+            .stderr(
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .unwrap(),
+            )
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
@@ -111,7 +126,9 @@ fn a_full_standard_error_is_not_a_panic() {
 fn the_warning_hint_names_the_dataset_that_was_used() {
     let wd = Workdir::with_shipped_data();
     fs::rename(wd.path("data"), wd.path("mydata")).unwrap();
-    wd.run(&["build", "--data", "mydata", "--charts", "gallery", "--out", "exports"])
-        .code(0)
-        .stderr_has("run `reckon check --data mydata` to read them");
+    wd.run(&[
+        "build", "--data", "mydata", "--charts", "gallery", "--out", "exports",
+    ])
+    .code(0)
+    .stderr_has("run `reckon check --data mydata` to read them");
 }
