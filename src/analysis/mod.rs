@@ -7,7 +7,7 @@ pub mod interpret;
 pub mod reconcile;
 pub mod relate;
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use anyhow::Result;
 

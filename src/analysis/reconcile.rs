@@ -6,7 +6,9 @@
 //! aggregation over a whole dataset run through polars ([`crate::analysis::frame`]), and a unit test
 //! holds the two to the same answers.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use anyhow::Result;
 

@@ -1,7 +1,9 @@
 //! Relations: sums, ratios, unit conversions and subsets between figures, each given a verdict
 //! with interval arithmetic (holds, approximate, broken), and the estimates ratios derive.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use serde::Serialize;
 

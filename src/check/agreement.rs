@@ -1,7 +1,7 @@
 //! Agreement between an estimate's row and its quote: the columns its qualifier needs, and the
 //! figure and qualifier that the quote states.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::ids::{reference, unknown, Table};
 use super::quotes::{check_quote, shorten, TextIndex};

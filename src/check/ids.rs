@@ -1,7 +1,7 @@
 //! Ids and references: every row has a well-formed, unique id, required cells are filled, and
 //! every reference names a row that exists.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::quotes::shorten;
 use crate::model::finding::Finding;

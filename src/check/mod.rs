@@ -6,7 +6,7 @@ mod ids;
 mod quotes;
 mod relations;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::finding::Finding;
 use crate::model::Dataset;

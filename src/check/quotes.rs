@@ -1,7 +1,7 @@
 //! Provenance: each quote stands in its text, once, and does not cut into a word or number.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ids::{check_ids, required, unknown, Table};

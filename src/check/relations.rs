@@ -1,7 +1,7 @@
 //! Relations between estimates: references, operands, factors, units, and sums that count the
 //! same people twice.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use super::ids::{reference, unknown, Table};
 use super::quotes::{check_quote, TextIndex};

@@ -11,7 +11,7 @@ mod vocab;
 pub use position::*;
 pub use vocab::*;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::PathBuf;
 
 /// A text that figures are quoted from.

@@ -1,7 +1,7 @@
 //! Relation verdicts worded as findings: a broken or only roughly holding relation between
 //! figures the text states is a warning about the text, on the relation's row.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::words;
 use crate::analysis::relate::{Outcome, Verdict};
