@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::english::figure::{self, same_value};
+use crate::english::lines::LineIndex;
 use crate::english::passage;
-use crate::load::LineIndex;
 use crate::model::finding::Finding;
 use crate::model::{Dataset, Estimate, Loc, Qualifier, RelationKind, RowPos, Text};
 

@@ -9,9 +9,10 @@ use crate::analysis::interpret::{stated, Rules};
 use crate::analysis::reconcile::{self, span, Summary};
 use crate::analysis::relate::{self, Outcome, Readings};
 use crate::cli::{ExplainArgs, GroupBy};
+use crate::english::lines::LineIndex;
 use crate::english::number::{readable, relative};
 use crate::english::passage;
-use crate::load::{edit_distance, LineIndex};
+use crate::load::edit_distance;
 use crate::model::{Dataset, Estimate};
 use crate::present::write;
 

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use thiserror::Error;
 
+use crate::english::lines::LineIndex;
 use crate::model::finding::Finding;
 use crate::model::{
     Dataset, Estimate, Loc, Qualifier, Quantity, Relation, RelationKind, RowPos, Source,
@@ -357,37 +358,6 @@ impl Row {
             .and_then(|i| self.fields.get(i))
             .map(String::as_str)
             .unwrap_or("")
-    }
-}
-
-/// Maps byte offsets in a file to 1-based line and character column.
-pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        // A line ends at "\n", "\r\n", or a lone "\r" (old Mac files), as the CSV reader sees it.
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                starts.push(i + 1);
-            }
-        }
-        LineIndex { text, starts }
-    }
-
-    pub fn locate(&self, offset: usize) -> (u64, u64) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
-        let start = self.starts[line];
-        let end = offset.min(self.text.len());
-        let column = self
-            .text
-            .get(start..end)
-            .map_or(1, |s| s.chars().count() + 1);
-        (line as u64 + 1, column as u64)
     }
 }
 
@@ -878,16 +848,6 @@ mod tests {
         let raw = b"a,\"b,c\",d\ne,f,g\n";
         assert_eq!(field_starts(raw, 0, 3), vec![0, 2, 8]);
         assert_eq!(field_starts(raw, 10, 3), vec![10, 12, 14]);
-    }
-
-    #[test]
-    fn line_index_counts_characters_not_bytes() {
-        let text = "ab\n\u{a0}–x";
-        let index = LineIndex::new(text);
-        assert_eq!(index.locate(0), (1, 1));
-        assert_eq!(index.locate(3), (2, 1));
-        // "\u{a0}" is 2 bytes and "–" 3 bytes: byte 8 is the 3rd character of line 2.
-        assert_eq!(index.locate(8), (2, 3));
     }
 
     #[test]
