@@ -8,6 +8,7 @@ use std::rc::Rc;
 use crate::english::figure::{self, same_value};
 use crate::english::lines::LineIndex;
 use crate::english::passage;
+use crate::english::suggest::closest;
 use crate::model::finding::Finding;
 use crate::model::{Dataset, Estimate, Loc, Qualifier, RelationKind, RowPos, Text};
 
@@ -219,11 +220,8 @@ fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
 
 /// A reference that does not resolve, with the closest id as a hint.
 fn unknown<'a>(what: &str, id: &str, loc: &Loc, ids: impl Iterator<Item = &'a str>) -> Finding {
-    let hint = ids
-        .map(|c| (crate::load::edit_distance(id, c), c))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, c)| format!("; did you mean `{c}`?"))
+    let hint = closest(id, ids)
+        .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_default();
     let shown = if id.is_empty() { "(empty)" } else { id };
     Finding::error(

@@ -8,6 +8,7 @@ pub struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
     pub fn new(text: &'a str) -> Self {
         // A line ends at "\n", "\r\n", or a lone "\r" (old Mac files), as the CSV reader sees it.
         let bytes = text.as_bytes();
@@ -20,6 +21,7 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// The 1-based line and character column of byte `offset`.
     pub fn locate(&self, offset: usize) -> (u64, u64) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
         let start = self.starts[line];

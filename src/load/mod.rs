@@ -12,6 +12,7 @@ use std::sync::Arc;
 use thiserror::Error;
 
 use crate::english::lines::LineIndex;
+use crate::english::suggest::closest;
 use crate::model::finding::Finding;
 use crate::model::{
     Dataset, Estimate, Loc, Qualifier, Quantity, Relation, RelationKind, RowPos, Source,
@@ -591,30 +592,6 @@ pub fn read_rows(
     Ok(Some(header))
 }
 
-/// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
-fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| (edit_distance(name, c), c))
-        .filter(|&(d, c)| d <= 2.max(c.len() / 4) && d > 0)
-        .min()
-        .map(|(_, c)| c)
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
 /// Parses a numeric cell. Empty is `None`; anything that is not a plain finite number is a finding.
 ///
 /// Separators ("1,700,000") and words ("1.7 million") are rejected with a hint rather than
@@ -848,14 +825,5 @@ mod tests {
         let raw = b"a,\"b,c\",d\ne,f,g\n";
         assert_eq!(field_starts(raw, 0, 3), vec![0, 2, 8]);
         assert_eq!(field_starts(raw, 10, 3), vec![10, 12, 14]);
-    }
-
-    #[test]
-    fn closest_suggests_misspellings() {
-        assert_eq!(
-            closest("qualifier", ["qualifer", "note"].into_iter()),
-            Some("qualifer")
-        );
-        assert_eq!(closest("quote", ["zzzzzz"].into_iter()), None);
     }
 }
