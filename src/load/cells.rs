@@ -53,6 +53,7 @@ pub fn parse_number(
     None
 }
 
+/// Parses a year cell. Empty is `None`; anything but a whole number is a finding.
 pub(super) fn parse_year(
     cell: &str,
     loc: &Loc,
@@ -76,6 +77,7 @@ pub(super) fn parse_year(
     }
 }
 
+/// A trimmed cell, or `None` when it is blank.
 pub(super) fn optional(cell: &str) -> Option<String> {
     let s = cell.trim();
     (!s.is_empty()).then(|| s.to_string())

@@ -20,8 +20,8 @@ use thiserror::Error;
 use crate::model::finding::Finding;
 use crate::model::Dataset;
 
-use rows::{columns, estimate, quantity, relation, source};
-use table::{read_rows, read_table};
+use rows::{columns, context, estimate, quantity, relation, source};
+use table::read_rows;
 use texts::load_texts;
 
 /// A dataset that cannot be read at all (as opposed to one with findings).
@@ -96,20 +96,9 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     }
     let path = dir.join("context.csv");
     if present(&path)? {
-        if let Some(table) = read_table(&path, columns::CONTEXT, false, &mut findings)? {
-            dataset.contexts = table
-                .rows
-                .iter()
-                .map(|r| crate::model::Context {
-                    id: r.get("id").to_string(),
-                    text: r.get("text").trim().to_string(),
-                    topic: r.get("topic").to_string(),
-                    quote: r.get("quote").to_string(),
-                    note: r.get("note").to_string(),
-                    pos: r.pos.clone(),
-                })
-                .collect();
-        }
+        read_rows(&path, columns::CONTEXT, false, &mut findings, |r, _| {
+            dataset.contexts.push(context(&r))
+        })?;
     }
     Ok(Loaded { dataset, findings })
 }
@@ -123,6 +112,7 @@ fn present(path: &Path) -> Result<bool, LoadError> {
     })
 }
 
+/// The path of a file the dataset must have, or the error that names what it should hold.
 fn required_file(dir: &Path, name: &str, what: &'static str) -> Result<PathBuf, LoadError> {
     let path = dir.join(name);
     if !present(&path)? {
@@ -134,6 +124,7 @@ fn required_file(dir: &Path, name: &str, what: &'static str) -> Result<PathBuf, 
     Ok(path)
 }
 
+/// The bytes of a regular file; a folder, a device or a pipe is an error.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     if path.is_dir() {
         return Err(LoadError::NotAFile(path.to_path_buf()));

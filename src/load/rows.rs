@@ -1,17 +1,22 @@
-//! One CSV row to one model object (a source, a quantity, an estimate, a relation), and the
-//! columns each file has.
+//! One CSV row to one model object (a source, a quantity, an estimate, a relation, a context
+//! passage), and the columns each file has.
 
 use crate::english::suggest::closest;
 use crate::model::finding::Finding;
-use crate::model::{Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind};
+use crate::model::{
+    Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind,
+};
 
 use super::cells::{optional, parse_number, parse_year};
 use super::table::Row;
 
 /// The columns of each file, as README documents them.
 pub mod columns {
+    /// `texts.csv`.
     pub const TEXTS: &[&str] = &["id", "file", "title", "attribution"];
+    /// `sources.csv`.
     pub const SOURCES: &[&str] = &["id", "name", "kind", "note"];
+    /// `quantities.csv`.
     pub const QUANTITIES: &[&str] = &[
         "id",
         "label",
@@ -23,6 +28,7 @@ pub mod columns {
         "parent",
         "description",
     ];
+    /// `estimates.csv`.
     pub const ESTIMATES: &[&str] = &[
         "id",
         "quantity",
@@ -35,12 +41,15 @@ pub mod columns {
         "quote",
         "note",
     ];
+    /// `relations.csv`.
     pub const RELATIONS: &[&str] = &[
         "id", "kind", "target", "operands", "factor", "quote", "note",
     ];
+    /// `context.csv`.
     pub const CONTEXT: &[&str] = &["id", "text", "topic", "quote", "note"];
 }
 
+/// A `sources.csv` row; a kind outside the vocabulary is a finding.
 pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
     let raw = row.get("kind").trim();
     let kind = SourceKind::parse(raw);
@@ -61,6 +70,7 @@ pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
     }
 }
 
+/// A `quantities.csv` row; a period that is not a year is a finding.
 pub(super) fn quantity(row: &Row, findings: &mut Vec<Finding>) -> Quantity {
     Quantity {
         id: row.get("id").to_string(),
@@ -86,6 +96,7 @@ pub(super) fn quantity(row: &Row, findings: &mut Vec<Finding>) -> Quantity {
     }
 }
 
+/// An `estimates.csv` row; an unreadable number or an unknown qualifier is a finding.
 pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
     let number = |name: &str, findings: &mut Vec<Finding>| {
         parse_number(row.get(name), &row.pos.cell(name), name, findings)
@@ -130,6 +141,7 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
     }
 }
 
+/// A `relations.csv` row; an unknown kind or an unreadable factor is a finding.
 pub(super) fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
     let raw = row.get("kind").trim();
     let kind = RelationKind::parse(raw);
@@ -164,5 +176,17 @@ pub(super) fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
         note: row.get("note").to_string(),
         pos: row.pos.clone(),
         factor_unreadable,
+    }
+}
+
+/// A `context.csv` row.
+pub(super) fn context(row: &Row) -> Context {
+    Context {
+        id: row.get("id").to_string(),
+        text: row.get("text").trim().to_string(),
+        topic: row.get("topic").to_string(),
+        quote: row.get("quote").to_string(),
+        note: row.get("note").to_string(),
+        pos: row.pos.clone(),
     }
 }

@@ -1,7 +1,7 @@
 //! The positioned CSV reader: a file's header and rows, with the line and column of every cell,
 //! and findings for a file that is not UTF-8, empty, or shaped unlike its header.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
@@ -80,17 +80,69 @@ pub fn read_rows(
     required: &[&str],
     needs_rows: bool,
     findings: &mut Vec<Finding>,
-    mut each: impl FnMut(Row, &mut Vec<Finding>),
+    each: impl FnMut(Row, &mut Vec<Finding>),
 ) -> Result<Option<Arc<Vec<String>>>, LoadError> {
+    let bytes = read_bytes(path)?;
     let file = Arc::new(path.to_path_buf());
+    let Some(text) = decode(&bytes, &file, required, findings) else {
+        return Ok(None);
+    };
+    let csv = Csv {
+        file,
+        text,
+        index: LineIndex::new(text),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let Some(header) = read_header(&mut reader, &csv, required, findings) else {
+        return Ok(None);
+    };
+    let header = Arc::new(header);
+    read_records(reader, &csv, &header, needs_rows, findings, each);
+    Ok(Some(header))
+}
+
+/// The text of a CSV file with what it takes to point at a place in it.
+struct Csv<'a> {
+    file: Arc<PathBuf>,
+    text: &'a str,
+    index: LineIndex<'a>,
+}
+
+impl Csv<'_> {
+    /// The location of a line and column of this file.
+    fn at(&self, line: u64, column: u64) -> Loc {
+        Loc {
+            file: self.file.clone(),
+            line,
+            column,
+        }
+    }
+
+    /// The location of a byte offset of this file.
+    fn locate(&self, offset: usize) -> Loc {
+        let (line, column) = self.index.locate(offset);
+        self.at(line, column)
+    }
+}
+
+/// The file's bytes as text, without a byte-order mark; `None`, with a finding, when they are
+/// not UTF-8 or hold nothing but blanks.
+fn decode<'a>(
+    bytes: &'a [u8],
+    file: &Arc<PathBuf>,
+    required: &[&str],
+    findings: &mut Vec<Finding>,
+) -> Option<&'a str> {
     let at = |line, column| Loc {
         file: file.clone(),
         line,
         column,
     };
-    let bytes = read_bytes(path)?;
     // A UTF-8 byte-order mark (as spreadsheets write) is accepted and skipped.
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(body) {
         Ok(text) => text,
         Err(e) => {
@@ -107,7 +159,7 @@ pub fn read_rows(
                     offset + skipped
                 ),
             ));
-            return Ok(None);
+            return None;
         }
     };
     if text.trim().is_empty() {
@@ -119,29 +171,32 @@ pub fn read_rows(
                 required.join(",")
             ),
         ));
-        return Ok(None);
+        return None;
     }
-    let index = LineIndex::new(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
+    Some(text)
+}
+
+/// Reads the header; `None` when it cannot be read, names a column twice or lacks a required
+/// one. A column reckon does not know is only a warning.
+fn read_header(
+    reader: &mut csv::Reader<&[u8]>,
+    csv: &Csv,
+    required: &[&str],
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<String>> {
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
         Err(e) => {
             findings.push(Finding::error(
                 "csv-syntax",
-                &at(1, 1),
+                &csv.at(1, 1),
                 format!("cannot read the header: {e}"),
             ));
-            return Ok(None);
+            return None;
         }
     };
-    let header_cols = field_starts(text.as_bytes(), 0, header.len());
-    let header_loc = |i: usize| {
-        let (line, column) = index.locate(header_cols.get(i).copied().unwrap_or(0));
-        at(line, column)
-    };
+    let header_cols = field_starts(csv.text.as_bytes(), 0, header.len());
+    let header_loc = |i: usize| csv.locate(header_cols.get(i).copied().unwrap_or(0));
     let mut usable = true;
     for (i, name) in header.iter().enumerate() {
         if header[..i].contains(name) {
@@ -164,7 +219,7 @@ pub fn read_rows(
                 .unwrap_or_default();
             findings.push(Finding::error(
                 "missing-column",
-                &at(1, 1),
+                &csv.at(1, 1),
                 format!(
                     "required column `{name}` is missing from the header{hint}; expected columns: {}",
                     required.join(",")
@@ -185,10 +240,19 @@ pub fn read_rows(
             ));
         }
     }
-    if !usable {
-        return Ok(None);
-    }
-    let header = Arc::new(header);
+    usable.then_some(header)
+}
+
+/// Reads the rows after the header, handing each well-formed one to `each`; a row that cannot be
+/// read or has the wrong number of fields is a finding instead.
+fn read_records(
+    mut reader: csv::Reader<&[u8]>,
+    csv: &Csv,
+    header: &Arc<Vec<String>>,
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+    mut each: impl FnMut(Row, &mut Vec<Finding>),
+) {
     let mut any = false;
     let mut record = csv::StringRecord::new();
     loop {
@@ -197,13 +261,12 @@ pub fn read_rows(
             Ok(true) => any = true,
             Err(e) => {
                 any = true;
-                let (line, column) = e
+                let at = e
                     .position()
-                    .map(|p| index.locate(p.byte() as usize))
-                    .unwrap_or((1, 1));
+                    .map_or_else(|| csv.at(1, 1), |p| csv.locate(p.byte() as usize));
                 findings.push(Finding::error(
                     "csv-syntax",
-                    &at(line, column),
+                    &at,
                     format!("cannot read this row: {e}"),
                 ));
                 continue;
@@ -212,43 +275,17 @@ pub fn read_rows(
         // With CRLF endings the reader's record position can point at the '\n' of the line
         // before; the record starts after it.
         let mut offset = record.position().map_or(0, |p| p.byte() as usize);
-        while matches!(text.as_bytes().get(offset), Some(b'\r' | b'\n')) {
+        while matches!(csv.text.as_bytes().get(offset), Some(b'\r' | b'\n')) {
             offset += 1;
         }
-        let (line, column) = index.locate(offset);
-        let start = at(line, column);
+        let start = csv.locate(offset);
         if record.len() != header.len() {
-            // A record that runs over several lines with the wrong number of fields almost
-            // always has a quote that was opened and never closed, swallowing the rows after.
-            let breaks: usize = record
-                .iter()
-                .map(|f| {
-                    f.matches('\n').count() + f.matches('\r').count() - f.matches("\r\n").count()
-                })
-                .sum();
-            let end_line = line + breaks as u64;
-            let multiline = breaks > 0;
-            let hint = if multiline && end_line > line {
-                format!(
-                    "it runs from line {line} to line {end_line}: a quote (\") opened in it is probably never closed, so the lines after it were read as part of this row"
-                )
-            } else {
-                "quote a field that holds a comma (\"...\")".to_string()
-            };
-            findings.push(Finding::error(
-                "field-count",
-                &start,
-                format!(
-                    "this row has {} fields but the header has {}: {hint}",
-                    record.len(),
-                    header.len()
-                ),
-            ));
+            findings.push(field_count(&record, &start, header.len()));
             continue;
         }
-        let cells = field_starts(text.as_bytes(), offset, header.len())
+        let cells = field_starts(csv.text.as_bytes(), offset, header.len())
             .into_iter()
-            .map(|o| index.locate(o))
+            .map(|o| csv.index.locate(o))
             .collect();
         let row = Row {
             pos: RowPos::new(start, cells, header.clone()),
@@ -260,11 +297,37 @@ pub fn read_rows(
     if !any && needs_rows {
         findings.push(Finding::error(
             "no-rows",
-            &at(1, 1),
+            &csv.at(1, 1),
             "the file has a header but no rows",
         ));
     }
-    Ok(Some(header))
+}
+
+/// The finding for a record starting at `start` whose number of fields is not the header's.
+fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Finding {
+    // A record that runs over several lines with the wrong number of fields almost always has a
+    // quote that was opened and never closed, swallowing the rows after.
+    let breaks: usize = record
+        .iter()
+        .map(|f| f.matches('\n').count() + f.matches('\r').count() - f.matches("\r\n").count())
+        .sum();
+    let line = start.line;
+    let end_line = line + breaks as u64;
+    let hint = if breaks > 0 {
+        format!(
+            "it runs from line {line} to line {end_line}: a quote (\") opened in it is probably never closed, so the lines after it were read as part of this row"
+        )
+    } else {
+        "quote a field that holds a comma (\"...\")".to_string()
+    };
+    Finding::error(
+        "field-count",
+        start,
+        format!(
+            "this row has {} fields but the header has {expected}: {hint}",
+            record.len()
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -12,51 +12,68 @@ use super::rows::columns;
 use super::table::read_table;
 use super::{present, read_bytes, LoadError};
 
+/// The texts that were read, and the ids of those that could not be.
+type Texts = (Vec<Text>, Vec<String>);
+
 /// Texts come from `texts.csv` when present, else from every `texts/*.txt` (id = file stem).
-pub(super) fn load_texts(
-    dir: &Path,
-    findings: &mut Vec<Finding>,
-) -> Result<(Vec<Text>, Vec<String>), LoadError> {
+pub(super) fn load_texts(dir: &Path, findings: &mut Vec<Finding>) -> Result<Texts, LoadError> {
     let listing = dir.join("texts.csv");
+    if present(&listing)? {
+        listed_texts(dir, &listing, findings)
+    } else {
+        folder_texts(dir, findings)
+    }
+}
+
+/// The texts that `texts.csv` lists, each by a path inside the dataset folder.
+fn listed_texts(
+    dir: &Path,
+    listing: &Path,
+    findings: &mut Vec<Finding>,
+) -> Result<Texts, LoadError> {
     let mut texts = Vec::new();
     let mut unreadable = Vec::new();
-    if present(&listing)? {
-        let Some(table) = read_table(&listing, columns::TEXTS, true, findings)? else {
-            return Ok((texts, unreadable));
-        };
-        for row in &table.rows {
-            let loc = row.pos.cell("file");
-            let file = Path::new(row.get("file"));
-            // reckon reads only the dataset folder: no absolute paths, no climbing out of it.
-            let inside = file
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)));
-            if !inside || row.get("file").trim().is_empty() {
-                findings.push(Finding::error(
-                    "text-outside",
-                    &loc,
-                    format!(
-                        "text file `{}` must be a relative path inside the dataset folder, such as texts/article.txt",
-                        row.get("file")
-                    ),
-                ));
-                unreadable.push(row.get("id").to_string());
-                continue;
-            }
-            let path = dir.join(file);
-            match read_text_body(&path, &loc, findings)? {
-                Some(body) => texts.push(Text {
-                    id: row.get("id").to_string(),
-                    title: row.get("title").to_string(),
-                    attribution: row.get("attribution").to_string(),
-                    path,
-                    body,
-                }),
-                None => unreadable.push(row.get("id").to_string()),
-            }
-        }
+    let Some(table) = read_table(listing, columns::TEXTS, true, findings)? else {
         return Ok((texts, unreadable));
+    };
+    for row in &table.rows {
+        let loc = row.pos.cell("file");
+        let file = Path::new(row.get("file"));
+        // reckon reads only the dataset folder: no absolute paths, no climbing out of it.
+        let inside = file
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || row.get("file").trim().is_empty() {
+            findings.push(Finding::error(
+                "text-outside",
+                &loc,
+                format!(
+                    "text file `{}` must be a relative path inside the dataset folder, such as texts/article.txt",
+                    row.get("file")
+                ),
+            ));
+            unreadable.push(row.get("id").to_string());
+            continue;
+        }
+        let path = dir.join(file);
+        match read_text_body(&path, &loc, findings)? {
+            Some(body) => texts.push(Text {
+                id: row.get("id").to_string(),
+                title: row.get("title").to_string(),
+                attribution: row.get("attribution").to_string(),
+                path,
+                body,
+            }),
+            None => unreadable.push(row.get("id").to_string()),
+        }
     }
+    Ok((texts, unreadable))
+}
+
+/// Every `texts/*.txt`, in the order of their paths, each named by its file stem.
+fn folder_texts(dir: &Path, findings: &mut Vec<Finding>) -> Result<Texts, LoadError> {
+    let mut texts = Vec::new();
+    let mut unreadable = Vec::new();
     let folder = dir.join("texts");
     let entries = match fs::read_dir(&folder) {
         Ok(entries) => entries,
