@@ -42,6 +42,7 @@ pub struct Checked {
 pub fn load_checked(args: &DataArgs) -> Result<Checked> {
     let loaded = load::load(&args.data)
         .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
+    crate::present::write::protect(loaded.inputs.iter().map(std::path::PathBuf::as_path));
     let mut findings = loaded.findings;
     findings.extend(crate::check::validate(&loaded.dataset));
     let rules = Rules { about: args.about };

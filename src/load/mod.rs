@@ -46,6 +46,9 @@ pub enum LoadError {
 pub struct Loaded {
     pub dataset: Dataset,
     pub findings: Vec<Finding>,
+    /// Every file that was read (the CSV files and the texts) and `datapackage.json` when there
+    /// is one: the files that no output of the same run may replace.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Reads every file of the dataset in `dir`.
@@ -62,45 +65,79 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         ..Dataset::default()
     };
 
-    crate::present::write::protect([dir.join("datapackage.json").as_path()]);
-    (dataset.texts, dataset.unreadable_texts) = load_texts(dir, &mut findings)?;
+    let mut inputs = Vec::new();
+    // reckon does not read the package descriptor, but it belongs to the data all the same.
+    let package = dir.join("datapackage.json");
+    if package.exists() {
+        inputs.push(package);
+    }
+    (dataset.texts, dataset.unreadable_texts) = load_texts(dir, &mut findings, &mut inputs)?;
 
     let path = required_file(dir, "sources.csv", "sources.csv (id,name,kind,note)")?;
-    read_rows(&path, columns::SOURCES, true, &mut findings, |r, f| {
-        dataset.sources.push(source(&r, f))
-    })?;
+    read_rows(
+        &path,
+        columns::SOURCES,
+        true,
+        &mut findings,
+        &mut inputs,
+        |r, f| dataset.sources.push(source(&r, f)),
+    )?;
 
     let path = required_file(
         dir,
         "quantities.csv",
         "quantities.csv (id,label,category,unit,region,period_start,period_end,parent,description)",
     )?;
-    read_rows(&path, columns::QUANTITIES, true, &mut findings, |r, f| {
-        dataset.quantities.push(quantity(&r, f))
-    })?;
+    read_rows(
+        &path,
+        columns::QUANTITIES,
+        true,
+        &mut findings,
+        &mut inputs,
+        |r, f| dataset.quantities.push(quantity(&r, f)),
+    )?;
 
     let path = required_file(
         dir,
         "estimates.csv",
         "estimates.csv (id,quantity,source,text,low,point,high,qualifier,quote,note)",
     )?;
-    read_rows(&path, columns::ESTIMATES, true, &mut findings, |r, f| {
-        dataset.estimates.push(estimate(&r, f))
-    })?;
+    read_rows(
+        &path,
+        columns::ESTIMATES,
+        true,
+        &mut findings,
+        &mut inputs,
+        |r, f| dataset.estimates.push(estimate(&r, f)),
+    )?;
 
     let path = dir.join("relations.csv");
     if present(&path)? {
-        read_rows(&path, columns::RELATIONS, false, &mut findings, |r, f| {
-            dataset.relations.push(relation(&r, f))
-        })?;
+        read_rows(
+            &path,
+            columns::RELATIONS,
+            false,
+            &mut findings,
+            &mut inputs,
+            |r, f| dataset.relations.push(relation(&r, f)),
+        )?;
     }
     let path = dir.join("context.csv");
     if present(&path)? {
-        read_rows(&path, columns::CONTEXT, false, &mut findings, |r, _| {
-            dataset.contexts.push(context(&r))
-        })?;
+        read_rows(
+            &path,
+            columns::CONTEXT,
+            false,
+            &mut findings,
+            &mut inputs,
+            |r, _| dataset.contexts.push(context(&r)),
+        )?;
     }
-    Ok(Loaded { dataset, findings })
+    Ok(Loaded {
+        dataset,
+        findings,
+        inputs,
+    })
 }
 
 /// Whether a file is there; a path that cannot even be inspected (a symbolic-link loop, a
@@ -124,8 +161,8 @@ fn required_file(dir: &Path, name: &str, what: &'static str) -> Result<PathBuf, 
     Ok(path)
 }
 
-/// The bytes of a regular file; a folder, a device or a pipe is an error.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// The bytes of a regular file, noted in `inputs`; a folder, a device or a pipe is an error.
+fn read_bytes(path: &Path, inputs: &mut Vec<PathBuf>) -> Result<Vec<u8>, LoadError> {
     if path.is_dir() {
         return Err(LoadError::NotAFile(path.to_path_buf()));
     }
@@ -133,9 +170,47 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::Special(path.to_path_buf()));
     }
     // Whatever reckon reads, no output of the same run may overwrite.
-    crate::present::write::protect([path]);
+    inputs.push(path.to_path_buf());
     fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_every_file_read_and_the_package_descriptor() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("texts")).unwrap();
+        let files = [
+            ("texts/article.txt", "Some 700,000 were shot."),
+            ("texts/notes.md", "not a text: only *.txt are read"),
+            ("sources.csv", "id,name,kind,note\n"),
+            ("quantities.csv", "id,label\n"),
+            ("estimates.csv", "id\n"),
+            ("datapackage.json", "{}"),
+        ];
+        for (name, body) in files {
+            fs::write(root.join(name), body).unwrap();
+        }
+        let loaded = load(root).unwrap();
+        let mut inputs = loaded.inputs.clone();
+        inputs.sort();
+        let mut expected: Vec<PathBuf> = [
+            "datapackage.json",
+            "estimates.csv",
+            "quantities.csv",
+            "sources.csv",
+            "texts/article.txt",
+        ]
+        .iter()
+        .map(|name| root.join(name))
+        .collect();
+        expected.sort();
+        assert_eq!(inputs, expected);
+    }
 }

@@ -63,9 +63,10 @@ pub fn read_table(
     required: &[&str],
     needs_rows: bool,
     findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
 ) -> Result<Option<Table>, LoadError> {
     let mut rows = Vec::new();
-    let header = read_rows(path, required, needs_rows, findings, |row, _| {
+    let header = read_rows(path, required, needs_rows, findings, inputs, |row, _| {
         rows.push(row)
     })?;
     Ok(header.map(|_| Table { rows }))
@@ -80,9 +81,10 @@ pub fn read_rows(
     required: &[&str],
     needs_rows: bool,
     findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
     each: impl FnMut(Row, &mut Vec<Finding>),
 ) -> Result<Option<Arc<Vec<String>>>, LoadError> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, inputs)?;
     let file = Arc::new(path.to_path_buf());
     let Some(text) = decode(&bytes, &file, required, findings) else {
         return Ok(None);

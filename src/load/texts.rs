@@ -16,12 +16,16 @@ use super::{present, read_bytes, LoadError};
 type Texts = (Vec<Text>, Vec<String>);
 
 /// Texts come from `texts.csv` when present, else from every `texts/*.txt` (id = file stem).
-pub(super) fn load_texts(dir: &Path, findings: &mut Vec<Finding>) -> Result<Texts, LoadError> {
+pub(super) fn load_texts(
+    dir: &Path,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Texts, LoadError> {
     let listing = dir.join("texts.csv");
     if present(&listing)? {
-        listed_texts(dir, &listing, findings)
+        listed_texts(dir, &listing, findings, inputs)
     } else {
-        folder_texts(dir, findings)
+        folder_texts(dir, findings, inputs)
     }
 }
 
@@ -30,10 +34,11 @@ fn listed_texts(
     dir: &Path,
     listing: &Path,
     findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
 ) -> Result<Texts, LoadError> {
     let mut texts = Vec::new();
     let mut unreadable = Vec::new();
-    let Some(table) = read_table(listing, columns::TEXTS, true, findings)? else {
+    let Some(table) = read_table(listing, columns::TEXTS, true, findings, inputs)? else {
         return Ok((texts, unreadable));
     };
     for row in &table.rows {
@@ -56,7 +61,7 @@ fn listed_texts(
             continue;
         }
         let path = dir.join(file);
-        match read_text_body(&path, &loc, findings)? {
+        match read_text_body(&path, &loc, findings, inputs)? {
             Some(body) => texts.push(Text {
                 id: row.get("id").to_string(),
                 title: row.get("title").to_string(),
@@ -71,7 +76,11 @@ fn listed_texts(
 }
 
 /// Every `texts/*.txt`, in the order of their paths, each named by its file stem.
-fn folder_texts(dir: &Path, findings: &mut Vec<Finding>) -> Result<Texts, LoadError> {
+fn folder_texts(
+    dir: &Path,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Texts, LoadError> {
     let mut texts = Vec::new();
     let mut unreadable = Vec::new();
     let folder = dir.join("texts");
@@ -105,7 +114,7 @@ fn folder_texts(dir: &Path, findings: &mut Vec<Finding>) -> Result<Texts, LoadEr
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match read_text_body(&path, &loc, findings)? {
+        match read_text_body(&path, &loc, findings, inputs)? {
             Some(body) => texts.push(Text {
                 title: id.clone(),
                 id,
@@ -124,6 +133,7 @@ fn read_text_body(
     path: &Path,
     loc: &Loc,
     findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
 ) -> Result<Option<String>, LoadError> {
     if !present(path)? {
         findings.push(Finding::error(
@@ -142,7 +152,7 @@ fn read_text_body(
         ));
         return Ok(None);
     }
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, inputs)?;
     // A byte-order mark is not part of the text.
     let (bytes, skipped) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest.to_vec(), 3),
