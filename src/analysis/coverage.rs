@@ -6,8 +6,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::english::figure::{self, FigureKind};
+use crate::english::lines::LineIndex;
 use crate::english::passage;
-use crate::load::LineIndex;
 use crate::model::Dataset;
 
 /// What kind of figure a number in the text is, when it is not a count or measure to curate.

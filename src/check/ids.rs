@@ -4,6 +4,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::quotes::shorten;
+use crate::english::suggest::closest;
 use crate::model::finding::Finding;
 use crate::model::{Dataset, Loc, RowPos};
 
@@ -230,12 +231,8 @@ pub(super) fn reference(
 
 /// A reference that does not resolve, with the closest id as a hint.
 pub(super) fn unknown(data: &Dataset, table: Table, id: &str, loc: &Loc) -> Finding {
-    let hint = table
-        .ids(data)
-        .map(|c| (crate::load::edit_distance(id, c), c))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, c)| format!("; did you mean `{c}`?"))
+    let hint = closest(id, table.ids(data))
+        .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_default();
     let shown = if id.is_empty() { "(empty)" } else { id };
     Finding::error(

@@ -5,8 +5,8 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use super::ids::{check_ids, required, unknown, Table};
+use crate::english::lines::LineIndex;
 use crate::english::passage;
-use crate::load::LineIndex;
 use crate::model::finding::Finding;
 use crate::model::{Dataset, Loc, Text};
 

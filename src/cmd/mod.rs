@@ -75,6 +75,7 @@ impl Pipeline {
     pub fn open(args: &DataArgs) -> Result<Self> {
         let loaded = load::load(&args.data)
             .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
+        crate::present::write::protect(loaded.inputs.iter().map(std::path::PathBuf::as_path));
         let mut findings = loaded.findings;
         findings.extend(crate::check::validate(&loaded.dataset));
         let analysis = Analysis::new(loaded.dataset, Rules { about: args.about })?;

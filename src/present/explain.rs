@@ -8,9 +8,10 @@ use anyhow::{bail, Result};
 use crate::analysis::reconcile::{GroupBy, Summary};
 use crate::analysis::relate::Outcome;
 use crate::analysis::Analysis;
+use crate::english::lines::LineIndex;
 use crate::english::number::{readable, relative};
 use crate::english::passage;
-use crate::load::{edit_distance, LineIndex};
+use crate::english::suggest::closest;
 use crate::model::{Dataset, Estimate};
 use crate::present::words::{self, interval_words, stated};
 
@@ -109,11 +110,8 @@ impl<'a> Trail<'a> {
             .chain(self.data.quantities.iter().map(|q| q.id.as_str()))
             .chain(self.data.relations.iter().map(|r| r.id.as_str()))
             .chain(self.data.sources.iter().map(|s| s.id.as_str()));
-        let hint = ids
-            .map(|c| (edit_distance(id, c), c))
-            .filter(|(d, _)| *d <= 3)
-            .min()
-            .map(|(_, c)| format!("; did you mean `{c}`?"))
+        let hint = closest(id, ids)
+            .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
         bail!(
             "no estimate, quantity, relation or source has the id `{}`{hint}",

@@ -1,0 +1,121 @@
+//! Parsing one cell: numbers, years and optional text, with a finding for a cell that is not
+//! what its column needs.
+
+use crate::model::finding::Finding;
+use crate::model::Loc;
+
+/// The largest number accepted in a numeric column; anything above is a typo, not a figure.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// Parses a numeric cell. Empty is `None`; anything that is not a plain finite number is a finding.
+///
+/// Separators ("1,700,000") and words ("1.7 million") are rejected with a hint rather than
+/// guessed at: "1,700" means 1.7 in much of Europe. See README, Numbers.
+pub fn parse_number(
+    cell: &str,
+    loc: &Loc,
+    column: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<f64> {
+    let s = cell.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let plain = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    let value = if plain { s.parse::<f64>().ok() } else { None };
+    let problem = match value {
+        Some(v) if !v.is_finite() => "is not a finite number".to_string(),
+        Some(v) if v < 0.0 => {
+            "is negative; figures count or measure, so they are never below 0".to_string()
+        }
+        Some(v) if v > MAX_VALUE => {
+            format!("is absurdly large (over {MAX_VALUE:e}); check for a typo")
+        }
+        Some(v) => return Some(v),
+        None => {
+            let hint = if s.contains(',') && s.replace(',', "").parse::<f64>().is_ok() {
+                format!("write it without separators: {}", s.replace(',', ""))
+            } else if s.chars().any(|c| c.is_alphabetic()) {
+                "write the figure in digits without words (1.7 million is 1700000)".to_string()
+            } else {
+                "write a plain number such as 681692 or 1.5".to_string()
+            };
+            format!("is not a number; {hint}")
+        }
+    };
+    findings.push(Finding::error(
+        "bad-number",
+        loc,
+        format!("`{column}` value `{s}` {problem}"),
+    ));
+    None
+}
+
+/// Parses a year cell. Empty is `None`; anything but a whole number is a finding.
+pub(super) fn parse_year(
+    cell: &str,
+    loc: &Loc,
+    column: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<i32> {
+    let s = cell.trim();
+    if s.is_empty() {
+        return None;
+    }
+    match s.parse::<i32>() {
+        Ok(y) => Some(y),
+        Err(_) => {
+            findings.push(Finding::error(
+                "bad-year",
+                loc,
+                format!("`{column}` value `{s}` is not a year; write a whole number such as 1937"),
+            ));
+            None
+        }
+    }
+}
+
+/// A trimmed cell, or `None` when it is blank.
+pub(super) fn optional(cell: &str) -> Option<String> {
+    let s = cell.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn loc() -> Loc {
+        Loc {
+            file: Arc::new(PathBuf::from("x.csv")),
+            line: 2,
+            column: 5,
+        }
+    }
+
+    #[test]
+    fn numbers_are_plain_or_rejected_with_a_hint() {
+        let mut f = Vec::new();
+        assert_eq!(
+            parse_number("681692", &loc(), "point", &mut f),
+            Some(681692.0)
+        );
+        assert_eq!(parse_number(" 1.5 ", &loc(), "point", &mut f), Some(1.5));
+        assert_eq!(parse_number("", &loc(), "point", &mut f), None);
+        assert!(f.is_empty());
+        for bad in ["1,700,000", "-5", "NaN", "inf", "1e300", "1.7 million"] {
+            let mut f = Vec::new();
+            assert_eq!(parse_number(bad, &loc(), "point", &mut f), None, "{bad}");
+            assert_eq!(f.len(), 1, "{bad}");
+            assert_eq!(f[0].code, "bad-number");
+        }
+        let mut f = Vec::new();
+        parse_number("1,700,000", &loc(), "point", &mut f);
+        assert!(f[0].message.contains("1700000"), "{}", f[0].message);
+    }
+}

@@ -1,0 +1,345 @@
+//! The positioned CSV reader: a file's header and rows, with the line and column of every cell,
+//! and findings for a file that is not UTF-8, empty, or shaped unlike its header.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::english::lines::LineIndex;
+use crate::english::suggest::closest;
+use crate::model::finding::Finding;
+use crate::model::{Loc, RowPos};
+
+use super::{read_bytes, LoadError};
+
+/// The rows of one CSV file, with the position of every cell.
+#[derive(Debug)]
+pub struct Table {
+    pub rows: Vec<Row>,
+}
+
+/// One data row of a [`Table`].
+#[derive(Debug)]
+pub struct Row {
+    pub pos: RowPos,
+    header: Arc<Vec<String>>,
+    fields: Vec<String>,
+}
+
+impl Row {
+    /// The cell under column `name`; empty when the file has no such column.
+    pub fn get(&self, name: &str) -> &str {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| self.fields.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// Byte offsets where each field of the record starting at `start` begins (quote-aware).
+fn field_starts(raw: &[u8], start: usize, count: usize) -> Vec<usize> {
+    let mut starts = vec![start];
+    let mut in_quotes = false;
+    let mut i = start;
+    while i < raw.len() && starts.len() < count {
+        match raw[i] {
+            b'"' if in_quotes && raw.get(i + 1) == Some(&b'"') => i += 1,
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => starts.push(i + 1),
+            b'\n' | b'\r' if !in_quotes => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Reads a CSV table, reporting header and shape problems as findings.
+///
+/// Returns `None` when the file cannot be used at all (not UTF-8, empty, required column missing).
+pub fn read_table(
+    path: &Path,
+    required: &[&str],
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Option<Table>, LoadError> {
+    let mut rows = Vec::new();
+    let header = read_rows(path, required, needs_rows, findings, inputs, |row, _| {
+        rows.push(row)
+    })?;
+    Ok(header.map(|_| Table { rows }))
+}
+
+/// Reads a CSV file row by row, handing each row to `each` as soon as it is read, so that a
+/// file of a million rows is never held as rows and model objects at the same time.
+///
+/// Returns the header, or `None` when the file cannot be used at all.
+pub fn read_rows(
+    path: &Path,
+    required: &[&str],
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+    each: impl FnMut(Row, &mut Vec<Finding>),
+) -> Result<Option<Arc<Vec<String>>>, LoadError> {
+    let bytes = read_bytes(path, inputs)?;
+    let file = Arc::new(path.to_path_buf());
+    let Some(text) = decode(&bytes, &file, required, findings) else {
+        return Ok(None);
+    };
+    let csv = Csv {
+        file,
+        text,
+        index: LineIndex::new(text),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let Some(header) = read_header(&mut reader, &csv, required, findings) else {
+        return Ok(None);
+    };
+    let header = Arc::new(header);
+    read_records(reader, &csv, &header, needs_rows, findings, each);
+    Ok(Some(header))
+}
+
+/// The text of a CSV file with what it takes to point at a place in it.
+struct Csv<'a> {
+    file: Arc<PathBuf>,
+    text: &'a str,
+    index: LineIndex<'a>,
+}
+
+impl Csv<'_> {
+    /// The location of a line and column of this file.
+    fn at(&self, line: u64, column: u64) -> Loc {
+        Loc {
+            file: self.file.clone(),
+            line,
+            column,
+        }
+    }
+
+    /// The location of a byte offset of this file.
+    fn locate(&self, offset: usize) -> Loc {
+        let (line, column) = self.index.locate(offset);
+        self.at(line, column)
+    }
+}
+
+/// The file's bytes as text, without a byte-order mark; `None`, with a finding, when they are
+/// not UTF-8 or hold nothing but blanks.
+fn decode<'a>(
+    bytes: &'a [u8],
+    file: &Arc<PathBuf>,
+    required: &[&str],
+    findings: &mut Vec<Finding>,
+) -> Option<&'a str> {
+    let at = |line, column| Loc {
+        file: file.clone(),
+        line,
+        column,
+    };
+    // A UTF-8 byte-order mark (as spreadsheets write) is accepted and skipped.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let valid = std::str::from_utf8(&body[..offset]).unwrap_or_default();
+            let (line, column) = LineIndex::new(valid).locate(offset);
+            let skipped = bytes.len() - body.len();
+            findings.push(Finding::error(
+                "not-utf8",
+                &at(line, column),
+                format!(
+                    "invalid UTF-8 byte 0x{:02X} at byte offset {}: save the file as UTF-8",
+                    body[offset],
+                    offset + skipped
+                ),
+            ));
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        findings.push(Finding::error(
+            "empty-file",
+            &at(1, 1),
+            format!(
+                "the file is empty: it needs a header row ({})",
+                required.join(",")
+            ),
+        ));
+        return None;
+    }
+    Some(text)
+}
+
+/// Reads the header; `None` when it cannot be read, names a column twice or lacks a required
+/// one. A column reckon does not know is only a warning.
+fn read_header(
+    reader: &mut csv::Reader<&[u8]>,
+    csv: &Csv,
+    required: &[&str],
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<String>> {
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => {
+            findings.push(Finding::error(
+                "csv-syntax",
+                &csv.at(1, 1),
+                format!("cannot read the header: {e}"),
+            ));
+            return None;
+        }
+    };
+    let header_cols = field_starts(csv.text.as_bytes(), 0, header.len());
+    let header_loc = |i: usize| csv.locate(header_cols.get(i).copied().unwrap_or(0));
+    let mut usable = true;
+    for (i, name) in header.iter().enumerate() {
+        if header[..i].contains(name) {
+            findings.push(Finding::error(
+                "duplicate-column",
+                &header_loc(i),
+                format!("column `{name}` appears twice in the header"),
+            ));
+            usable = false;
+        }
+    }
+    let unknown: Vec<&String> = header
+        .iter()
+        .filter(|h| !required.contains(&h.as_str()))
+        .collect();
+    for name in required {
+        if !header.iter().any(|h| h == name) {
+            let hint = closest(name, unknown.iter().map(|s| s.as_str()))
+                .map(|c| format!(" (is `{c}` a misspelling of it?)"))
+                .unwrap_or_default();
+            findings.push(Finding::error(
+                "missing-column",
+                &csv.at(1, 1),
+                format!(
+                    "required column `{name}` is missing from the header{hint}; expected columns: {}",
+                    required.join(",")
+                ),
+            ));
+            usable = false;
+        }
+    }
+    for (i, name) in header.iter().enumerate() {
+        if !required.contains(&name.as_str()) {
+            let hint = closest(name, required.iter().copied())
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_else(|| "; it is kept but not used".to_string());
+            findings.push(Finding::warning(
+                "unknown-column",
+                &header_loc(i),
+                format!("column `{name}` is not one reckon knows{hint}"),
+            ));
+        }
+    }
+    usable.then_some(header)
+}
+
+/// Reads the rows after the header, handing each well-formed one to `each`; a row that cannot be
+/// read or has the wrong number of fields is a finding instead.
+fn read_records(
+    mut reader: csv::Reader<&[u8]>,
+    csv: &Csv,
+    header: &Arc<Vec<String>>,
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+    mut each: impl FnMut(Row, &mut Vec<Finding>),
+) {
+    let mut any = false;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => any = true,
+            Err(e) => {
+                any = true;
+                let at = e
+                    .position()
+                    .map_or_else(|| csv.at(1, 1), |p| csv.locate(p.byte() as usize));
+                findings.push(Finding::error(
+                    "csv-syntax",
+                    &at,
+                    format!("cannot read this row: {e}"),
+                ));
+                continue;
+            }
+        }
+        // With CRLF endings the reader's record position can point at the '\n' of the line
+        // before; the record starts after it.
+        let mut offset = record.position().map_or(0, |p| p.byte() as usize);
+        while matches!(csv.text.as_bytes().get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
+        let start = csv.locate(offset);
+        if record.len() != header.len() {
+            findings.push(field_count(&record, &start, header.len()));
+            continue;
+        }
+        let cells = field_starts(csv.text.as_bytes(), offset, header.len())
+            .into_iter()
+            .map(|o| csv.index.locate(o))
+            .collect();
+        let row = Row {
+            pos: RowPos::new(start, cells, header.clone()),
+            header: header.clone(),
+            fields: record.iter().map(str::to_string).collect(),
+        };
+        each(row, findings);
+    }
+    if !any && needs_rows {
+        findings.push(Finding::error(
+            "no-rows",
+            &csv.at(1, 1),
+            "the file has a header but no rows",
+        ));
+    }
+}
+
+/// The finding for a record starting at `start` whose number of fields is not the header's.
+fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Finding {
+    // A record that runs over several lines with the wrong number of fields almost always has a
+    // quote that was opened and never closed, swallowing the rows after.
+    let breaks: usize = record
+        .iter()
+        .map(|f| f.matches('\n').count() + f.matches('\r').count() - f.matches("\r\n").count())
+        .sum();
+    let line = start.line;
+    let end_line = line + breaks as u64;
+    let hint = if breaks > 0 {
+        format!(
+            "it runs from line {line} to line {end_line}: a quote (\") opened in it is probably never closed, so the lines after it were read as part of this row"
+        )
+    } else {
+        "quote a field that holds a comma (\"...\")".to_string()
+    };
+    Finding::error(
+        "field-count",
+        start,
+        format!(
+            "this row has {} fields but the header has {expected}: {hint}",
+            record.len()
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_starts_respect_quotes() {
+        let raw = b"a,\"b,c\",d\ne,f,g\n";
+        assert_eq!(field_starts(raw, 0, 3), vec![0, 2, 8]);
+        assert_eq!(field_starts(raw, 10, 3), vec![10, 12, 14]);
+    }
+}

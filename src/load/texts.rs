@@ -1,0 +1,195 @@
+//! The texts of a dataset: listed in `texts.csv`, or every `texts/*.txt`, each read whole as UTF-8.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::english::lines::LineIndex;
+use crate::model::finding::Finding;
+use crate::model::{Loc, Text};
+
+use super::rows::columns;
+use super::table::read_table;
+use super::{present, read_bytes, LoadError};
+
+/// The texts that were read, and the ids of those that could not be.
+type Texts = (Vec<Text>, Vec<String>);
+
+/// Texts come from `texts.csv` when present, else from every `texts/*.txt` (id = file stem).
+pub(super) fn load_texts(
+    dir: &Path,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Texts, LoadError> {
+    let listing = dir.join("texts.csv");
+    if present(&listing)? {
+        listed_texts(dir, &listing, findings, inputs)
+    } else {
+        folder_texts(dir, findings, inputs)
+    }
+}
+
+/// The texts that `texts.csv` lists, each by a path inside the dataset folder.
+fn listed_texts(
+    dir: &Path,
+    listing: &Path,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Texts, LoadError> {
+    let mut texts = Vec::new();
+    let mut unreadable = Vec::new();
+    let Some(table) = read_table(listing, columns::TEXTS, true, findings, inputs)? else {
+        return Ok((texts, unreadable));
+    };
+    for row in &table.rows {
+        let loc = row.pos.cell("file");
+        let file = Path::new(row.get("file"));
+        // reckon reads only the dataset folder: no absolute paths, no climbing out of it.
+        let inside = file
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || row.get("file").trim().is_empty() {
+            findings.push(Finding::error(
+                "text-outside",
+                &loc,
+                format!(
+                    "text file `{}` must be a relative path inside the dataset folder, such as texts/article.txt",
+                    row.get("file")
+                ),
+            ));
+            unreadable.push(row.get("id").to_string());
+            continue;
+        }
+        let path = dir.join(file);
+        match read_text_body(&path, &loc, findings, inputs)? {
+            Some(body) => texts.push(Text {
+                id: row.get("id").to_string(),
+                title: row.get("title").to_string(),
+                attribution: row.get("attribution").to_string(),
+                path,
+                body,
+            }),
+            None => unreadable.push(row.get("id").to_string()),
+        }
+    }
+    Ok((texts, unreadable))
+}
+
+/// Every `texts/*.txt`, in the order of their paths, each named by its file stem.
+fn folder_texts(
+    dir: &Path,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Texts, LoadError> {
+    let mut texts = Vec::new();
+    let mut unreadable = Vec::new();
+    let folder = dir.join("texts");
+    let entries = match fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(_) => {
+            findings.push(Finding::error(
+                "text-missing",
+                &Loc {
+                    file: Arc::new(folder.clone()),
+                    line: 1,
+                    column: 1,
+                },
+                "the dataset has no texts: add texts.csv, or put the texts in texts/NAME.txt",
+            ));
+            return Ok((texts, unreadable));
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let loc = Loc {
+            file: Arc::new(path.clone()),
+            line: 1,
+            column: 1,
+        };
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match read_text_body(&path, &loc, findings, inputs)? {
+            Some(body) => texts.push(Text {
+                title: id.clone(),
+                id,
+                attribution: String::new(),
+                path,
+                body,
+            }),
+            None => unreadable.push(id),
+        }
+    }
+    Ok((texts, unreadable))
+}
+
+/// Reads a text; a missing, empty or non-UTF-8 text is a finding at `loc` (where it is named).
+fn read_text_body(
+    path: &Path,
+    loc: &Loc,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Option<String>, LoadError> {
+    if !present(path)? {
+        findings.push(Finding::error(
+            "text-missing",
+            loc,
+            format!("text file {} does not exist", path.display()),
+        ));
+        return Ok(None);
+    }
+    // A device or a pipe (a symbolic link to /dev/zero, say) would never end.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        findings.push(Finding::error(
+            "text-not-a-file",
+            loc,
+            format!("{} is not a regular file", path.display()),
+        ));
+        return Ok(None);
+    }
+    let bytes = read_bytes(path, inputs)?;
+    // A byte-order mark is not part of the text.
+    let (bytes, skipped) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest.to_vec(), 3),
+        None => (bytes, 0),
+    };
+    match String::from_utf8(bytes) {
+        Ok(body) if body.trim().is_empty() => {
+            findings.push(Finding::error(
+                "text-empty",
+                loc,
+                format!("text file {} is empty", path.display()),
+            ));
+            Ok(None)
+        }
+        Ok(body) => Ok(Some(body)),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+            let (line, column) = LineIndex::new(valid).locate(offset);
+            let at = Loc {
+                file: Arc::new(path.to_path_buf()),
+                line,
+                column,
+            };
+            findings.push(Finding::error(
+                "not-utf8",
+                &at,
+                format!(
+                    "text file {} is not UTF-8: invalid byte 0x{:02X} at byte offset {}: save it as UTF-8 (named by {}:{})",
+                    path.display(),
+                    e.as_bytes()[offset],
+                    offset + skipped,
+                    loc.file.display(),
+                    loc.line
+                ),
+            ));
+            Ok(None)
+        }
+    }
+}
