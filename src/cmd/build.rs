@@ -15,7 +15,7 @@ use crate::present::chart::view::View;
 use crate::present::chart::{self, Rendered};
 use crate::present::export::tables::{Intervals, Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
-use crate::present::write;
+use crate::present::write::{self, Output};
 
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
@@ -95,20 +95,21 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
     files.push((args.out.join("report.html"), report));
     let all: Vec<&Rendered> = charts.iter().collect();
     let chart_files = super::chart::chart_paths(&all, &args.charts, ChartFormat::Both);
-    write::refuse_inputs(
+    checked.output.refuse_inputs(
         files
             .iter()
             .map(|(path, _)| path.as_path())
             .chain(chart_files.iter().map(PathBuf::as_path)),
     )?;
     for (path, bytes) in files {
-        write::atomic(&path, &bytes)?;
+        checked.output.atomic(&path, &bytes)?;
         written.push(path);
     }
-    for path in super::chart::write_charts(&all, &args.charts, ChartFormat::Both)? {
+    for path in super::chart::write_charts(&checked.output, &all, &args.charts, ChartFormat::Both)?
+    {
         written.push(path);
     }
-    for path in remove_stale(&args.charts, &charts)? {
+    for path in remove_stale(&checked.output, &args.charts, &charts)? {
         write::note(&format!(
             "removed {}: a chart an earlier build wrote that the data no longer supports",
             path.display()
@@ -120,7 +121,7 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
 /// Removes the chart files an earlier build wrote (as its manifest lists them) that this build
 /// did not, so the gallery never keeps a chart the data no longer supports, then records what
 /// this build wrote. A file reckon did not write, a link and an input are never removed.
-fn remove_stale(dir: &Path, charts: &[Rendered]) -> Result<Vec<PathBuf>> {
+fn remove_stale(output: &Output, dir: &Path, charts: &[Rendered]) -> Result<Vec<PathBuf>> {
     let mut current: Vec<String> = charts
         .iter()
         .flat_map(|c| [format!("{}.svg", c.name), format!("{}.png", c.name)])
@@ -137,12 +138,12 @@ fn remove_stale(dir: &Path, charts: &[Rendered]) -> Result<Vec<PathBuf>> {
         }
         let path = dir.join(&name);
         let plain_file = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
-        if plain_file && !write::is_input(&path) {
+        if plain_file && !output.is_input(&path) {
             fs::remove_file(&path)
                 .with_context(|| format!("removing the stale chart {}", path.display()))?;
             removed.push(path);
         }
     }
-    write::write_manifest(dir, &current)?;
+    write::write_manifest(output, dir, &current)?;
     Ok(removed)
 }

@@ -9,15 +9,17 @@ use super::Pipeline;
 use crate::cli::{ChartArgs, ChartFormat};
 use crate::present::chart::view::View;
 use crate::present::chart::{self, Rendered};
-use crate::present::write;
+use crate::present::write::{self, Output};
 
 /// Runs `chart`.
 pub fn run(args: &ChartArgs) -> Result<ExitCode> {
-    let analysis = Pipeline::clean(&args.data)?.analysis;
+    let Pipeline {
+        analysis, output, ..
+    } = Pipeline::clean(&args.data)?;
     let ctx = View::new(&analysis, args.axis);
     let charts = chart::render_all(&ctx)?;
     let selected = select(&charts, &args.names)?;
-    let written = write_charts(&selected, &args.out, args.format)?;
+    let written = write_charts(&output, &selected, &args.out, args.format)?;
     write::note(&format!(
         "wrote {} file(s) for {} chart(s) to {}",
         written.len(),
@@ -68,8 +70,13 @@ pub fn chart_paths(charts: &[&Rendered], dir: &Path, format: ChartFormat) -> Vec
 
 /// Writes each chart's files atomically; returns the paths written. Refuses before writing
 /// anything when one of them is an input file.
-pub fn write_charts(charts: &[&Rendered], dir: &Path, format: ChartFormat) -> Result<Vec<PathBuf>> {
-    write::refuse_inputs(
+pub fn write_charts(
+    output: &Output,
+    charts: &[&Rendered],
+    dir: &Path,
+    format: ChartFormat,
+) -> Result<Vec<PathBuf>> {
+    output.refuse_inputs(
         chart_paths(charts, dir, format)
             .iter()
             .map(PathBuf::as_path),
@@ -78,12 +85,12 @@ pub fn write_charts(charts: &[&Rendered], dir: &Path, format: ChartFormat) -> Re
     for c in charts {
         if matches!(format, ChartFormat::Svg | ChartFormat::Both) {
             let path = dir.join(format!("{}.svg", c.name));
-            write::atomic(&path, c.svg.as_bytes())?;
+            output.atomic(&path, c.svg.as_bytes())?;
             written.push(path);
         }
         if matches!(format, ChartFormat::Png | ChartFormat::Both) {
             let path = dir.join(format!("{}.png", c.name));
-            write::atomic(&path, &chart::rasterize(&c.svg)?)?;
+            output.atomic(&path, &chart::rasterize(&c.svg)?)?;
             written.push(path);
         }
     }

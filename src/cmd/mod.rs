@@ -10,6 +10,7 @@ mod reconcile;
 mod report;
 
 use std::fmt;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -21,6 +22,7 @@ use crate::cli::{Command, DataArgs};
 use crate::load;
 use crate::model::finding::{self, Finding, Severity};
 use crate::present;
+use crate::present::write::Output;
 
 /// Runs a subcommand and returns its exit code; an `Err` means it could not run (exit 2), or
 /// that the data has errors ([`DataErrors`], exit 1).
@@ -68,6 +70,8 @@ pub struct Pipeline {
     pub analysis: Analysis,
     /// Load and check findings, the analysis's problems and the verdict warnings, sorted.
     pub findings: Vec<Finding>,
+    /// Where the run may write: never over a file it read.
+    pub output: Output,
 }
 
 impl Pipeline {
@@ -75,7 +79,7 @@ impl Pipeline {
     pub fn open(args: &DataArgs) -> Result<Self> {
         let loaded = load::load(&args.data)
             .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
-        crate::present::write::protect(loaded.inputs.iter().map(std::path::PathBuf::as_path));
+        let output = Output::new(loaded.inputs.iter().map(PathBuf::as_path));
         let mut findings = loaded.findings;
         findings.extend(crate::check::validate(&loaded.dataset));
         let analysis = Analysis::new(loaded.dataset, Rules { about: args.about })?;
@@ -87,7 +91,11 @@ impl Pipeline {
         findings.extend(analysis.problems.iter().cloned());
         findings.extend(verdicts);
         finding::sort(&mut findings);
-        Ok(Pipeline { analysis, findings })
+        Ok(Pipeline {
+            analysis,
+            findings,
+            output,
+        })
     }
 
     /// Opens the pipeline for a command that needs data free of errors; fails with

@@ -9,11 +9,12 @@ use super::Pipeline;
 use crate::cli::ReconcileArgs;
 use crate::present::export::tables::{Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
-use crate::present::write;
 
 /// Runs `reconcile`; the dataset must check without errors first.
 pub fn run(args: &ReconcileArgs) -> Result<ExitCode> {
-    let analysis = Pipeline::clean(&args.data)?.analysis;
+    let Pipeline {
+        analysis, output, ..
+    } = Pipeline::clean(&args.data)?;
     let rules = analysis.rules;
     let bytes = if args.relations {
         exporter(args.format).serialize(&Verdicts::new(&analysis.outcomes, rules) as &dyn Tabular)?
@@ -26,6 +27,6 @@ pub fn run(args: &ReconcileArgs) -> Result<ExitCode> {
         exporter(args.format).serialize(&table as &dyn Tabular)?
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
-    write::output(target, &bytes)?;
+    output.output(target, &bytes)?;
     Ok(ExitCode::SUCCESS)
 }

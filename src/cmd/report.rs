@@ -13,11 +13,13 @@ use crate::present::write;
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
-    let analysis = Pipeline::clean(&args.data)?.analysis;
+    let Pipeline {
+        analysis, output, ..
+    } = Pipeline::clean(&args.data)?;
     let ctx = View::new(&analysis, AxisChoice::Auto);
     let charts = crate::present::chart::render_all(&ctx)?;
     let html = report::build(&ctx, &charts);
-    write::output(&args.output, html.as_bytes())?;
+    output.output(&args.output, html.as_bytes())?;
     if args.output.as_os_str() != "-" {
         write::note(&format!("wrote {}", args.output.display()));
     }

@@ -4,16 +4,66 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 
-/// Writes `bytes` to stdout when `path` is `-`, otherwise atomically to `path`.
-pub fn output(path: &Path, bytes: &[u8]) -> Result<()> {
-    if path.as_os_str() == "-" {
-        return stdout(bytes);
+/// Where a command writes: every output path is checked against the files the command read,
+/// so that no output can replace an input (`-o data/x.csv`, `build --out data`).
+#[derive(Debug, Clone, Default)]
+pub struct Output {
+    /// The input files, canonicalised.
+    inputs: Vec<PathBuf>,
+}
+
+impl Output {
+    /// An output guard for a run that read `inputs`.
+    pub fn new<'a>(inputs: impl IntoIterator<Item = &'a Path>) -> Self {
+        Output {
+            inputs: inputs
+                .into_iter()
+                .filter_map(|p| fs::canonicalize(p).ok())
+                .collect(),
+        }
     }
-    atomic(path, bytes)
+
+    /// Whether `path` is one of the input files.
+    pub fn is_input(&self, path: &Path) -> bool {
+        fs::canonicalize(path).is_ok_and(|real| self.inputs.contains(&real))
+    }
+
+    /// Fails, naming the first clash, when any of the planned outputs is an input file: called
+    /// before a command writes anything, so a clash never leaves half of its outputs written.
+    pub fn refuse_inputs<'a>(&self, planned: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+        for path in planned {
+            if self.is_input(path) {
+                bail!(
+                    "refusing to write {}: it is one of the input files; choose another output folder \
+                     (nothing was written)",
+                    path.display()
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes `bytes` to stdout when `path` is `-`, otherwise atomically to `path`.
+    pub fn output(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        if path.as_os_str() == "-" {
+            return stdout(bytes);
+        }
+        self.atomic(path, bytes)
+    }
+
+    /// Writes a file atomically (see [`atomic`]); an input file is never overwritten.
+    pub fn atomic(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        if self.is_input(path) {
+            bail!(
+                "refusing to write {}: it is one of the input files; choose another output path",
+                path.display()
+            );
+        }
+        atomic(path, bytes)
+    }
 }
 
 /// Writes to stdout; a closed pipe (`reckon ... | head`) is not an error.
@@ -53,7 +103,7 @@ pub fn manifest(dir: &Path) -> Vec<String> {
 }
 
 /// Writes the manifest of `dir`: the chart files reckon wrote there.
-pub fn write_manifest(dir: &Path, names: &[String]) -> Result<()> {
+pub fn write_manifest(out: &Output, dir: &Path, names: &[String]) -> Result<()> {
     let mut text = String::from(
         "# Chart files reckon wrote in this folder; a later `reckon build` removes only these.\n",
     );
@@ -61,55 +111,15 @@ pub fn write_manifest(dir: &Path, names: &[String]) -> Result<()> {
         text.push_str(name);
         text.push('\n');
     }
-    atomic(&dir.join(MANIFEST), text.as_bytes())
-}
-
-/// The files a command read as input, canonicalised; outputs may never replace them.
-static INPUTS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-/// Marks files as inputs, so that no output of this run can overwrite them (`-o data/x.csv`,
-/// `build --out data`).
-pub fn protect<'a>(paths: impl IntoIterator<Item = &'a Path>) {
-    let mut inputs = INPUTS.lock().unwrap_or_else(|e| e.into_inner());
-    inputs.extend(paths.into_iter().filter_map(|p| fs::canonicalize(p).ok()));
-}
-
-/// Whether `path` is one of the protected input files.
-pub fn is_input(path: &Path) -> bool {
-    let Ok(real) = fs::canonicalize(path) else {
-        return false;
-    };
-    let inputs = INPUTS.lock().unwrap_or_else(|e| e.into_inner());
-    inputs.contains(&real)
-}
-
-/// Fails, naming the first clash, when any of the planned outputs is an input file: called
-/// before a command writes anything, so a clash never leaves half of its outputs written.
-pub fn refuse_inputs<'a>(planned: impl IntoIterator<Item = &'a Path>) -> Result<()> {
-    for path in planned {
-        if is_input(path) {
-            bail!(
-                "refusing to write {}: it is one of the input files; choose another output folder \
-                 (nothing was written)",
-                path.display()
-            );
-        }
-    }
-    Ok(())
+    out.atomic(&dir.join(MANIFEST), text.as_bytes())
 }
 
 /// Writes a file through a temporary sibling and a rename.
 ///
 /// An existing symbolic link is followed (its target is replaced, the link kept); a device or
 /// pipe (`-o /dev/stdout`, a FIFO) is written to directly, since renaming over it would replace
-/// the device with a file. Input files are never overwritten.
-pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    if is_input(path) {
-        bail!(
-            "refusing to write {}: it is one of the input files; choose another output path",
-            path.display()
-        );
-    }
+/// the device with a file. Commands write through [`Output::atomic`], which refuses inputs.
+fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Ok(meta) = fs::metadata(path) {
         if !meta.is_file() && !meta.is_dir() {
             let mut file = fs::OpenOptions::new()
