@@ -20,7 +20,7 @@ use thiserror::Error;
 use crate::model::finding::Finding;
 use crate::model::{Contents, Dataset};
 
-use rows::{columns, context, estimate, quantity, relation, source};
+use rows::{category, columns, context, estimate, quantity, relation, source};
 use table::read_rows;
 use texts::load_texts;
 
@@ -131,6 +131,17 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
             &mut findings,
             &mut inputs,
             |r, _| dataset.contexts.push(context(&r)),
+        )?;
+    }
+    let path = dir.join("categories.csv");
+    if present(&path)? {
+        read_rows(
+            &path,
+            columns::CATEGORIES,
+            false,
+            &mut findings,
+            &mut inputs,
+            |r, _| dataset.categories.push(category(&r)),
         )?;
     }
     let dataset = Dataset::new(dataset);

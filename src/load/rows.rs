@@ -4,7 +4,7 @@
 use crate::english::suggest::closest;
 use crate::model::finding::Finding;
 use crate::model::{
-    Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind,
+    Category, Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind,
 };
 
 use super::cells::{optional, parse_number, parse_year};
@@ -47,6 +47,8 @@ pub mod columns {
     ];
     /// `context.csv`.
     pub const CONTEXT: &[&str] = &["id", "text", "topic", "quote", "note"];
+    /// The columns of categories.csv.
+    pub const CATEGORIES: &[&str] = &["id", "title"];
 }
 
 /// A `sources.csv` row; a kind outside the vocabulary is a finding.
@@ -176,6 +178,15 @@ pub(super) fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
         note: row.get("note").to_string(),
         pos: row.pos.clone(),
         factor_unreadable,
+    }
+}
+
+/// A `categories.csv` row.
+pub(super) fn category(row: &Row) -> Category {
+    Category {
+        id: row.get("id").trim().to_string(),
+        title: row.get("title").trim().to_string(),
+        pos: row.pos.clone(),
     }
 }
 

@@ -102,6 +102,15 @@ pub struct Context {
     pub pos: RowPos,
 }
 
+/// How a category is titled in charts and the report (categories.csv, optional); a category
+/// without a row is titled from its id.
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub title: String,
+    pub pos: RowPos,
+}
+
 /// What a dataset holds: its folder and its rows, as read. [`Dataset::new`] indexes them.
 #[derive(Debug, Clone, Default)]
 pub struct Contents {
@@ -119,6 +128,8 @@ pub struct Contents {
     pub relations: Vec<Relation>,
     /// The rows of context.csv.
     pub contexts: Vec<Context>,
+    /// The rows of categories.csv.
+    pub categories: Vec<Category>,
     /// Ids of texts that are listed but could not be read (each has its own finding), so that
     /// references to them are not reported again as unknown.
     pub unreadable_texts: Vec<String>,
@@ -211,21 +222,6 @@ impl Dataset {
             }
         }
         false
-    }
-}
-
-/// A category id as a heading: "famine_deaths" → "Famine deaths", "pow" → "Prisoners of war".
-pub fn category_title(category: &str) -> String {
-    match category {
-        "pow" => return "Prisoners of war".to_string(),
-        "gulag_deaths" => return "Gulag deaths".to_string(),
-        _ => {}
-    }
-    let name = category.replace('_', " ");
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => name,
     }
 }
 

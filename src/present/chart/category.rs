@@ -48,8 +48,8 @@ pub fn overviews<'a>(ctx: &'a View) -> Vec<Overview<'a>> {
     out
 }
 
-fn title(o: &Overview, several_units: bool) -> String {
-    let mut name = crate::model::category_title(&o.category);
+fn title(ctx: &View, o: &Overview, several_units: bool) -> String {
+    let mut name = crate::present::words::category_title(&ctx.analysis.data, &o.category);
     if several_units {
         name = format!("{name} ({})", o.unit);
     }
@@ -156,7 +156,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     all.iter()
         .map(|o| {
             let several = all.iter().filter(|p| p.category == o.category).count() > 1;
-            let title = title(o, several);
+            let title = title(ctx, o, several);
             let name = if several {
                 file_stem(&["category", &o.category, &o.unit])
             } else {

@@ -123,10 +123,10 @@ pub fn compositions(ctx: &View) -> Vec<Composition> {
     out
 }
 
-fn title(c: &Composition) -> String {
+fn title(ctx: &View, c: &Composition) -> String {
     format!(
         "{}: how the stated totals break down",
-        crate::model::category_title(&c.category)
+        crate::present::words::category_title(&ctx.analysis.data, &c.category)
     )
 }
 
@@ -142,7 +142,7 @@ pub fn draw<DB: DrawingBackend>(
         c.rows.len(),
         c.unit
     );
-    let y = header(area, &title(c), &subtitle)?;
+    let y = header(area, &title(ctx, c), &subtitle)?;
     let colors: Vec<(String, RGBColor)> = c
         .keys
         .iter()
@@ -210,7 +210,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
         .map(|c| {
             Ok(Rendered {
                 name: file_stem(&["composition", &c.category]),
-                title: title(c),
+                title: title(ctx, c),
                 subjects: vec![c.category.clone()],
                 svg: render_fit(|area, h| draw(area, c, ctx, h))?,
             })

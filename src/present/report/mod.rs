@@ -11,7 +11,7 @@ use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::figure;
 use crate::english::number::{readable, relative};
 use crate::english::passage;
-use crate::model::{category_title, Dataset, Estimate, Qualifier, RelationKind, SourceKind};
+use crate::model::{Dataset, Estimate, Qualifier, RelationKind, SourceKind};
 use crate::present::chart::view::View;
 use crate::present::chart::{self, kind_color, Rendered};
 use crate::present::words::{self, interval_words, stated};
@@ -328,7 +328,7 @@ impl Report<'_> {
                 out,
                 "<li><a href=\"#cat-{}\">{}</a></li>",
                 escape(&chart::file_stem(&[&c])),
-                escape(&category_title(&c))
+                escape(&words::category_title(self.data(), &c))
             );
         }
         out.push_str("<li><a href=\"#coverage\">What the curation covers</a></li></ol></nav>\n");
@@ -626,7 +626,7 @@ impl Report<'_> {
             let mut out = format!(
                 "<section id=\"cat-{}\"><h2>{}</h2>\n",
                 escape(&chart::file_stem(&[&category])),
-                escape(&category_title(&category))
+                escape(&words::category_title(self.data(), &category))
             );
             for c in self.charts.iter().filter(|c| {
                 (c.name.starts_with("category-") || c.name.starts_with("composition-"))
