@@ -11,6 +11,7 @@ use crate::present::chart;
 use crate::present::words::{self, interval_words, stated};
 
 impl Report<'_> {
+    /// Writes one section per category, in the order the summaries give them.
     pub(super) fn categories(&mut self) {
         for category in self.categories_in_order() {
             let mut out = format!(
@@ -39,7 +40,8 @@ impl Report<'_> {
         }
     }
 
-    pub(super) fn quantity(&self, s: &Summary) -> String {
+    /// A quantity's heading, chart, summary and table of figures.
+    fn quantity(&self, s: &Summary) -> String {
         let data = self.data();
         let mut out = format!(
             "<h3 id=\"q-{}\">{}</h3>\n<p class=\"sub\">{}</p>\n",
@@ -85,7 +87,8 @@ impl Report<'_> {
         out
     }
 
-    pub(super) fn estimate_row(&self, e: &Estimate) -> String {
+    /// One figure's table row: source, qualifier, interval and sentence.
+    fn estimate_row(&self, e: &Estimate) -> String {
         let data = self.data();
         let source = data.source(&e.source);
         let kind = source.and_then(|s| s.kind);
@@ -118,7 +121,8 @@ impl Report<'_> {
         )
     }
 
-    pub(super) fn summary_words(&self, s: &Summary) -> String {
+    /// What the figures for a quantity say together, in words.
+    fn summary_words(&self, s: &Summary) -> String {
         let unit = if s.unit == "people" {
             String::new()
         } else {

@@ -7,6 +7,7 @@ use super::Report;
 use crate::analysis::coverage::{self, Class};
 
 impl Report<'_> {
+    /// Writes the section on how much of the text's figures the curation ties to estimates.
     pub(super) fn coverage(&mut self) {
         let report = coverage::coverage(self.data());
         let mut out = String::from("<section id=\"coverage\"><h2>What the curation covers</h2>\n");

@@ -25,6 +25,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// A source kind's chart colour as a CSS hex colour.
 pub(super) fn hex(kind: SourceKind) -> String {
     let c = kind_color(kind);
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)

@@ -40,14 +40,17 @@ pub fn build(ctx: &View, charts: &[Rendered]) -> String {
 }
 
 impl Report<'_> {
-    pub(super) fn data(&self) -> &Dataset {
+    /// The dataset the report is about.
+    fn data(&self) -> &Dataset {
         &self.ctx.analysis.data
     }
 
+    /// A chart by name, inlined, if it was rendered.
     fn chart(&self, name: &str) -> Option<String> {
         self.charts.iter().find(|c| c.name == name).map(inline_svg)
     }
 
+    /// Writes the whole page: head, header, every section, footer.
     fn write(&mut self) {
         let data = &self.ctx.analysis.data;
         let titles: Vec<String> = data.texts.iter().map(|t| t.title.clone()).collect();
@@ -89,6 +92,7 @@ impl Report<'_> {
         );
     }
 
+    /// The categories in the order the summaries first name them.
     fn categories_in_order(&self) -> Vec<String> {
         let mut seen: Vec<String> = Vec::new();
         for s in &self.ctx.analysis.summaries {
@@ -99,6 +103,7 @@ impl Report<'_> {
         seen
     }
 
+    /// Writes the table of contents.
     fn contents(&mut self) {
         let mut out = String::from("<nav><h2>Contents</h2><ol>");
         for (id, name) in [

@@ -90,6 +90,7 @@ fn difference_words(o: &Outcome) -> String {
 }
 
 impl Report<'_> {
+    /// Writes the section listing every relation with its arithmetic and verdict.
     pub(super) fn relations(&mut self) {
         let mut out = String::from("<section id=\"relations\"><h2>Totals, ratios and conversions</h2>\n<p>Where the text states a total and its parts, a figure in two units, or one figure as a multiple of another, reckon does the arithmetic with intervals. A relation <em>holds</em> when the computed value lies within the stated figure's interval, is <em>approximate</em> when the two intervals only overlap, and is <em>broken</em> when they are disjoint. A <em>part of</em> relation (a figure that must be no larger than the whole it belongs to) holds when the part's figure is at most the whole's central value, is approximate when it is larger but the two intervals still touch, and is broken when even the part's lowest reading exceeds the whole's highest; its last column gives the part's share of the whole. Broken and approximate ones come first. The last column shows the passage that states or implies the relation and, in grey, the curator's note.</p>\n");
         let mut outcomes: Vec<&Outcome> = self.ctx.analysis.outcomes.iter().collect();

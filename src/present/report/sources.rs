@@ -6,6 +6,7 @@ use super::html::{escape, hex};
 use super::Report;
 use crate::model::SourceKind;
 
+/// A source kind as the heading of its group.
 fn kind_title(kind: SourceKind) -> &'static str {
     match kind {
         SourceKind::Archival => "Archival records",
@@ -19,6 +20,7 @@ fn kind_title(kind: SourceKind) -> &'static str {
 }
 
 impl Report<'_> {
+    /// Writes the section on the texts and their sources.
     pub(super) fn sources(&mut self) {
         let data = self.data();
         let mut out = String::from("<section id=\"sources\"><h2>The text and its sources</h2>\n");
