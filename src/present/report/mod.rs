@@ -6,6 +6,7 @@ mod categories;
 mod contradictions;
 mod coverage;
 mod html;
+mod prose;
 mod reading;
 mod relations;
 mod sources;
@@ -14,6 +15,7 @@ use std::fmt::Write as _;
 
 use html::inline_svg;
 pub use html::{escape, quote_in_sentence};
+use prose::Prose;
 
 use crate::model::{category_title, Dataset};
 use crate::present::chart::view::View;
@@ -25,14 +27,18 @@ const STYLE: &str = include_str!("style.css");
 pub struct Report<'a> {
     ctx: &'a View<'a>,
     charts: Vec<Rendered>,
+    /// The dataset's own prose for the places where only it knows what is true of its text.
+    prose: Prose,
     out: String,
 }
 
-/// Builds the report for a dataset, with its charts rendered by [`chart::render_all`].
+/// Builds the report for a dataset, with its charts rendered by [`chart::render_all`] and the
+/// dataset's prose from `report.md` in its folder (format: `src/present/report/prose.rs`).
 pub fn build(ctx: &View, charts: &[Rendered]) -> String {
     let mut report = Report {
         ctx,
         charts: charts.to_vec(),
+        prose: Prose::read(&ctx.analysis.data.dir),
         out: String::new(),
     };
     report.write();

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::html::{escape, quote_in_sentence};
+use super::prose::Slot;
 use super::Report;
 use crate::model::{Dataset, Qualifier};
 
@@ -64,8 +65,9 @@ impl Report<'_> {
         let mut out = String::from("<section id=\"reading\"><h2>How to read these figures</h2>\n");
         out.push_str("<p>A figure in a text is rarely a plain number. The words around it (\"nearly\", \"up to\", \"a minimum of\") change what it claims. reckon turns each qualified figure into an interval by one rule per qualifier, and compares the intervals rather than the bare numbers.</p>\n");
         out.push_str(&qualifier_table(data));
-        out.push_str("<p>Three cautions. <strong>A round figure with no qualifier</strong> (\"down to 20 million\") is read as exact, because the text gives no cue; when it clashes with an \"about\" figure, the clash may be one of precision rather than substance. <strong>\"Up to\" and \"as many as\"</strong> mark the top of a claim and set no floor, so reckon reads them from 0: they can never conflict with a smaller figure, only with a larger one. <strong>A range that sums up many authors</strong> (\"estimates ranging from 3 to 60 million\") is a spread of opinion, not one source's margin of error; its midpoint is a convenience for sorting, not anyone's estimate.</p>\n");
-        out.push_str("<h3>Why figures for the same events differ</h3>\n<p>Four questions explain most disagreements: <strong>who counted</strong> (the state's own records, or historians checking them), <strong>what was counted</strong> (executions only, or also deaths in camps, deportations and famine), <strong>when</strong> (before the archives opened in 1991 or after), and <strong>how the figure is worded</strong> (a minimum, a maximum, a rough size).</p>\n");
+        out.push_str(&self.prose.html(Slot::Cautions));
+        out.push_str("<h3>Why figures for the same events differ</h3>\n");
+        out.push_str(&self.prose.html(Slot::WhyFiguresDiffer));
         out.push_str(&reasons(data));
         out.push_str("</section>\n");
         self.out.push_str(&out);

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::html::{escape, hex};
+use super::prose::Slot;
 use super::Report;
 use crate::model::SourceKind;
 
@@ -33,7 +34,7 @@ impl Report<'_> {
                 escape(&t.attribution)
             );
         }
-        out.push_str("<p>The text attributes its figures to these sources, grouped by kind. Who counted matters: archival records were kept by the state that did the killing; official figures were published by it; historians work from both, and from demography and testimony; the text also states figures in its own voice.</p>\n");
+        out.push_str(&self.prose.html(Slot::Sources));
         for kind in SourceKind::ALL {
             let sources: Vec<_> = data
                 .sources
