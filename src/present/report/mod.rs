@@ -1,6 +1,10 @@
 //! The teaching report: one self-contained HTML file (CSS and SVG charts inline, no scripts, no
 //! fetches) that shows every figure in its sentence, how the sources disagree, the arithmetic
 //! of the text's totals, and what the curation still misses. Everything from the data is escaped.
+//!
+//! This file builds the page skeleton; each section has its own file, the shared HTML helpers sit
+//! in `html.rs` and the CSS in `style.css`. Paragraphs true of only one text come from the
+//! dataset's optional `report.md` (`prose.rs`).
 
 mod categories;
 mod contradictions;
