@@ -117,6 +117,33 @@ fn the_report_works_on_another_dataset() {
     }
 }
 
+// Regression: the report stated facts about the Stalin article (the archives, 1991) for any text.
+#[test]
+fn article_specific_prose_stays_out_of_another_datasets_report() {
+    let wd = Workdir::with_second_dataset();
+    wd.run(&["report", "-o", "report.html"]).code(0);
+    let text = visible_text(&wd.read("report.html"));
+    for needle in ["archives opened in 1991", "the state that did the killing"] {
+        assert!(!text.contains(needle), "the flood's report says `{needle}`");
+    }
+    assert!(text.contains("The text attributes its figures to these sources, grouped by kind."));
+}
+
+#[test]
+fn a_datasets_report_md_speaks_in_its_slots_escaped() {
+    let wd = Workdir::with_second_dataset();
+    wd.write(
+        "data/report.md",
+        "## sources\nThe **parish** counted the <script>dead</script>.\n",
+    );
+    wd.run(&["report", "-o", "report.html"]).code(0);
+    let html = wd.read("report.html");
+    assert!(html.contains(
+        "<p>The <strong>parish</strong> counted the &lt;script&gt;dead&lt;/script&gt;.</p>"
+    ));
+    assert!(!html.contains("<script>"));
+}
+
 fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()

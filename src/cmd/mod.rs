@@ -79,7 +79,15 @@ impl Pipeline {
     pub fn open(args: &DataArgs) -> Result<Self> {
         let loaded = load::load(&args.data)
             .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
-        let output = Output::new(loaded.inputs.iter().map(PathBuf::as_path));
+        // report.md is read by the report itself, and is an input all the same.
+        let prose = args.data.join("report.md");
+        let output = Output::new(
+            loaded
+                .inputs
+                .iter()
+                .map(PathBuf::as_path)
+                .chain([prose.as_path()]),
+        );
         let mut findings = loaded.findings;
         findings.extend(crate::check::validate(&loaded.dataset));
         let analysis = Analysis::new(loaded.dataset, Rules { about: args.about })?;

@@ -1,0 +1,179 @@
+//! One section per category: its charts, then each quantity with its summary and its figures.
+
+use std::fmt::Write as _;
+
+use super::html::{escape, hex, inline_svg, quote_in_sentence};
+use super::Report;
+use crate::analysis::reconcile::Summary;
+use crate::english::number::readable;
+use crate::model::Estimate;
+use crate::present::chart;
+use crate::present::words::{self, interval_words, stated};
+
+impl Report<'_> {
+    /// Writes one section per category, in the order the summaries give them.
+    pub(super) fn categories(&mut self) {
+        for category in self.categories_in_order() {
+            let mut out = format!(
+                "<section id=\"cat-{}\"><h2>{}</h2>\n",
+                escape(&chart::file_stem(&[&category])),
+                escape(&words::category_title(self.data(), &category))
+            );
+            for c in self.charts.iter().filter(|c| {
+                (c.name.starts_with("category-") || c.name.starts_with("composition-"))
+                    && c.subjects.contains(&category)
+            }) {
+                out.push_str(&inline_svg(c));
+            }
+            let summaries: Vec<&Summary> = self
+                .ctx
+                .analysis
+                .summaries
+                .iter()
+                .filter(|s| s.category == category)
+                .collect();
+            for s in summaries {
+                out.push_str(&self.quantity(s));
+            }
+            out.push_str("</section>\n");
+            self.out.push_str(&out);
+        }
+    }
+
+    /// A quantity's heading, chart, summary and table of figures.
+    fn quantity(&self, s: &Summary) -> String {
+        let data = self.data();
+        let mut out = format!(
+            "<h3 id=\"q-{}\">{}</h3>\n<p class=\"sub\">{}</p>\n",
+            escape(&chart::file_stem(&[&s.key])),
+            escape(&s.label),
+            escape(&self.ctx.subtitle(&s.key))
+        );
+        if let Some(q) = data.quantity(&s.key) {
+            if !q.description.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", escape(&q.description));
+            }
+        }
+        if let Some(svg) = self.chart(&chart::file_stem(&["forest", &s.key])) {
+            out.push_str(&svg);
+        }
+        let conflict = s.consensus.is_none();
+        let _ = writeln!(
+            out,
+            "<p class=\"summary{}\">{}</p>",
+            if conflict { " conflict" } else { "" },
+            self.summary_words(s)
+        );
+        out.push_str("<div class=\"table\"><table><thead><tr><th>Source</th><th>Qualifier</th><th>Interval</th><th>In the text</th></tr></thead><tbody>\n");
+        let mut estimates: Vec<&Estimate> = data
+            .estimates
+            .iter()
+            .filter(|e| e.quantity == s.key)
+            .collect();
+        estimates.sort_by(|a, b| {
+            let c = |e: &Estimate| {
+                self.ctx
+                    .analysis
+                    .readings
+                    .get(&e.id)
+                    .map_or(f64::NAN, |r| r.central)
+            };
+            c(a).total_cmp(&c(b))
+        });
+        for e in estimates {
+            out.push_str(&self.estimate_row(e));
+        }
+        out.push_str("</tbody></table></div>\n");
+        out
+    }
+
+    /// One figure's table row: source, qualifier, interval and sentence.
+    fn estimate_row(&self, e: &Estimate) -> String {
+        let data = self.data();
+        let source = data.source(&e.source);
+        let kind = source.and_then(|s| s.kind);
+        let swatch = kind.map_or(String::new(), |k| {
+            format!(
+                "<span class=\"swatch\" style=\"background:{}\"></span>",
+                hex(k)
+            )
+        });
+        let (interval, rule) = match self.ctx.analysis.readings.get(&e.id) {
+            Some(r) => (
+                format!(
+                    "{} <span class=\"rule\">stated: {}</span>",
+                    escape(&interval_words(&r.interval)),
+                    escape(&stated(e, r))
+                ),
+                escape(&words::rule(&r.rule)),
+            ),
+            None => ("—".into(), String::new()),
+        };
+        let sentence = data
+            .text(&e.text)
+            .map(|t| quote_in_sentence(&t.body, &e.quote))
+            .unwrap_or_else(|| escape(&e.quote));
+        format!(
+            "<tr><td data-label=\"Source\">{swatch}{}<span class=\"rule\">{}</span></td><td data-label=\"Qualifier\">{}</td><td data-label=\"Interval\" class=\"interval\"><span class=\"num\">{interval}</span><span class=\"rule\">{rule}</span></td><td data-label=\"In the text\" class=\"quote\">{sentence}</td></tr>\n",
+            escape(source.map_or(e.source.as_str(), |s| s.name.as_str())),
+            kind.map_or("", |k| k.as_str()),
+            e.qualifier.map_or(String::new(), |q| escape(&q.words())),
+        )
+    }
+
+    /// What the figures for a quantity say together, in words.
+    fn summary_words(&self, s: &Summary) -> String {
+        let unit = if s.unit == "people" {
+            String::new()
+        } else {
+            format!(" ({})", escape(&s.unit))
+        };
+        if s.estimates == 1 {
+            return format!(
+                "One estimate{unit}: {}. Nothing to reconcile it with in this text.",
+                escape(&interval_words(&s.envelope))
+            );
+        }
+        let mut words = format!(
+            "{} estimates from {} source{}{unit} span {}.",
+            s.estimates,
+            s.sources,
+            if s.sources == 1 { "" } else { "s" },
+            escape(&interval_words(&s.envelope))
+        );
+        match &s.consensus {
+            Some(c) => {
+                let _ = write!(
+                    words,
+                    " No conflict: every estimate leaves room for {}. That is where they overlap, not a figure they agree on.",
+                    escape(&interval_words(c))
+                );
+            }
+            None => {
+                let members = self.ctx.analysis.members_of(&s.key);
+                let _ = write!(
+                    words,
+                    " They cannot all be right: {}",
+                    self.conflict_words(&members)
+                );
+            }
+        }
+        let _ = write!(
+            words,
+            " The median of their central values is {}{}",
+            escape(&readable(s.median)),
+            if !s.spread.is_finite() {
+                "; the lowest is 0.".to_string()
+            } else if s.spread > 1.05 {
+                format!("; the highest is {:.1} times the lowest.", s.spread)
+            } else {
+                ".".to_string()
+            }
+        );
+        if s.derived > 0 {
+            words
+                .push_str(" One value is derived from a ratio the text states, not stated itself.");
+        }
+        words
+    }
+}

@@ -1,0 +1,104 @@
+//! HTML pieces the report's sections share: escaping, a kind's colour, a quote marked inside its
+//! sentence, and a chart's SVG inlined so that it scales with the page.
+
+use std::fmt::Write as _;
+
+use crate::analysis::coverage::{self, Class};
+use crate::english::figure;
+use crate::english::passage;
+use crate::model::SourceKind;
+use crate::present::chart::{kind_color, Rendered};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A source kind's chart colour as a CSS hex colour.
+pub(super) fn hex(kind: SourceKind) -> String {
+    let c = kind_color(kind);
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// A quote shown inside its sentence: the quote marked, the figures in it in bold.
+pub fn quote_in_sentence(body: &str, quote: &str) -> String {
+    let Some(span) = passage::find_all(body, quote).into_iter().next() else {
+        return format!("<mark>{}</mark>", escape(quote));
+    };
+    let sentence = passage::sentence(body, &span);
+    let mut inner = String::new();
+    let mut at = 0;
+    for f in figure::parse(quote).figures {
+        // Years, dates and the like in a quote are context, not the figure.
+        let in_body = span.start + f.span.start..span.start + f.span.end;
+        if coverage::classify(body, &in_body, f.kind) != Class::Figure {
+            continue;
+        }
+        inner.push_str(&escape(&quote[at..f.span.start]));
+        let _ = write!(inner, "<strong>{}</strong>", escape(&quote[f.span.clone()]));
+        at = f.span.end;
+    }
+    inner.push_str(&escape(&quote[at..]));
+    format!(
+        "{}<mark>{inner}</mark>{}",
+        escape(&body[sentence.start..span.start]),
+        escape(&body[span.end..sentence.end])
+    )
+}
+
+/// Turns a chart's SVG into inline markup that scales with the page.
+pub(super) fn inline_svg(c: &Rendered) -> String {
+    let svg = &c.svg;
+    let Some(open_end) = svg.find('>') else {
+        return String::new();
+    };
+    let head = &svg[..open_end];
+    let view = head
+        .find("viewBox=\"")
+        .and_then(|i| head[i + 9..].split('"').next())
+        .unwrap_or("0 0 1000 600");
+    format!(
+        "<figure><svg viewBox=\"{view}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\"{}<p class=\"scroll-hint\">Scroll sideways to see the whole chart →</p></figure>\n",
+        escape(&c.title),
+        &svg[open_end..]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_and_attributes() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape("\"><img src=x onerror=alert(1)>"),
+            "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(escape("a & b's"), "a &amp; b&#39;s");
+    }
+
+    #[test]
+    fn a_quote_is_marked_inside_its_sentence() {
+        let body = "Intro. Historians estimate that nearly 700,000 people were executed. Next.";
+        let html = quote_in_sentence(body, "nearly 700,000");
+        assert_eq!(
+            html,
+            "Historians estimate that <mark>nearly <strong>700,000</strong></mark> people were executed."
+        );
+    }
+}
