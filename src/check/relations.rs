@@ -8,7 +8,7 @@ use super::quotes::{check_quote, TextIndex};
 use super::show;
 use crate::english::figure::same_value;
 use crate::model::finding::Finding;
-use crate::model::{Dataset, Estimate, Qualifier, Relation, RelationKind};
+use crate::model::{Dataset, Dimension, Estimate, Qualifier, Relation, RelationKind, Unit};
 
 /// Every relation's references, operands, factor, units and quote, and the base of every
 /// multiplier.
@@ -180,24 +180,12 @@ fn check_multiplier<'a>(
     }
 }
 
-/// The size of a unit of length or mass in metres or kilograms, for checking conversion factors.
-fn unit_size(unit: &str) -> Option<(&'static str, f64)> {
-    let size = match unit.trim().to_lowercase().as_str() {
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("length", 0.001),
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("length", 0.01),
-        "m" | "metre" | "metres" | "meter" | "meters" => ("length", 1.0),
-        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("length", 1000.0),
-        "in" | "inch" | "inches" => ("length", 0.0254),
-        "ft" | "foot" | "feet" => ("length", 0.3048),
-        "yd" | "yard" | "yards" => ("length", 0.9144),
-        "mi" | "mile" | "miles" => ("length", 1609.344),
-        "g" | "gram" | "grams" => ("mass", 0.001),
-        "kg" | "kilogram" | "kilograms" => ("mass", 1.0),
-        "t" | "tonne" | "tonnes" => ("mass", 1000.0),
-        "lb" | "lbs" | "pound" | "pounds" => ("mass", 0.453_592_37),
-        _ => return None,
-    };
-    Some(size)
+/// The dimension and size of a unit of length or mass (see `model::vocab::UNITS`), for
+/// checking conversion factors; counts have no size to convert by.
+fn unit_size(unit: &str) -> Option<(Dimension, f64)> {
+    Unit::find(unit)
+        .filter(|u| !u.is_count())
+        .map(|u| (u.dimension, u.size))
 }
 
 /// A conversion between units reckon knows must use their factor: 2.54 from inches to
@@ -216,12 +204,7 @@ fn check_conversion(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
     } else {
         // A count (people, percent) never converts into a measure; units reckon does not
         // know (stone, nautical miles) are taken on trust.
-        let count = |u: &str| {
-            matches!(
-                u.trim().to_lowercase().as_str(),
-                "people" | "persons" | "person" | "deaths" | "victims" | "percent" | "%"
-            )
-        };
+        let count = |u: &str| Unit::find(u).is_some_and(Unit::is_count);
         let kinds_differ = match (unit_size(from), unit_size(to)) {
             (Some((a, _)), Some((b, _))) => a != b,
             (Some(_), None) => count(to),

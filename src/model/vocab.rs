@@ -106,9 +106,134 @@ vocabulary! {
     }
 }
 
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    /// A count of people, deaths, votes...
+    Count,
+    /// A share of a whole.
+    Percent,
+    /// A length, measured in metres.
+    Length,
+    /// A mass, measured in kilograms.
+    Mass,
+}
+
+/// A unit reckon knows: how quantities.csv may spell it, what it measures, its size in its
+/// dimension's base unit, and how a figure in it is written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unit {
+    /// The spellings, the usual one first ("cm", "centimetre", ...).
+    pub names: &'static [&'static str],
+    pub dimension: Dimension,
+    /// Metres or kilograms per unit; 1 for counts and percent.
+    pub size: f64,
+}
+
+/// Every unit reckon knows: the one table that the checks, the arithmetic and the charts read.
+/// A unit not listed (stone, nautical miles) is taken on trust and written as given.
+pub const UNITS: &[Unit] = &[
+    Unit {
+        names: &["people", "persons", "person", "deaths", "victims", "votes"],
+        dimension: Dimension::Count,
+        size: 1.0,
+    },
+    Unit {
+        names: &["percent", "%"],
+        dimension: Dimension::Percent,
+        size: 1.0,
+    },
+    Unit {
+        names: &[
+            "mm",
+            "millimetre",
+            "millimetres",
+            "millimeter",
+            "millimeters",
+        ],
+        dimension: Dimension::Length,
+        size: 0.001,
+    },
+    Unit {
+        names: &[
+            "cm",
+            "centimetre",
+            "centimetres",
+            "centimeter",
+            "centimeters",
+        ],
+        dimension: Dimension::Length,
+        size: 0.01,
+    },
+    Unit {
+        names: &["m", "metre", "metres", "meter", "meters"],
+        dimension: Dimension::Length,
+        size: 1.0,
+    },
+    Unit {
+        names: &["km", "kilometre", "kilometres", "kilometer", "kilometers"],
+        dimension: Dimension::Length,
+        size: 1000.0,
+    },
+    Unit {
+        names: &["in", "inch", "inches"],
+        dimension: Dimension::Length,
+        size: 0.0254,
+    },
+    Unit {
+        names: &["ft", "foot", "feet"],
+        dimension: Dimension::Length,
+        size: 0.3048,
+    },
+    Unit {
+        names: &["yd", "yard", "yards"],
+        dimension: Dimension::Length,
+        size: 0.9144,
+    },
+    Unit {
+        names: &["mi", "mile", "miles"],
+        dimension: Dimension::Length,
+        size: 1609.344,
+    },
+    Unit {
+        names: &["g", "gram", "grams"],
+        dimension: Dimension::Mass,
+        size: 0.001,
+    },
+    Unit {
+        names: &["kg", "kilogram", "kilograms"],
+        dimension: Dimension::Mass,
+        size: 1.0,
+    },
+    Unit {
+        names: &["t", "tonne", "tonnes"],
+        dimension: Dimension::Mass,
+        size: 1000.0,
+    },
+    Unit {
+        names: &["lb", "lbs", "pound", "pounds"],
+        dimension: Dimension::Mass,
+        size: 0.453_592_37,
+    },
+];
+
+impl Unit {
+    /// The unit a quantities.csv `unit` cell names, in any listed spelling and any case.
+    pub fn find(name: &str) -> Option<&'static Unit> {
+        let name = name.trim().to_lowercase();
+        UNITS.iter().find(|u| u.names.contains(&name.as_str()))
+    }
+
+    /// Whether figures in this unit are counted (people, percent) rather than measured.
+    pub fn is_count(&self) -> bool {
+        matches!(self.dimension, Dimension::Count | Dimension::Percent)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_relative_eq;
 
     /// Every variant reads back from its name, and the names are distinct.
     fn round_trips<T: Copy + PartialEq + fmt::Debug>(
@@ -199,5 +324,32 @@ mod tests {
             Some("\"at_most\"")
         );
         assert!(Qualifier::Range.is_banded() && !Qualifier::Over.is_banded());
+    }
+
+    #[test]
+    fn every_unit_spelling_is_found_and_means_one_unit() {
+        for u in UNITS {
+            for name in u.names {
+                assert_eq!(Unit::find(name), Some(u), "{name}");
+                assert_eq!(Unit::find(&name.to_uppercase()), Some(u), "{name}");
+            }
+        }
+        let all: Vec<&str> = UNITS.iter().flat_map(|u| u.names.iter().copied()).collect();
+        let mut distinct = all.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(all.len(), distinct.len(), "a spelling names two units");
+        assert!(Unit::find("stone").is_none());
+    }
+
+    #[test]
+    fn unit_sizes_are_the_standard_ones() {
+        let size = |n: &str| Unit::find(n).map(|u| u.size);
+        // 1 inch = 2.54 cm exactly; 1 mile = 1.609344 km exactly.
+        assert_relative_eq!(size("inch").unwrap() / size("cm").unwrap(), 2.54);
+        assert_relative_eq!(size("mile").unwrap() / size("km").unwrap(), 1.609_344);
+        assert!(Unit::find("votes").is_some_and(Unit::is_count));
+        assert!(Unit::find("%").is_some_and(Unit::is_count));
+        assert!(!Unit::find("km").is_some_and(Unit::is_count));
     }
 }

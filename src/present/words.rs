@@ -7,7 +7,7 @@ use crate::analysis::reconcile::{Conflict, Side};
 use crate::analysis::relate::{Arithmetic, Term};
 use crate::english::number::{grouped, plain, range, readable};
 use crate::model::interval::Interval;
-use crate::model::{Dataset, Estimate, Qualifier};
+use crate::model::{Dataset, Dimension, Estimate, Qualifier, Unit};
 
 /// An interval for people: "650,000–700,000", "100,000 or more", "up to 5 million".
 pub fn interval_words(i: &Interval) -> String {
@@ -92,12 +92,14 @@ pub fn term(t: &Term) -> String {
     }
 }
 
-/// A quantity's unit after a figure in arithmetic: " cm"; nothing for people or no unit.
-fn unit_suffix(unit: &str) -> String {
-    if unit.is_empty() || unit == "people" {
-        String::new()
-    } else {
-        format!(" {unit}")
+/// A quantity's unit after a figure: " cm", "%"; nothing for a count (people, votes) or no
+/// unit. A unit reckon does not know is written as given.
+pub fn unit_suffix(unit: &str) -> String {
+    match Unit::find(unit).map(|u| u.dimension) {
+        _ if unit.trim().is_empty() => String::new(),
+        Some(Dimension::Count) => String::new(),
+        Some(Dimension::Percent) => "%".to_string(),
+        _ => format!(" {}", unit.trim()),
     }
 }
 
