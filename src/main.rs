@@ -20,7 +20,8 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
             None => {
-                reckon::present::write::note(&format!("reckon: error: {err:#}"));
+                let message = format!("reckon: error: {err:#}");
+                reckon::present::write::note(&reckon::present::write::terminal(&message));
                 ExitCode::from(2)
             }
         },

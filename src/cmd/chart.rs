@@ -43,7 +43,8 @@ pub fn select<'a>(charts: &'a [Rendered], names: &[String]) -> Result<Vec<&'a Re
             known.sort();
             known.dedup();
             bail!(
-                "no chart for `{name}`; name a quantity id, category or relation id that has one: {}",
+                "no chart for `{}`; name a quantity id, category or relation id that has one: {}",
+                crate::check::shorten(&crate::model::finding::visible(name)),
                 known.join(", ")
             );
         }

@@ -41,7 +41,7 @@ pub fn run(args: &CoverageArgs) -> Result<ExitCode> {
             s.push('\n');
             s
         }
-        CheckFormat::Text => text(&report),
+        CheckFormat::Text => write::terminal(&text(&report)),
     };
     write::stdout(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)

@@ -12,6 +12,6 @@ use crate::present::{explain, write};
 pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
     let analysis = Pipeline::clean(&args.data)?.analysis;
     let text = explain::explain(&analysis, &args.id)?;
-    write::stdout(text.as_bytes())?;
+    write::stdout(write::terminal(&text).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

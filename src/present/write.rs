@@ -75,6 +75,29 @@ pub fn stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// Text from the data made safe for a terminal: line breaks stay, every other control character
+/// (ESC, BEL, OSC sequences, C1 controls) and every bidirectional override is shown escaped
+/// (`\u{1b}`), so a cell can neither move the cursor, clear the screen, set the window title
+/// nor reorder what is shown.
+pub fn terminal(text: &str) -> String {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Writes a line to standard error for the person running reckon. A closed or full standard
 /// error is ignored: there is nowhere left to say so, and it must not turn into a panic.
 pub fn note(line: &str) {
@@ -162,4 +185,17 @@ fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.persist(path)
         .with_context(|| format!("moving the new file into place at {}", path.display()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_text_keeps_lines_and_shows_escapes() {
+        assert_eq!(terminal("a\nb"), "a\nb");
+        assert_eq!(terminal("\u{1b}[2Jx\u{7}"), "\\u{1b}[2Jx\\u{7}");
+        assert_eq!(terminal("a\u{9b}b\tc"), "a\\u{9b}b\\u{9}c");
+        assert_eq!(terminal("abc\u{202e}def"), "abc\\u{202e}def");
+    }
 }
