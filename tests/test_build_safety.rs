@@ -132,3 +132,20 @@ fn the_warning_hint_names_the_dataset_that_was_used() {
     .code(0)
     .stderr_has("run `reckon check --data mydata` to read them");
 }
+
+// Regression: without relations.csv, `build --out data` wrote data/relations.csv, which the
+// next run read as an input.
+#[test]
+fn build_refuses_to_write_into_the_dataset_folder() {
+    let wd = Workdir::with_second_dataset();
+    fs::remove_file(wd.path("data/relations.csv")).unwrap();
+    let before = crate::workdir::listing(&wd.path("data"));
+    wd.run(&["build", "--out", "data", "--charts", "gallery"])
+        .code(2)
+        .stderr_has("it is the dataset folder");
+    wd.run(&["build", "--out", "exports", "--charts", "./data/"])
+        .code(2)
+        .stderr_has("it is the dataset folder");
+    assert_eq!(crate::workdir::listing(&wd.path("data")), before);
+    assert!(!wd.path("gallery").exists());
+}

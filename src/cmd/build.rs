@@ -20,6 +20,7 @@ use crate::present::write::{self, Output};
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let checked = Pipeline::clean(&args.data)?;
+    refuse_dataset_folder(&args.data.data, &[&args.out, &args.charts])?;
     let (_, warnings) = finding::tally(&checked.findings);
     if warnings > 0 {
         write::note(&format!(
@@ -116,6 +117,24 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
         ));
     }
     Ok(charts.len())
+}
+
+/// Refuses an output folder that is the dataset folder itself: an export there (relations.csv
+/// when the dataset has none) would be read back as input by the next run.
+fn refuse_dataset_folder(data: &Path, outputs: &[&Path]) -> Result<()> {
+    let Ok(data_real) = fs::canonicalize(data) else {
+        return Ok(());
+    };
+    for out in outputs {
+        if fs::canonicalize(out).is_ok_and(|real| real == data_real) {
+            anyhow::bail!(
+                "refusing to write into {}: it is the dataset folder, and the next run would read \
+                 the outputs as data; choose another folder (nothing was written)",
+                out.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Removes the chart files an earlier build wrote (as its manifest lists them) that this build
