@@ -157,3 +157,24 @@ fn a_slip_does_not_reach_a_verdict_through_a_ratio() {
         .stdout_lacks("text-inconsistency")
         .stdout_has("2 not judged");
 }
+
+// Regression: check's time grew with the square of the depth of parent chains (40,000 levels
+// took 111 s): each quantity walked its whole chain. The hierarchy is now built once.
+#[test]
+fn a_deep_parent_chain_is_checked_in_linear_time() {
+    let wd = Workdir::with_second_dataset();
+    let mut rows = wd.read("data/quantities.csv");
+    let mut parent = "flood_deaths".to_string();
+    for i in 0..40_000 {
+        let id = format!("level_{i}");
+        rows.push_str(&format!(
+            "{id},Level {i},flood_deaths,people,Eastvale,1872,1872,{parent},A level.\n"
+        ));
+        parent = id;
+    }
+    wd.write("data/quantities.csv", rows);
+    let started = std::time::Instant::now();
+    wd.run(&["check"]).code(0);
+    let took = started.elapsed();
+    assert!(took.as_secs() < 30, "check took {took:?}");
+}

@@ -161,7 +161,7 @@ pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
         if let Some(parent) = &q.parent {
             let loc = q.pos.cell("parent");
             if reference(data, Table::Quantity, parent, &loc, findings)
-                && (parent == &q.id || data.is_within(parent, &q.id))
+                && (parent == &q.id || data.in_parent_cycle(&q.id))
             {
                 findings.push(Finding::error(
                     "parent-cycle",

@@ -1,6 +1,7 @@
 //! The dataset as plain Rust types: texts, sources, quantities, estimates and relations,
 //! each row remembering where in its CSV file it came from.
 
+mod ancestry;
 pub mod finding;
 pub mod interval;
 mod position;
@@ -11,6 +12,7 @@ mod vocab;
 pub use position::*;
 pub use vocab::*;
 
+use ancestry::Ancestry;
 use foldhash::{HashMap, HashMapExt};
 use std::path::PathBuf;
 
@@ -153,6 +155,7 @@ struct Index {
     sources: HashMap<String, usize>,
     quantities: HashMap<String, usize>,
     estimates: HashMap<String, usize>,
+    ancestry: Ancestry,
 }
 
 fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
@@ -174,10 +177,17 @@ impl std::ops::Deref for Dataset {
 impl Dataset {
     /// Indexes the rows by id, once; the dataset is read-only from then on.
     pub fn new(contents: Contents) -> Self {
+        let quantities = positions(contents.quantities.iter().map(|q| q.id.as_str()));
+        let parents: Vec<Option<usize>> = contents
+            .quantities
+            .iter()
+            .map(|q| q.parent.as_ref().and_then(|p| quantities.get(p).copied()))
+            .collect();
         let index = Index {
             sources: positions(contents.sources.iter().map(|s| s.id.as_str())),
-            quantities: positions(contents.quantities.iter().map(|q| q.id.as_str())),
+            quantities,
             estimates: positions(contents.estimates.iter().map(|e| e.id.as_str())),
+            ancestry: Ancestry::new(&parents),
         };
         Dataset { contents, index }
     }
@@ -211,7 +221,17 @@ impl Dataset {
     }
 
     /// True when `ancestor` is `id` itself or one of its parents, following `parent` links.
+    /// Answered from the hierarchy built once by [`Dataset::new`]; only a quantity on or under a
+    /// parent cycle is walked, a bounded number of steps.
     pub fn is_within(&self, id: &str, ancestor: &str) -> bool {
+        if let (Some(&a), Some(&b)) = (
+            self.index.quantities.get(id),
+            self.index.quantities.get(ancestor),
+        ) {
+            if let Some(within) = self.index.ancestry.is_within(a, b) {
+                return within;
+            }
+        }
         let mut current = Some(id.to_string());
         // A parent cycle is reported by validation; the step bound keeps this loop finite anyway.
         for _ in 0..=self.quantities.len() {
@@ -222,6 +242,14 @@ impl Dataset {
             }
         }
         false
+    }
+
+    /// Whether following `parent` from quantity `id` comes back to it.
+    pub fn in_parent_cycle(&self, id: &str) -> bool {
+        self.index
+            .quantities
+            .get(id)
+            .is_some_and(|&i| self.index.ancestry.on_cycle(i))
     }
 }
 
