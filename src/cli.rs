@@ -86,13 +86,13 @@ pub struct ReconcileArgs {
     #[command(flatten)]
     pub data: DataArgs,
 
-    /// How to group estimates.
-    #[arg(long, value_enum, default_value_t = GroupBy::Quantity)]
-    pub by: GroupBy,
+    /// How to group estimates [default: quantity]; verdicts (--relations) are not grouped.
+    #[arg(long, value_enum, conflicts_with = "relations")]
+    pub by: Option<GroupBy>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Table)]
-    pub format: ExportFormat,
+    /// Output format [default: from the -o file's extension (.csv, .json, .md), else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
 
     /// Write to FILE instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "FILE")]

@@ -272,3 +272,15 @@ fn a_bad_flag_exits_2() {
         .code(2)
         .stderr_has("fraction");
 }
+
+// Regression: under --strict the summary counted the judged broken relations as "not judged".
+#[test]
+fn strict_counts_broken_relations_as_broken() {
+    let wd = Workdir::with_shipped_data();
+    let run = wd.run(&["check", "--strict"]);
+    run.code(1);
+    // The article's two broken relations (681,686 against 681,692; 162.56 cm against 160 cm).
+    let summary = run.stdout.lines().last().unwrap_or_default().to_string();
+    assert!(summary.contains("2 broken"), "{summary}");
+    assert!(!summary.contains("not judged"), "{summary}");
+}

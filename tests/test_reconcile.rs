@@ -434,3 +434,29 @@ fn outputs_to_links_pipes_and_devices_write_through_them() {
         .file_type()
         .is_char_device());
 }
+
+// Regression: `reconcile -o x.json` wrote the terminal table into a .json file.
+#[test]
+fn the_output_file_name_chooses_the_format_and_a_contradiction_is_refused() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["reconcile", "-o", "r.json"]).code(0);
+    let json: serde_json::Value = serde_json::from_str(&wd.read("r.json")).unwrap();
+    assert!(json.is_array());
+    wd.run(&["reconcile", "-o", "r.csv"]).code(0);
+    assert!(wd.read("r.csv").starts_with("key,"), "{}", wd.read("r.csv"));
+    wd.run(&["reconcile", "-o", "r.md"]).code(0);
+    assert!(wd.read("r.md").starts_with("| "));
+    wd.run(&["reconcile", "--format", "table", "-o", "t.json"])
+        .code(2)
+        .stderr_has("--format table contradicts the file name t.json");
+    assert!(!wd.path("t.json").exists());
+}
+
+// Regression: `reconcile --relations --by category` silently ignored --by.
+#[test]
+fn flags_that_do_not_combine_are_refused() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["reconcile", "--relations", "--by", "category"])
+        .code(2)
+        .stderr_has("cannot be used with");
+}

@@ -13,6 +13,9 @@ use crate::present::write;
 /// Runs `check`: exit 0 without errors, 1 with errors (warnings too under `--strict`).
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let mut checked = Pipeline::open(&args.data)?;
+    // Which relations go unjudged depends on the errors in the data, not on --strict turning
+    // the verdict warnings into errors: a broken relation is judged, and counted as broken.
+    let unjudged = checked.analysis.unjudged(&checked.findings);
     if args.strict {
         for f in &mut checked.findings {
             f.severity = Severity::Error;
@@ -30,7 +33,6 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 out.push_str(&format!("{f}\n"));
             }
             let data = &checked.analysis.data;
-            let unjudged = checked.analysis.unjudged(&checked.findings);
             let outcomes: Vec<_> = checked
                 .analysis
                 .outcomes

@@ -3,10 +3,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
+use clap::ValueEnum;
 
 use super::Pipeline;
-use crate::cli::ReconcileArgs;
+use crate::cli::{ExportFormat, GroupBy, ReconcileArgs};
 use crate::present::export::tables::{Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
 
@@ -16,17 +17,50 @@ pub fn run(args: &ReconcileArgs) -> Result<ExitCode> {
         analysis, output, ..
     } = Pipeline::clean(&args.data)?;
     let rules = analysis.rules;
+    let format = format(args)?;
     let bytes = if args.relations {
-        exporter(args.format).serialize(&Verdicts::new(&analysis.outcomes, rules) as &dyn Tabular)?
+        exporter(format).serialize(&Verdicts::new(&analysis.outcomes, rules) as &dyn Tabular)?
     } else {
-        let summaries = analysis.reconcile(args.by)?;
+        let summaries = analysis.reconcile(args.by.unwrap_or(GroupBy::Quantity))?;
         let table = Summaries {
             rows: &summaries,
             rules,
         };
-        exporter(args.format).serialize(&table as &dyn Tabular)?
+        exporter(format).serialize(&table as &dyn Tabular)?
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
     output.output(target, &bytes)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The format asked for, or the one the -o file's extension names, or the terminal table; a
+/// format that contradicts the extension (a table into `x.json`) is refused.
+fn format(args: &ReconcileArgs) -> Result<ExportFormat> {
+    let extension = args
+        .output
+        .as_deref()
+        .filter(|p| p.as_os_str() != "-")
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let implied = match extension.as_deref() {
+        Some("csv") => Some(ExportFormat::Csv),
+        Some("json") => Some(ExportFormat::Json),
+        Some("md" | "markdown") => Some(ExportFormat::Markdown),
+        _ => None,
+    };
+    let name = |f: ExportFormat| {
+        f.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    };
+    match (args.format, implied) {
+        (Some(asked), Some(named)) if asked != named => bail!(
+            "--format {} contradicts the file name {}, which says {}: drop --format or rename the file",
+            name(asked),
+            args.output.as_deref().unwrap_or(Path::new("-")).display(),
+            name(named)
+        ),
+        (Some(asked), _) => Ok(asked),
+        (None, Some(named)) => Ok(named),
+        (None, None) => Ok(ExportFormat::Table),
+    }
 }
