@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::analysis::interpret::{self, Multiplier, Reading, Rule, Rules};
 use crate::english::figure;
-use crate::model::finding::{Finding, Severity};
+use crate::model::finding::{Code, Finding, Severity};
 use crate::model::interval::Interval;
 use crate::model::{Dataset, Qualifier, Relation, RelationKind};
 
@@ -483,7 +483,7 @@ pub fn problems(data: &Dataset, read: &Readings, outcomes: &[Outcome]) -> Vec<Fi
             })
         {
             findings.push(Finding::error(
-                "ratio-cycle",
+                Code::RatioCycle,
                 &e.pos.cell("qualifier"),
                 format!(
                     "`{}` multiplies a figure that is itself only a multiplier, in a cycle ({}): a ratio must rest on a stated figure",
@@ -505,7 +505,7 @@ pub fn problems(data: &Dataset, read: &Readings, outcomes: &[Outcome]) -> Vec<Fi
             .collect();
         if !missing.is_empty() {
             findings.push(Finding::error(
-                "relation-unevaluated",
+                Code::RelationUnevaluated,
                 &r.pos.cell("operands"),
                 format!(
                     "relation `{}` cannot be evaluated: no value could be read for {} (see the finding on that row)",

@@ -2,7 +2,7 @@
 //! passage), and the columns each file has.
 
 use crate::english::suggest::closest;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{
     Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind,
 };
@@ -56,7 +56,7 @@ pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
     if kind.is_none() {
         let names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
         findings.push(Finding::error(
-            "bad-kind",
+            Code::BadKind,
             &row.pos.cell("kind"),
             format!("source kind `{raw}` is not one of: {}", names.join(", ")),
         ));
@@ -117,7 +117,7 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
             .map(|c| format!(" (did you mean `{c}`?)"))
             .unwrap_or_default();
         findings.push(Finding::error(
-            "bad-qualifier",
+            Code::BadQualifier,
             &row.pos.cell("qualifier"),
             format!(
                 "qualifier `{raw}` is not in the vocabulary{hint}: {}",
@@ -148,7 +148,7 @@ pub(super) fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
     if kind.is_none() {
         let names: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
         findings.push(Finding::error(
-            "bad-kind",
+            Code::BadKind,
             &row.pos.cell("kind"),
             format!("relation kind `{raw}` is not one of: {}", names.join(", ")),
         ));

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
 use crate::english::suggest::closest;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Loc, RowPos};
 
 use super::{read_bytes, LoadError};
@@ -153,7 +153,7 @@ fn decode<'a>(
             let (line, column) = LineIndex::new(valid).locate(offset);
             let skipped = bytes.len() - body.len();
             findings.push(Finding::error(
-                "not-utf8",
+                Code::NotUtf8,
                 &at(line, column),
                 format!(
                     "invalid UTF-8 byte 0x{:02X} at byte offset {}: save the file as UTF-8",
@@ -166,7 +166,7 @@ fn decode<'a>(
     };
     if text.trim().is_empty() {
         findings.push(Finding::error(
-            "empty-file",
+            Code::EmptyFile,
             &at(1, 1),
             format!(
                 "the file is empty: it needs a header row ({})",
@@ -190,7 +190,7 @@ fn read_header(
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
         Err(e) => {
             findings.push(Finding::error(
-                "csv-syntax",
+                Code::CsvSyntax,
                 &csv.at(1, 1),
                 format!("cannot read the header: {e}"),
             ));
@@ -203,7 +203,7 @@ fn read_header(
     for (i, name) in header.iter().enumerate() {
         if header[..i].contains(name) {
             findings.push(Finding::error(
-                "duplicate-column",
+                Code::DuplicateColumn,
                 &header_loc(i),
                 format!("column `{name}` appears twice in the header"),
             ));
@@ -220,7 +220,7 @@ fn read_header(
                 .map(|c| format!(" (is `{c}` a misspelling of it?)"))
                 .unwrap_or_default();
             findings.push(Finding::error(
-                "missing-column",
+                Code::MissingColumn,
                 &csv.at(1, 1),
                 format!(
                     "required column `{name}` is missing from the header{hint}; expected columns: {}",
@@ -236,7 +236,7 @@ fn read_header(
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| "; it is kept but not used".to_string());
             findings.push(Finding::warning(
-                "unknown-column",
+                Code::UnknownColumn,
                 &header_loc(i),
                 format!("column `{name}` is not one reckon knows{hint}"),
             ));
@@ -267,7 +267,7 @@ fn read_records(
                     .position()
                     .map_or_else(|| csv.at(1, 1), |p| csv.locate(p.byte() as usize));
                 findings.push(Finding::error(
-                    "csv-syntax",
+                    Code::CsvSyntax,
                     &at,
                     format!("cannot read this row: {e}"),
                 ));
@@ -298,7 +298,7 @@ fn read_records(
     }
     if !any && needs_rows {
         findings.push(Finding::error(
-            "no-rows",
+            Code::NoRows,
             &csv.at(1, 1),
             "the file has a header but no rows",
         ));
@@ -323,7 +323,7 @@ fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Find
         "quote a field that holds a comma (\"...\")".to_string()
     };
     Finding::error(
-        "field-count",
+        Code::FieldCount,
         start,
         format!(
             "this row has {} fields but the header has {expected}: {hint}",

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Loc, Text};
 
 use super::rows::columns;
@@ -50,7 +50,7 @@ fn listed_texts(
             .all(|c| matches!(c, std::path::Component::Normal(_)));
         if !inside || row.get("file").trim().is_empty() {
             findings.push(Finding::error(
-                "text-outside",
+                Code::TextOutside,
                 &loc,
                 format!(
                     "text file `{}` must be a relative path inside the dataset folder, such as texts/article.txt",
@@ -88,7 +88,7 @@ fn folder_texts(
         Ok(entries) => entries,
         Err(_) => {
             findings.push(Finding::error(
-                "text-missing",
+                Code::TextMissing,
                 &Loc {
                     file: Arc::new(folder.clone()),
                     line: 1,
@@ -137,7 +137,7 @@ fn read_text_body(
 ) -> Result<Option<String>, LoadError> {
     if !present(path)? {
         findings.push(Finding::error(
-            "text-missing",
+            Code::TextMissing,
             loc,
             format!("text file {} does not exist", path.display()),
         ));
@@ -146,7 +146,7 @@ fn read_text_body(
     // A device or a pipe (a symbolic link to /dev/zero, say) would never end.
     if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         findings.push(Finding::error(
-            "text-not-a-file",
+            Code::TextNotAFile,
             loc,
             format!("{} is not a regular file", path.display()),
         ));
@@ -161,7 +161,7 @@ fn read_text_body(
     match String::from_utf8(bytes) {
         Ok(body) if body.trim().is_empty() => {
             findings.push(Finding::error(
-                "text-empty",
+                Code::TextEmpty,
                 loc,
                 format!("text file {} is empty", path.display()),
             ));
@@ -178,7 +178,7 @@ fn read_text_body(
                 column,
             };
             findings.push(Finding::error(
-                "not-utf8",
+                Code::NotUtf8,
                 &at,
                 format!(
                     "text file {} is not UTF-8: invalid byte 0x{:02X} at byte offset {}: save it as UTF-8 (named by {}:{})",

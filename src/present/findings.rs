@@ -6,7 +6,7 @@ use foldhash::HashSet;
 use super::words;
 use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::number::{readable, relative};
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, RelationKind};
 
 /// The verdicts that say something about the text, as warnings on the relation's row.
@@ -36,7 +36,7 @@ pub fn verdict_findings(
         if o.kind == RelationKind::Subset {
             let (code, message) = match o.verdict {
                 Verdict::Broken => (
-                    "text-inconsistency",
+                    Code::TextInconsistency,
                     format!(
                         "relation `{}` is broken: {}; the part's lowest reading {} is above the whole's highest {}",
                         o.id,
@@ -46,7 +46,7 @@ pub fn verdict_findings(
                     ),
                 ),
                 Verdict::Approximate => (
-                    "text-approximate",
+                    Code::TextApproximate,
                     format!(
                         "relation `{}` only roughly holds: {}; the part's figure {} is above the whole's central value {}, though their intervals touch or overlap",
                         o.id,
@@ -62,7 +62,7 @@ pub fn verdict_findings(
         }
         match o.verdict {
             Verdict::Broken => findings.push(Finding::warning(
-                "text-inconsistency",
+                Code::TextInconsistency,
                 &loc,
                 format!(
                     "relation `{}` is broken: {}; {off}; it would hold if the stated figure were {}",
@@ -72,7 +72,7 @@ pub fn verdict_findings(
                 ),
             )),
             Verdict::Approximate => findings.push(Finding::warning(
-                "text-approximate",
+                Code::TextApproximate,
                 &loc,
                 format!(
                     "relation `{}` only roughly holds: {}; {off}, outside the stated interval {}–{} though the intervals overlap",
