@@ -65,11 +65,23 @@ pub fn read_table(
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
 ) -> Result<Option<Table>, LoadError> {
+    let bytes = read_bytes(path, inputs)?;
+    Ok(parse_table(&bytes, path, required, needs_rows, findings))
+}
+
+/// A CSV table from the bytes of `path`, already read: [`read_table`] without the disk.
+pub fn parse_table(
+    bytes: &[u8],
+    path: &Path,
+    required: &[&str],
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+) -> Option<Table> {
     let mut rows = Vec::new();
-    let header = read_rows(path, required, needs_rows, findings, inputs, |row, _| {
+    let header = parse_rows(bytes, path, required, needs_rows, findings, |row, _| {
         rows.push(row)
-    })?;
-    Ok(header.map(|_| Table { rows }))
+    });
+    header.map(|_| Table { rows })
 }
 
 /// Reads a CSV file row by row, handing each row to `each` as soon as it is read, so that a
@@ -85,10 +97,22 @@ pub fn read_rows(
     each: impl FnMut(Row, &mut Vec<Finding>),
 ) -> Result<Option<Arc<Vec<String>>>, LoadError> {
     let bytes = read_bytes(path, inputs)?;
+    Ok(parse_rows(
+        &bytes, path, required, needs_rows, findings, each,
+    ))
+}
+
+/// The rows of a CSV file from its bytes, already read: [`read_rows`] without the disk.
+pub fn parse_rows(
+    bytes: &[u8],
+    path: &Path,
+    required: &[&str],
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+    each: impl FnMut(Row, &mut Vec<Finding>),
+) -> Option<Arc<Vec<String>>> {
     let file = Arc::new(path.to_path_buf());
-    let Some(text) = decode(&bytes, &file, required, findings) else {
-        return Ok(None);
-    };
+    let text = decode(bytes, &file, required, findings)?;
     let csv = Csv {
         file,
         text,
@@ -98,12 +122,9 @@ pub fn read_rows(
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let Some(header) = read_header(&mut reader, &csv, required, findings) else {
-        return Ok(None);
-    };
-    let header = Arc::new(header);
+    let header = Arc::new(read_header(&mut reader, &csv, required, findings)?);
     read_records(reader, &csv, &header, needs_rows, findings, each);
-    Ok(Some(header))
+    Some(header)
 }
 
 /// The text of a CSV file with what it takes to point at a place in it.

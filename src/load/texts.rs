@@ -9,7 +9,7 @@ use crate::model::finding::{Code, Finding};
 use crate::model::{Loc, Text};
 
 use super::rows::columns;
-use super::table::read_table;
+use super::table::{read_table, Table};
 use super::{present, read_bytes, LoadError};
 
 /// The texts that were read, and the ids of those that could not be.
@@ -36,11 +36,21 @@ fn listed_texts(
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
 ) -> Result<Texts, LoadError> {
+    match read_table(listing, columns::TEXTS, true, findings, inputs)? {
+        Some(table) => texts_of_table(dir, &table, findings, inputs),
+        None => Ok((Vec::new(), Vec::new())),
+    }
+}
+
+/// The texts that the rows of `texts.csv` name, read from the dataset folder `dir`.
+fn texts_of_table(
+    dir: &Path,
+    table: &Table,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Texts, LoadError> {
     let mut texts = Vec::new();
     let mut unreadable = Vec::new();
-    let Some(table) = read_table(listing, columns::TEXTS, true, findings, inputs)? else {
-        return Ok((texts, unreadable));
-    };
     for row in &table.rows {
         let loc = row.pos.cell("file");
         let file = Path::new(row.get("file"));
@@ -153,6 +163,16 @@ fn read_text_body(
         return Ok(None);
     }
     let bytes = read_bytes(path, inputs)?;
+    Ok(decode_text(bytes, path, loc, findings))
+}
+
+/// A text's bytes as its body; `None`, with a finding at `loc`, when they are empty or not UTF-8.
+fn decode_text(
+    bytes: Vec<u8>,
+    path: &Path,
+    loc: &Loc,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
     // A byte-order mark is not part of the text.
     let (bytes, skipped) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest.to_vec(), 3),
@@ -165,9 +185,9 @@ fn read_text_body(
                 loc,
                 format!("text file {} is empty", path.display()),
             ));
-            Ok(None)
+            None
         }
-        Ok(body) => Ok(Some(body)),
+        Ok(body) => Some(body),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
@@ -189,7 +209,7 @@ fn read_text_body(
                     loc.line
                 ),
             ));
-            Ok(None)
+            None
         }
     }
 }
