@@ -8,7 +8,7 @@ use super::quotes::{check_quote, shorten, TextIndex};
 use super::show;
 use crate::english::figure::{self, same_value, FigureKind, Parsed};
 use crate::english::number;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Estimate, Qualifier};
 
 /// Which of low/point/high a qualifier needs and forbids: see README, Qualifiers.
@@ -16,7 +16,7 @@ fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
     let need = |column: &str, present: bool, findings: &mut Vec<Finding>| {
         if !present && !e.unreadable.contains(&column) {
             findings.push(Finding::error(
-                "missing-value",
+                Code::MissingValue,
                 &e.pos.cell(column),
                 format!("qualifier `{q}` needs `{column}`"),
             ));
@@ -25,7 +25,7 @@ fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
     let forbid = |column: &str, present: bool, findings: &mut Vec<Finding>| {
         if present {
             findings.push(Finding::error(
-                "unexpected-value",
+                Code::UnexpectedValue,
                 &e.pos.cell(column),
                 format!(
                     "qualifier `{q}` takes its interval from `point` by rule; leave `{column}` empty (or use `range`)"
@@ -50,7 +50,7 @@ fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
         let ((a, va), (b, vb)) = (pair[0], pair[1]);
         if va > vb {
             findings.push(Finding::error(
-                "bad-order",
+                Code::BadOrder,
                 &e.pos.cell(b),
                 format!("`{a}` ({va}) is greater than `{b}` ({vb}); expected low <= point <= high"),
             ));
@@ -102,7 +102,7 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
     let parsed = figure::parse(&e.quote);
     if parsed.figures.is_empty() {
         findings.push(Finding::error(
-            "no-figure",
+            Code::NoFigure,
             &e.pos.cell("quote"),
             format!(
                 "no figure found in quote \"{}\"; the quote must hold the number",
@@ -134,7 +134,7 @@ fn check_values(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
         let Some(value) = value else { continue };
         if !candidates.iter().any(|&c| same_value(c, value)) {
             findings.push(Finding::error(
-                "value-mismatch",
+                Code::ValueMismatch,
                 &e.pos.cell(column),
                 format!(
                     "`{column}` is {} but the quote \"{}\" states {}",
@@ -171,7 +171,7 @@ fn check_ends(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
     if let (Some((lo, hi)), Some(low), Some(high)) = (ends, e.low, e.high) {
         if same_value(low, high) {
             findings.push(Finding::error(
-                "value-mismatch",
+                Code::ValueMismatch,
                 &e.pos.cell(if same_value(low, lo) { "high" } else { "low" }),
                 format!(
                     "`low` and `high` are both {} but the quote \"{}\" states {} to {}: give both ends",
@@ -230,7 +230,7 @@ fn check_qualifier(e: &Estimate, q: Qualifier, cues: &[Qualifier], findings: &mu
     };
     if let Some(problem) = problem {
         findings.push(Finding::error(
-            "qualifier-mismatch",
+            Code::QualifierMismatch,
             &e.pos.cell("qualifier"),
             format!(
                 "qualifier `{q}` does not fit quote \"{}\": {problem}",
@@ -300,7 +300,7 @@ mod tests {
             ..about_400()
         };
         let findings = check(BODY, e, &[]);
-        assert_eq!(sample::codes(&findings), ["unknown-reference"; 3]);
+        assert_eq!(sample::codes(&findings), [Code::UnknownReference; 3]);
         assert_eq!(
             findings[0].message,
             "quantity `death` is not defined; did you mean `deaths`?"
@@ -328,7 +328,7 @@ mod tests {
             quote: "About 999 people died".into(),
             ..about_400()
         };
-        assert_eq!(sample::codes(&check(BODY, e, &[])), ["quote-not-found"]);
+        assert_eq!(sample::codes(&check(BODY, e, &[])), [Code::QuoteNotFound]);
     }
 
     fn columns(e: &Estimate) -> Vec<Finding> {
@@ -345,7 +345,7 @@ mod tests {
             ..band(Qualifier::Range, 0.0, 0.0, "")
         };
         let findings = columns(&e);
-        assert_eq!(sample::codes(&findings), ["missing-value"; 2]);
+        assert_eq!(sample::codes(&findings), [Code::MissingValue; 2]);
         assert_eq!(findings[0].message, "qualifier `range` needs `low`");
         assert_eq!(findings[1].message, "qualifier `range` needs `high`");
     }
@@ -364,7 +364,7 @@ mod tests {
         };
         let findings = columns(&e);
         assert_eq!(
-            one(&findings, "missing-value").message,
+            one(&findings, Code::MissingValue).message,
             "qualifier `about` needs `point`"
         );
     }
@@ -376,7 +376,7 @@ mod tests {
             ..about_400()
         };
         let findings = columns(&e);
-        let f = one(&findings, "unexpected-value");
+        let f = one(&findings, Code::UnexpectedValue);
         assert_eq!(
             f.message,
             "qualifier `about` takes its interval from `point` by rule; leave `high` empty (or use `range`)"
@@ -387,7 +387,7 @@ mod tests {
     #[test]
     fn low_above_high_is_out_of_order() {
         let findings = columns(&band(Qualifier::Range, 3e6, 2e6, ""));
-        let f = one(&findings, "bad-order");
+        let f = one(&findings, Code::BadOrder);
         assert_eq!(
             f.message,
             "`low` (3000000) is greater than `high` (2000000); expected low <= point <= high"
@@ -403,7 +403,7 @@ mod tests {
         };
         let findings = check(BODY, e, &[]);
         assert_eq!(
-            one(&findings, "no-figure").message,
+            one(&findings, Code::NoFigure).message,
             "no figure found in quote \"Many died\"; the quote must hold the number"
         );
     }
@@ -415,7 +415,7 @@ mod tests {
             ..about_400()
         };
         let findings = check(BODY, e, &[]);
-        let f = one(&findings, "value-mismatch");
+        let f = one(&findings, Code::ValueMismatch);
         assert_eq!(
             f.message,
             "`point` is 500 but the quote \"About 400 people died\" states 400"
@@ -427,7 +427,7 @@ mod tests {
     fn a_range_given_as_one_end_twice_is_a_mismatch() {
         let e = band(Qualifier::Range, 2e6, 2e6, "Between 2 and 3 million");
         let findings = check(BODY, e, &[]);
-        let f = one(&findings, "value-mismatch");
+        let f = one(&findings, Code::ValueMismatch);
         assert_eq!(
             f.message,
             "`low` and `high` are both 2000000 but the quote \"Between 2 and 3 million\" states 2 million to 3 million: give both ends"
@@ -454,7 +454,7 @@ mod tests {
             };
             let mut findings = Vec::new();
             check_qualifier(&e, q, &figure::parse(quote).cues, &mut findings);
-            let f = one(&findings, "qualifier-mismatch");
+            let f = one(&findings, Code::QualifierMismatch);
             let expected = format!("qualifier `{q}` does not fit quote \"{quote}\": {problem}");
             assert!(f.message.starts_with(&expected), "{}", f.message);
             assert_eq!(f.column, sample::column(ESTIMATES, "qualifier"));

@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::quotes::shorten;
 use crate::english::suggest::closest;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Loc, RowPos};
 
 /// Every row of one file has an id that is present, well formed and not used before in the file.
@@ -19,7 +19,7 @@ pub(super) fn check_ids<'a>(
         let loc = pos.cell("id");
         if id.trim().is_empty() {
             findings.push(Finding::error(
-                "missing-id",
+                Code::MissingId,
                 &loc,
                 format!("the {what} has no id"),
             ));
@@ -30,7 +30,7 @@ pub(super) fn check_ids<'a>(
         let starts_well = id.chars().next().is_some_and(char::is_alphanumeric);
         if !id.chars().all(allowed) || !starts_well || id.chars().count() > 200 {
             findings.push(Finding::error(
-                "bad-id",
+                Code::BadId,
                 &loc,
                 format!(
                     "{what} id `{}` may only use letters, digits, `_`, `-` and `.`, must begin with a letter or digit, and be at most 200 characters",
@@ -40,7 +40,7 @@ pub(super) fn check_ids<'a>(
         }
         if let Some(first) = seen.get(id) {
             findings.push(Finding::error(
-                "duplicate-id",
+                Code::DuplicateId,
                 &loc,
                 format!("{what} id `{id}` is already used on line {first}"),
             ));
@@ -109,7 +109,7 @@ pub(super) fn check_shared_ids(files: &IdRows, findings: &mut Vec<Finding>) {
                     .map(|b| files[b].1)
                     .collect();
                 findings.push(Finding::warning(
-                    "shared-id",
+                    Code::SharedId,
                     &pos.cell("id"),
                     format!(
                         "id `{}` is also used in {}; `explain {}` shows each, but a distinct id is clearer",
@@ -128,7 +128,7 @@ pub(super) fn check_shared_ids(files: &IdRows, findings: &mut Vec<Finding>) {
 pub(super) fn required(value: &str, column: &str, pos: &RowPos, findings: &mut Vec<Finding>) {
     if value.trim().is_empty() {
         findings.push(Finding::error(
-            "missing-value",
+            Code::MissingValue,
             &pos.cell(column),
             format!("`{column}` is empty; every row needs one"),
         ));
@@ -152,7 +152,7 @@ pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
         if let (Some(start), Some(end)) = (q.period_start, q.period_end) {
             if start > end {
                 findings.push(Finding::error(
-                    "bad-period",
+                    Code::BadPeriod,
                     &q.pos.cell("period_end"),
                     format!("period_end {end} is before period_start {start}"),
                 ));
@@ -164,7 +164,7 @@ pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
                 && (parent == &q.id || data.in_parent_cycle(&q.id))
             {
                 findings.push(Finding::error(
-                    "parent-cycle",
+                    Code::ParentCycle,
                     &loc,
                     format!("quantity `{}` is its own ancestor through `parent`", q.id),
                 ));
@@ -236,7 +236,7 @@ pub(super) fn unknown(data: &Dataset, table: Table, id: &str, loc: &Loc) -> Find
         .unwrap_or_default();
     let shown = if id.is_empty() { "(empty)" } else { id };
     Finding::error(
-        "unknown-reference",
+        Code::UnknownReference,
         loc,
         format!("{} `{shown}` is not defined{hint}", table.what()),
     )
@@ -276,7 +276,7 @@ mod tests {
     #[test]
     fn an_empty_id_is_missing() {
         let findings = ids_of(&sources(&[(" ", 2)]));
-        let f = one(&findings, "missing-id");
+        let f = one(&findings, Code::MissingId);
         assert_eq!(f.message, "the source has no id");
         assert_eq!((f.file.as_str(), f.line, f.column), ("sources.csv", 2, 1));
     }
@@ -284,18 +284,21 @@ mod tests {
     #[test]
     fn an_id_with_spaces_or_a_leading_dash_is_bad() {
         let findings = ids_of(&sources(&[("two words", 2), ("-lead", 3)]));
-        assert_eq!(sample::codes(&findings), ["bad-id", "bad-id"]);
+        assert_eq!(sample::codes(&findings), [Code::BadId, Code::BadId]);
         assert!(findings[0]
             .message
             .starts_with("source id `two words` may only use letters, digits"));
         let long = "a".repeat(201);
-        assert_eq!(sample::codes(&ids_of(&sources(&[(&long, 2)]))), ["bad-id"]);
+        assert_eq!(
+            sample::codes(&ids_of(&sources(&[(&long, 2)]))),
+            [Code::BadId]
+        );
     }
 
     #[test]
     fn a_repeated_id_names_the_first_line() {
         let findings = ids_of(&sources(&[("conquest", 2), ("other", 3), ("conquest", 7)]));
-        let f = one(&findings, "duplicate-id");
+        let f = one(&findings, Code::DuplicateId);
         assert_eq!(f.message, "source id `conquest` is already used on line 2");
         assert_eq!(f.line, 7);
     }
@@ -307,7 +310,7 @@ mod tests {
         let data = Dataset::new(contents);
         let mut findings = Vec::new();
         check_shared_ids(&id_rows(&data), &mut findings);
-        let f = one(&findings, "shared-id");
+        let f = one(&findings, Code::SharedId);
         assert_eq!(f.severity, crate::model::finding::Severity::Warning);
         assert_eq!(f.file, "quantities.csv");
         assert!(f
@@ -321,7 +324,7 @@ mod tests {
         contents.sources[0].name = String::new();
         let mut findings = Vec::new();
         check_sources(&Dataset::new(contents), &mut findings);
-        let f = one(&findings, "missing-value");
+        let f = one(&findings, Code::MissingValue);
         assert_eq!(f.message, "`name` is empty; every row needs one");
         assert_eq!(f.column, sample::column(SOURCES, "name"));
     }
@@ -348,7 +351,7 @@ mod tests {
             .iter()
             .map(|c| sample::column(QUANTITIES, c))
             .collect();
-        assert_eq!(sample::codes(&findings), ["missing-value"; 3]);
+        assert_eq!(sample::codes(&findings), [Code::MissingValue; 3]);
         assert_eq!(columns, expected);
     }
 
@@ -359,7 +362,7 @@ mod tests {
             period_end: Some(1930),
             ..sample::quantity("deaths", "people")
         }]);
-        let f = one(&findings, "bad-period");
+        let f = one(&findings, Code::BadPeriod);
         assert_eq!(f.message, "period_end 1930 is before period_start 1953");
         assert_eq!(f.column, sample::column(QUANTITIES, "period_end"));
     }
@@ -373,7 +376,7 @@ mod tests {
                 ..sample::quantity("famine", "people")
             },
         ]);
-        let f = one(&findings, "unknown-reference");
+        let f = one(&findings, Code::UnknownReference);
         assert_eq!(
             f.message,
             "quantity `death` is not defined; did you mean `deaths`?"
@@ -397,7 +400,7 @@ mod tests {
                 ..sample::quantity("c", "people")
             },
         ]);
-        assert_eq!(sample::codes(&findings), ["parent-cycle"; 3]);
+        assert_eq!(sample::codes(&findings), [Code::ParentCycle; 3]);
         assert_eq!(
             findings[0].message,
             "quantity `a` is its own ancestor through `parent`"
@@ -422,7 +425,7 @@ mod tests {
             &mut findings
         ));
         assert!(!reference(&data, Table::Text, "", &loc, &mut findings));
-        assert_eq!(sample::codes(&findings), ["unknown-reference"; 2]);
+        assert_eq!(sample::codes(&findings), [Code::UnknownReference; 2]);
         assert_eq!(findings[0].message, "source `zemskov` is not defined");
         assert_eq!(findings[1].message, "text `(empty)` is not defined");
         assert_eq!((findings[0].line, findings[0].column), (4, 21));

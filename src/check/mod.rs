@@ -49,6 +49,7 @@ fn show(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::finding::Code;
     use crate::model::sample::{self, row};
     use crate::model::{Qualifier, RelationKind, Source};
 
@@ -94,16 +95,16 @@ mod tests {
         )];
         contents.contexts[0].quote = "the archives include everyone".into();
         let findings = validate(&Dataset::new(contents));
-        let files: Vec<(&str, &str)> = findings.iter().map(|f| (f.file.as_str(), f.code)).collect();
+        let files: Vec<(&str, Code)> = findings.iter().map(|f| (f.file.as_str(), f.code)).collect();
         assert_eq!(
             files,
             [
-                ("sources.csv", "duplicate-id"),
-                ("quantities.csv", "missing-value"),
-                ("estimates.csv", "value-mismatch"),
-                ("relations.csv", "unknown-reference"),
-                ("relations.csv", "self-relation"),
-                ("context.csv", "quote-not-found"),
+                ("sources.csv", Code::DuplicateId),
+                ("quantities.csv", Code::MissingValue),
+                ("estimates.csv", Code::ValueMismatch),
+                ("relations.csv", Code::UnknownReference),
+                ("relations.csv", Code::SelfRelation),
+                ("context.csv", Code::QuoteNotFound),
             ]
         );
     }

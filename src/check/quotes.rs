@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::ids::{check_ids, required, unknown, Table};
 use crate::english::lines::LineIndex;
 use crate::english::passage;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Loc, Text};
 
 /// Folds the characters people type differently (no-break space, dashes, curly quotes).
@@ -117,7 +117,7 @@ pub(super) fn check_quote(
 ) -> bool {
     if quote.trim().is_empty() {
         findings.push(Finding::error(
-            "empty-quote",
+            Code::EmptyQuote,
             loc,
             "the quote is empty: copy the shortest passage of the text that holds the figure",
         ));
@@ -128,7 +128,7 @@ pub(super) fn check_quote(
     match (found.len(), &places.cut) {
         (0, Some(((line, column), wider))) => {
             findings.push(Finding::error(
-                "quote-cuts-figure",
+                Code::QuoteCutsFigure,
                 loc,
                 format!(
                     "quote \"{}\" is in {} only inside a longer word or number: at {line}:{column} it is part of \"{}\"; quote the whole figure",
@@ -152,7 +152,7 @@ pub(super) fn check_quote(
                 String::new()
             };
             findings.push(Finding::error(
-                "quote-not-found",
+                Code::QuoteNotFound,
                 loc,
                 format!(
                     "quote \"{}\" is not in {}{hint}",
@@ -173,7 +173,7 @@ pub(super) fn check_quote(
                 places.push("…".into());
             }
             findings.push(Finding::warning(
-                "ambiguous-quote",
+                Code::AmbiguousQuote,
                 loc,
                 format!(
                     "quote \"{}\" occurs {} times in {} (at {}); lengthen it until it is unique",
@@ -240,7 +240,7 @@ mod tests {
     fn an_empty_quote_is_reported() {
         let (stands, findings) = quote_in("400 died.", "  ");
         assert!(!stands);
-        assert!(one(&findings, "empty-quote")
+        assert!(one(&findings, Code::EmptyQuote)
             .message
             .starts_with("the quote is empty"));
     }
@@ -249,7 +249,7 @@ mod tests {
     fn a_missing_quote_names_the_text_file() {
         let (stands, findings) = quote_in("400 died.", "500 died");
         assert!(!stands);
-        let f = one(&findings, "quote-not-found");
+        let f = one(&findings, Code::QuoteNotFound);
         assert_eq!(f.message, "quote \"500 died\" is not in texts/text.txt");
         assert_eq!((f.file.as_str(), f.line), ("estimates.csv", 5));
     }
@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn a_quote_typed_with_other_dashes_gets_the_folding_hint() {
         let (_, findings) = quote_in("the famine of 1932–1933 killed", "famine of 1932-1933");
-        let f = one(&findings, "quote-not-found");
+        let f = one(&findings, Code::QuoteNotFound);
         assert!(f
             .message
             .contains("it matches once spaces, dashes and quote marks are folded"));
@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn a_quote_with_a_bare_line_feed_gets_the_crlf_hint() {
         let (_, findings) = quote_in("400 died\r\nin the camps", "400 died\nin the camps");
-        let f = one(&findings, "quote-not-found");
+        let f = one(&findings, Code::QuoteNotFound);
         assert!(f.message.contains("with the text's CRLF line ending"));
     }
 
@@ -274,7 +274,7 @@ mod tests {
     fn a_quote_inside_a_longer_number_cuts_the_figure() {
         let (stands, findings) = quote_in("Some 12,345 people fled.", "2,345 people");
         assert!(!stands);
-        let f = one(&findings, "quote-cuts-figure");
+        let f = one(&findings, Code::QuoteCutsFigure);
         assert!(f.message.starts_with(
             "quote \"2,345 people\" is in texts/text.txt only inside a longer word or number: at 1:7 it is part of \"12,345 people\""
         ), "{}", f.message);
@@ -284,7 +284,7 @@ mod tests {
     fn a_quote_found_twice_is_ambiguous_but_stands() {
         let (stands, findings) = quote_in("400 died. Then 400 died.", "400 died");
         assert!(stands);
-        let f = one(&findings, "ambiguous-quote");
+        let f = one(&findings, Code::AmbiguousQuote);
         assert_eq!(f.severity, crate::model::finding::Severity::Warning);
         assert_eq!(
             f.message,
@@ -295,7 +295,7 @@ mod tests {
     #[test]
     fn an_ambiguous_quote_lists_at_most_ten_places() {
         let (_, findings) = quote_in(&"x 7 ".repeat(12), "7");
-        let message = &one(&findings, "ambiguous-quote").message;
+        let message = &one(&findings, Code::AmbiguousQuote).message;
         assert!(message.contains("occurs 12 times"));
         assert!(message.contains("1:39, …)"), "{message}");
     }
@@ -349,10 +349,10 @@ mod tests {
         assert_eq!(
             sample::codes(&findings),
             [
-                "duplicate-id",
-                "missing-value",
-                "unknown-reference",
-                "quote-not-found"
+                Code::DuplicateId,
+                Code::MissingValue,
+                Code::UnknownReference,
+                Code::QuoteNotFound
             ]
         );
         assert_eq!(

@@ -7,7 +7,7 @@ use super::ids::{reference, unknown, Table};
 use super::quotes::{check_quote, TextIndex};
 use super::show;
 use crate::english::figure::same_value;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Dimension, Estimate, Qualifier, Relation, RelationKind, Unit};
 
 /// Every relation's references, operands, factor, units and quote, and the base of every
@@ -32,7 +32,7 @@ pub(super) fn check_relations(
             reference(data, Table::Estimate, op, &r.pos.cell("operands"), findings);
             if op == &r.target {
                 findings.push(Finding::error(
-                    "self-relation",
+                    Code::SelfRelation,
                     &r.pos.cell("operands"),
                     format!("estimate `{op}` is both the target and an operand"),
                 ));
@@ -66,7 +66,7 @@ pub(super) fn check_relations(
     for e in &data.estimates {
         if e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str()) {
             findings.push(Finding::error(
-                "ratio-without-base",
+                Code::RatioWithoutBase,
                 &e.pos.cell("qualifier"),
                 format!(
                     "`{}` states a multiplier but no `ratio` relation in relations.csv names the figure it multiplies",
@@ -92,7 +92,7 @@ fn check_one_unit(data: &Dataset, r: &Relation, kind: RelationKind, findings: &m
     for op in &r.operands {
         if let Some(op_unit) = unit_of(data, op).filter(|u| *u != target_unit) {
             findings.push(Finding::error(
-                "unit-mismatch",
+                Code::UnitMismatch,
                 &r.pos.cell("operands"),
                 format!(
                     "a {kind} relation needs one unit, but `{}` counts {target_unit} and `{op}` counts {op_unit}; use a conversion for different units",
@@ -116,7 +116,7 @@ fn check_arity(r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
     };
     if let Some(problem) = arity {
         findings.push(Finding::error(
-            "bad-operands",
+            Code::BadOperands,
             &r.pos.cell("operands"),
             format!("{problem} (separate ids with `;`), found {count}"),
         ));
@@ -128,17 +128,17 @@ fn check_factor(r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
     match (kind, r.factor) {
         (RelationKind::Ratio | RelationKind::Conversion, None) if !r.factor_unreadable => findings
             .push(Finding::error(
-                "missing-value",
+                Code::MissingValue,
                 &r.pos.cell("factor"),
                 format!("a {kind} relation needs `factor` (target = factor × operand)"),
             )),
         (RelationKind::Sum | RelationKind::Subset, Some(_)) => findings.push(Finding::error(
-            "unexpected-value",
+            Code::UnexpectedValue,
             &r.pos.cell("factor"),
             format!("a {kind} relation takes no `factor`"),
         )),
         (_, Some(0.0)) => findings.push(Finding::error(
-            "bad-number",
+            Code::BadNumber,
             &r.pos.cell("factor"),
             "`factor` is 0; a relation's factor must be positive",
         )),
@@ -156,7 +156,7 @@ fn check_multiplier<'a>(
 ) {
     if !ratio_targets.insert(target.id.as_str()) {
         findings.push(Finding::error(
-            "ratio-two-bases",
+            Code::RatioTwoBases,
             &r.pos.cell("target"),
             format!(
                 "`{}` is already multiplied by another `ratio` relation; a multiplier has one base figure",
@@ -167,7 +167,7 @@ fn check_multiplier<'a>(
     if let (Some(p), Some(f)) = (target.point, r.factor) {
         if !same_value(p, f) {
             findings.push(Finding::error(
-                "value-mismatch",
+                Code::ValueMismatch,
                 &r.pos.cell("factor"),
                 format!(
                     "factor {} differs from the multiplier {} stated by `{}`",
@@ -218,7 +218,7 @@ fn check_conversion(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
             _ if !kinds_differ => None,
             _ => {
                 findings.push(Finding::error(
-                    "unit-mismatch",
+                    Code::UnitMismatch,
                     &r.pos.cell("operands"),
                     format!(
                         "conversion `{}` turns {from} into {to}, which are not units of the same kind (a count never converts into a measure, nor a length into a mass)",
@@ -232,7 +232,7 @@ fn check_conversion(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
     if let (Some(expected), Some(factor)) = (expected, r.factor) {
         if (factor - expected).abs() > 1e-4 * expected {
             findings.push(Finding::error(
-                "bad-factor",
+                Code::BadFactor,
                 &loc,
                 format!(
                     "conversion `{}` from {from} to {to} has factor {}, but 1 {from} is {} {to}",
@@ -266,7 +266,7 @@ fn check_double_counting(data: &Dataset, r: &Relation, findings: &mut Vec<Findin
             };
             if let Some(overlap) = overlap {
                 findings.push(Finding::warning(
-                    "double-counting",
+                    Code::DoubleCounting,
                     &r.pos.cell("operands"),
                     format!("sum `{}` adds `{a}` and `{b}`, but {overlap}: the same people are counted twice", r.id),
                 ));
@@ -361,7 +361,7 @@ mod tests {
     #[test]
     fn unknown_targets_and_operands_are_reported() {
         let findings = check(vec![sum("totl", &["shot", "hanged"])]);
-        assert_eq!(sample::codes(&findings), ["unknown-reference"; 2]);
+        assert_eq!(sample::codes(&findings), [Code::UnknownReference; 2]);
         assert_eq!(
             findings[0].message,
             "estimate `totl` is not defined; did you mean `total`?"
@@ -377,7 +377,7 @@ mod tests {
     fn a_target_among_its_own_operands_is_a_self_relation() {
         let findings = check(vec![sum("total", &["total", "shot"])]);
         assert_eq!(
-            one(&findings, "self-relation").message,
+            one(&findings, Code::SelfRelation).message,
             "estimate `total` is both the target and an operand"
         );
     }
@@ -386,7 +386,7 @@ mod tests {
     fn a_sum_over_two_units_is_a_unit_mismatch() {
         let findings = check(vec![sum("total", &["shot", "km"])]);
         assert_eq!(
-            one(&findings, "unit-mismatch").message,
+            one(&findings, Code::UnitMismatch).message,
             "a sum relation needs one unit, but `total` counts people and `km` counts km; use a conversion for different units"
         );
     }
@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn a_conversion_from_a_count_to_a_measure_is_a_unit_mismatch() {
         let findings = check(vec![conversion("km", "shot", 1.0)]);
-        let f = one(&findings, "unit-mismatch");
+        let f = one(&findings, Code::UnitMismatch);
         assert!(f.message.starts_with(
             "conversion `c` turns people into km, which are not units of the same kind"
         ));
@@ -404,7 +404,7 @@ mod tests {
     #[test]
     fn a_conversion_with_the_wrong_factor_names_the_right_one() {
         let findings = check(vec![conversion("cm", "inches", 1.0)]);
-        let f = one(&findings, "bad-factor");
+        let f = one(&findings, Code::BadFactor);
         assert_eq!(
             f.message,
             "conversion `c` from inches to cm has factor 1, but 1 inches is 2.54 cm"
@@ -427,7 +427,7 @@ mod tests {
         ]);
         let messages: Vec<&str> = findings
             .iter()
-            .filter(|f| f.code == "bad-operands")
+            .filter(|f| f.code == Code::BadOperands)
             .map(|f| f.message.as_str())
             .collect();
         assert_eq!(
@@ -444,7 +444,7 @@ mod tests {
     fn a_ratio_needs_a_factor_unless_it_was_unreadable() {
         let missing = sample::relation("r", RelationKind::Ratio, "total", &["shot"], None);
         let findings = check(vec![missing.clone()]);
-        let f = one(&findings, "missing-value");
+        let f = one(&findings, Code::MissingValue);
         assert_eq!(
             f.message,
             "a ratio relation needs `factor` (target = factor × operand)"
@@ -463,7 +463,7 @@ mod tests {
             ..sum("total", &["shot", "starved"])
         }]);
         assert_eq!(
-            one(&findings, "unexpected-value").message,
+            one(&findings, Code::UnexpectedValue).message,
             "a sum relation takes no `factor`"
         );
     }
@@ -477,7 +477,7 @@ mod tests {
             &["shot"],
             Some(0.0),
         )]);
-        let f = one(&findings, "bad-number");
+        let f = one(&findings, Code::BadNumber);
         assert_eq!(
             f.message,
             "`factor` is 0; a relation's factor must be positive"
@@ -493,7 +493,7 @@ mod tests {
         ]);
         assert_eq!(
             sample::codes(&findings),
-            ["ratio-two-bases", "value-mismatch"]
+            [Code::RatioTwoBases, Code::ValueMismatch]
         );
         assert!(findings[0]
             .message
@@ -507,7 +507,7 @@ mod tests {
     #[test]
     fn a_multiplier_without_a_ratio_relation_has_no_base() {
         let findings = check(vec![sum("ratio", &["shot", "starved"])]);
-        let f = one(&findings, "ratio-without-base");
+        let f = one(&findings, Code::RatioWithoutBase);
         assert!(f
             .message
             .starts_with("`ratio` states a multiplier but no `ratio` relation in relations.csv"));
@@ -517,14 +517,14 @@ mod tests {
     #[test]
     fn a_sum_of_a_quantity_and_its_part_counts_twice() {
         let findings = check(vec![sum("total", &["famine", "total", "shot"])]);
-        let f = one(&findings, "double-counting");
+        let f = one(&findings, Code::DoubleCounting);
         assert_eq!(f.severity, Severity::Warning);
         assert_eq!(
             f.message,
             "sum `s` adds `famine` and `total`, but `famine` is part of `deaths`: the same people are counted twice"
         );
         let findings = check(vec![sum("total", &["shot", "shot"])]);
-        assert!(one(&findings, "double-counting")
+        assert!(one(&findings, Code::DoubleCounting)
             .message
             .contains("but both estimate `shot`"));
     }
@@ -535,7 +535,7 @@ mod tests {
             quote: "in all 500 died".into(),
             ..sum("total", &["shot", "starved"])
         }]);
-        let f = one(&findings, "quote-not-found");
+        let f = one(&findings, Code::QuoteNotFound);
         assert_eq!(f.column, sample::column(RELATIONS, "quote"));
         let findings = check(vec![Relation {
             quote: "300 were shot and 100 starved".into(),

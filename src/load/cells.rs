@@ -1,7 +1,7 @@
 //! Parsing one cell: numbers, years and optional text, with a finding for a cell that is not
 //! what its column needs.
 
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::Loc;
 
 /// The largest number accepted in a numeric column; anything above is a typo, not a figure.
@@ -46,7 +46,7 @@ pub fn parse_number(
         }
     };
     findings.push(Finding::error(
-        "bad-number",
+        Code::BadNumber,
         loc,
         format!("`{column}` value `{s}` {problem}"),
     ));
@@ -68,7 +68,7 @@ pub(super) fn parse_year(
         Ok(y) => Some(y),
         Err(_) => {
             findings.push(Finding::error(
-                "bad-year",
+                Code::BadYear,
                 loc,
                 format!("`{column}` value `{s}` is not a year; write a whole number such as 1937"),
             ));
@@ -112,7 +112,7 @@ mod tests {
             let mut f = Vec::new();
             assert_eq!(parse_number(bad, &loc(), "point", &mut f), None, "{bad}");
             assert_eq!(f.len(), 1, "{bad}");
-            assert_eq!(f[0].code, "bad-number");
+            assert_eq!(f[0].code, Code::BadNumber);
         }
         let mut f = Vec::new();
         parse_number("1,700,000", &loc(), "point", &mut f);

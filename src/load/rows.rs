@@ -2,7 +2,7 @@
 //! passage), and the columns each file has.
 
 use crate::english::suggest::closest;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{
     Category, Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind,
 };
@@ -58,7 +58,7 @@ pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
     if kind.is_none() {
         let names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
         findings.push(Finding::error(
-            "bad-kind",
+            Code::BadKind,
             &row.pos.cell("kind"),
             format!("source kind `{raw}` is not one of: {}", names.join(", ")),
         ));
@@ -119,7 +119,7 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
             .map(|c| format!(" (did you mean `{c}`?)"))
             .unwrap_or_default();
         findings.push(Finding::error(
-            "bad-qualifier",
+            Code::BadQualifier,
             &row.pos.cell("qualifier"),
             format!(
                 "qualifier `{raw}` is not in the vocabulary{hint}: {}",
@@ -150,7 +150,7 @@ pub(super) fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
     if kind.is_none() {
         let names: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
         findings.push(Finding::error(
-            "bad-kind",
+            Code::BadKind,
             &row.pos.cell("kind"),
             format!("relation kind `{raw}` is not one of: {}", names.join(", ")),
         ));
@@ -199,5 +199,115 @@ pub(super) fn context(row: &Row) -> Context {
         quote: row.get("quote").to_string(),
         note: row.get("note").to_string(),
         pos: row.pos.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::finding::Code;
+    use crate::model::sample::one;
+
+    /// Each row of `csv` (a header and rows, in memory) made by `make`, and the findings.
+    fn rows<T>(
+        csv: &str,
+        columns: &[&str],
+        mut make: impl FnMut(&Row, &mut Vec<Finding>) -> T,
+    ) -> (Vec<T>, Vec<Finding>) {
+        let mut findings = Vec::new();
+        let mut made = Vec::new();
+        let file = Path::new("x.csv");
+        super::super::table::parse_rows(
+            csv.as_bytes(),
+            file,
+            columns,
+            true,
+            &mut findings,
+            |r, f| made.push(make(&r, f)),
+        );
+        (made, findings)
+    }
+
+    #[test]
+    fn a_source_kind_outside_the_vocabulary_is_bad_kind_and_left_empty() {
+        let (sources, findings) = rows(
+            "id,name,kind,note\nconquest,Robert Conquest,wizard,\n",
+            columns::SOURCES,
+            source,
+        );
+        let f = one(&findings, Code::BadKind);
+        // `wizard` is the third cell of line 2: after "conquest,Robert Conquest,".
+        assert_eq!((f.line, f.column), (2, 26));
+        assert!(f
+            .message
+            .starts_with("source kind `wizard` is not one of: archival, official"));
+        assert_eq!(sources[0].kind, None);
+    }
+
+    #[test]
+    fn a_relation_kind_outside_the_vocabulary_is_bad_kind() {
+        let (relations, findings) = rows(
+            "id,kind,target,operands,factor,quote,note\nr,summ,total,a;b,,,\n",
+            columns::RELATIONS,
+            relation,
+        );
+        let f = one(&findings, Code::BadKind);
+        assert_eq!((f.line, f.column), (2, 3));
+        assert!(f
+            .message
+            .starts_with("relation kind `summ` is not one of: sum, ratio"));
+        assert_eq!(relations[0].operands, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_period_that_is_not_a_whole_year_is_bad_year() {
+        let (quantities, findings) = rows(
+            "id,label,category,unit,region,period_start,period_end,parent,description\n\
+             famine,Famine,deaths,people,,1932,1933.5,,\n",
+            columns::QUANTITIES,
+            quantity,
+        );
+        let f = one(&findings, Code::BadYear);
+        assert!(f
+            .message
+            .starts_with("`period_end` value `1933.5` is not a year"));
+        assert_eq!(quantities[0].period_start, Some(1932));
+        assert_eq!(quantities[0].period_end, None);
+    }
+
+    #[test]
+    fn a_misspelt_qualifier_is_bad_qualifier_with_a_suggestion() {
+        let (estimates, findings) = rows(
+            "id,quantity,source,text,low,point,high,qualifier,quote,note\n\
+             e1,famine,src,text,,700000,,abot,about 700000,\n",
+            columns::ESTIMATES,
+            estimate,
+        );
+        let f = one(&findings, Code::BadQualifier);
+        assert!(
+            f.message
+                .starts_with("qualifier `abot` is not in the vocabulary (did you mean `about`?)"),
+            "{}",
+            f.message
+        );
+        assert_eq!(estimates[0].qualifier, None);
+        assert_eq!(estimates[0].point, Some(700000.0));
+    }
+
+    #[test]
+    fn an_unreadable_figure_is_bad_number_and_noted_as_unreadable() {
+        let (estimates, findings) = rows(
+            "id,quantity,source,text,low,point,high,qualifier,quote,note\n\
+             e1,famine,src,text,,\"700,000\",,about,about 700000,\n",
+            columns::ESTIMATES,
+            estimate,
+        );
+        assert!(one(&findings, Code::BadNumber)
+            .message
+            .contains("write it without separators: 700000"));
+        assert_eq!(estimates[0].point, None);
+        assert_eq!(estimates[0].unreadable, ["point"]);
     }
 }

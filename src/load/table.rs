@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
 use crate::english::suggest::closest;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Loc, RowPos};
 
 use super::{read_bytes, LoadError};
@@ -65,11 +65,23 @@ pub fn read_table(
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
 ) -> Result<Option<Table>, LoadError> {
+    let bytes = read_bytes(path, inputs)?;
+    Ok(parse_table(&bytes, path, required, needs_rows, findings))
+}
+
+/// A CSV table from the bytes of `path`, already read: [`read_table`] without the disk.
+pub fn parse_table(
+    bytes: &[u8],
+    path: &Path,
+    required: &[&str],
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+) -> Option<Table> {
     let mut rows = Vec::new();
-    let header = read_rows(path, required, needs_rows, findings, inputs, |row, _| {
+    let header = parse_rows(bytes, path, required, needs_rows, findings, |row, _| {
         rows.push(row)
-    })?;
-    Ok(header.map(|_| Table { rows }))
+    });
+    header.map(|_| Table { rows })
 }
 
 /// Reads a CSV file row by row, handing each row to `each` as soon as it is read, so that a
@@ -85,10 +97,22 @@ pub fn read_rows(
     each: impl FnMut(Row, &mut Vec<Finding>),
 ) -> Result<Option<Arc<Vec<String>>>, LoadError> {
     let bytes = read_bytes(path, inputs)?;
+    Ok(parse_rows(
+        &bytes, path, required, needs_rows, findings, each,
+    ))
+}
+
+/// The rows of a CSV file from its bytes, already read: [`read_rows`] without the disk.
+pub fn parse_rows(
+    bytes: &[u8],
+    path: &Path,
+    required: &[&str],
+    needs_rows: bool,
+    findings: &mut Vec<Finding>,
+    each: impl FnMut(Row, &mut Vec<Finding>),
+) -> Option<Arc<Vec<String>>> {
     let file = Arc::new(path.to_path_buf());
-    let Some(text) = decode(&bytes, &file, required, findings) else {
-        return Ok(None);
-    };
+    let text = decode(bytes, &file, required, findings)?;
     let csv = Csv {
         file,
         text,
@@ -98,12 +122,9 @@ pub fn read_rows(
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let Some(header) = read_header(&mut reader, &csv, required, findings) else {
-        return Ok(None);
-    };
-    let header = Arc::new(header);
+    let header = Arc::new(read_header(&mut reader, &csv, required, findings)?);
     read_records(reader, &csv, &header, needs_rows, findings, each);
-    Ok(Some(header))
+    Some(header)
 }
 
 /// The text of a CSV file with what it takes to point at a place in it.
@@ -153,7 +174,7 @@ fn decode<'a>(
             let (line, column) = LineIndex::new(valid).locate(offset);
             let skipped = bytes.len() - body.len();
             findings.push(Finding::error(
-                "not-utf8",
+                Code::NotUtf8,
                 &at(line, column),
                 format!(
                     "invalid UTF-8 byte 0x{:02X} at byte offset {}: save the file as UTF-8",
@@ -166,7 +187,7 @@ fn decode<'a>(
     };
     if text.trim().is_empty() {
         findings.push(Finding::error(
-            "empty-file",
+            Code::EmptyFile,
             &at(1, 1),
             format!(
                 "the file is empty: it needs a header row ({})",
@@ -190,7 +211,7 @@ fn read_header(
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
         Err(e) => {
             findings.push(Finding::error(
-                "csv-syntax",
+                Code::CsvSyntax,
                 &csv.at(1, 1),
                 format!("cannot read the header: {e}"),
             ));
@@ -203,7 +224,7 @@ fn read_header(
     for (i, name) in header.iter().enumerate() {
         if header[..i].contains(name) {
             findings.push(Finding::error(
-                "duplicate-column",
+                Code::DuplicateColumn,
                 &header_loc(i),
                 format!("column `{name}` appears twice in the header"),
             ));
@@ -220,7 +241,7 @@ fn read_header(
                 .map(|c| format!(" (is `{c}` a misspelling of it?)"))
                 .unwrap_or_default();
             findings.push(Finding::error(
-                "missing-column",
+                Code::MissingColumn,
                 &csv.at(1, 1),
                 format!(
                     "required column `{name}` is missing from the header{hint}; expected columns: {}",
@@ -236,7 +257,7 @@ fn read_header(
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| "; it is kept but not used".to_string());
             findings.push(Finding::warning(
-                "unknown-column",
+                Code::UnknownColumn,
                 &header_loc(i),
                 format!("column `{name}` is not one reckon knows{hint}"),
             ));
@@ -267,7 +288,7 @@ fn read_records(
                     .position()
                     .map_or_else(|| csv.at(1, 1), |p| csv.locate(p.byte() as usize));
                 findings.push(Finding::error(
-                    "csv-syntax",
+                    Code::CsvSyntax,
                     &at,
                     format!("cannot read this row: {e}"),
                 ));
@@ -298,7 +319,7 @@ fn read_records(
     }
     if !any && needs_rows {
         findings.push(Finding::error(
-            "no-rows",
+            Code::NoRows,
             &csv.at(1, 1),
             "the file has a header but no rows",
         ));
@@ -323,7 +344,7 @@ fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Find
         "quote a field that holds a comma (\"...\")".to_string()
     };
     Finding::error(
-        "field-count",
+        Code::FieldCount,
         start,
         format!(
             "this row has {} fields but the header has {expected}: {hint}",
@@ -335,6 +356,133 @@ fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Find
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::finding::Severity;
+
+    const COLUMNS: &[&str] = &["id", "name"];
+
+    /// The findings and the rows of `bytes` read as `x.csv` with columns `id` and `name`.
+    fn parse(bytes: &[u8], needs_rows: bool) -> (Vec<Finding>, Option<Table>) {
+        let mut findings = Vec::new();
+        let table = parse_table(
+            bytes,
+            Path::new("x.csv"),
+            COLUMNS,
+            needs_rows,
+            &mut findings,
+        );
+        (findings, table)
+    }
+
+    /// The only finding of `bytes`, which must have `code`, and its line and column.
+    fn only(bytes: &[u8], code: Code) -> (Finding, u64, u64) {
+        let (findings, _) = parse(bytes, true);
+        match findings.as_slice() {
+            [f] if f.code == code => (f.clone(), f.line, f.column),
+            _ => panic!("expected one `{code}`, got {findings:#?}"),
+        }
+    }
+
+    #[test]
+    fn a_clean_table_has_its_rows_and_no_finding() {
+        let (findings, table) = parse(b"id,name\r\na,Alpha\r\nb,\"Beta, B\"\r\n", true);
+        assert!(findings.is_empty(), "{findings:#?}");
+        let rows = table.map(|t| t.rows).unwrap_or_default();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].get("name"), "Beta, B");
+        let name = rows[1].pos.cell("name");
+        assert_eq!((name.line, name.column), (3, 3));
+    }
+
+    #[test]
+    fn a_stray_byte_is_not_utf8_at_its_line_column_and_byte_offset() {
+        // "id,name\n" is 8 bytes and "a," 2 more: the 0xFF is byte 10, line 2, column 3.
+        let (f, line, column) = only(b"id,name\na,\xFFx\n", Code::NotUtf8);
+        assert_eq!((line, column), (2, 3));
+        assert!(
+            f.message.contains("0xFF at byte offset 10"),
+            "{}",
+            f.message
+        );
+        // A byte-order mark is skipped but still counted in the byte offset.
+        let (f, _, _) = only(b"\xEF\xBB\xBFid,name\na,\xFFx\n", Code::NotUtf8);
+        assert!(f.message.contains("byte offset 13"), "{}", f.message);
+    }
+
+    #[test]
+    fn a_blank_file_is_empty_and_names_the_header_it_needs() {
+        for blank in [&b""[..], b"  \n\r\n", b"\xEF\xBB\xBF"] {
+            let (f, line, column) = only(blank, Code::EmptyFile);
+            assert_eq!((line, column), (1, 1));
+            assert!(f.message.contains("(id,name)"), "{}", f.message);
+        }
+    }
+
+    #[test]
+    fn a_row_with_too_many_fields_is_a_field_count_error_and_is_dropped() {
+        let (findings, table) = parse(b"id,name\na,Alpha,extra\nb,Beta\n", true);
+        let f = crate::model::sample::one(&findings, Code::FieldCount);
+        assert_eq!((f.line, f.column), (2, 1));
+        assert!(f.message.contains("has 3 fields but the header has 2"));
+        assert_eq!(table.map(|t| t.rows.len()), Some(1));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_a_field_count_error_naming_the_lines_it_swallowed() {
+        let (f, line, _) = only(b"id,name\n\"a,Alpha\nb,Beta\nc,Gamma\n", Code::FieldCount);
+        assert_eq!(line, 2);
+        assert!(f.message.contains("from line 2 to line 5"), "{}", f.message);
+    }
+
+    #[test]
+    fn a_header_without_rows_is_no_rows_only_where_rows_are_needed() {
+        let (f, line, column) = only(b"id,name\n", Code::NoRows);
+        assert_eq!((line, column, f.severity), (1, 1, Severity::Error));
+        let (findings, table) = parse(b"id,name\n", false);
+        assert!(findings.is_empty(), "{findings:#?}");
+        assert_eq!(table.map(|t| t.rows.len()), Some(0));
+    }
+
+    #[test]
+    fn a_missing_column_is_an_error_with_a_suggestion() {
+        let (findings, table) = parse(b"id,nam\na,Alpha\n", true);
+        assert!(table.is_none());
+        let f = crate::model::sample::one(&findings, Code::MissingColumn);
+        assert!(
+            f.message
+                .contains("`name` is missing from the header (is `nam` a misspelling of it?)"),
+            "{}",
+            f.message
+        );
+        // The misspelt column is also a warning, at its own place in the header.
+        let f = crate::model::sample::one(&findings, Code::UnknownColumn);
+        assert_eq!((f.line, f.column, f.severity), (1, 4, Severity::Warning));
+        assert!(f.message.contains("did you mean `name`?"), "{}", f.message);
+    }
+
+    #[test]
+    fn a_column_named_twice_is_a_duplicate_column_at_its_second_place() {
+        let (findings, table) = parse(b"id,name,id\na,Alpha,b\n", true);
+        assert!(table.is_none());
+        let f = crate::model::sample::one(&findings, Code::DuplicateColumn);
+        assert_eq!((f.line, f.column), (1, 9));
+        assert!(f.message.contains("column `id` appears twice"));
+    }
+
+    #[test]
+    fn an_extra_column_is_only_a_warning_and_the_rows_are_kept() {
+        let (f, line, column) = only(b"id,name,colour\na,Alpha,red\n", Code::UnknownColumn);
+        assert_eq!((line, column, f.severity), (1, 9, Severity::Warning));
+        assert!(
+            f.message.contains("it is kept but not used"),
+            "{}",
+            f.message
+        );
+        let (_, table) = parse(b"id,name,colour\na,Alpha,red\n", true);
+        assert_eq!(
+            table.map(|t| t.rows[0].get("colour").to_string()),
+            Some("red".into())
+        );
+    }
 
     #[test]
     fn field_starts_respect_quotes() {

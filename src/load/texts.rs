@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Loc, Text};
 
 use super::rows::columns;
-use super::table::read_table;
+use super::table::{read_table, Table};
 use super::{present, read_bytes, LoadError};
 
 /// The texts that were read, and the ids of those that could not be.
@@ -36,11 +36,21 @@ fn listed_texts(
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
 ) -> Result<Texts, LoadError> {
+    match read_table(listing, columns::TEXTS, true, findings, inputs)? {
+        Some(table) => texts_of_table(dir, &table, findings, inputs),
+        None => Ok((Vec::new(), Vec::new())),
+    }
+}
+
+/// The texts that the rows of `texts.csv` name, read from the dataset folder `dir`.
+fn texts_of_table(
+    dir: &Path,
+    table: &Table,
+    findings: &mut Vec<Finding>,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<Texts, LoadError> {
     let mut texts = Vec::new();
     let mut unreadable = Vec::new();
-    let Some(table) = read_table(listing, columns::TEXTS, true, findings, inputs)? else {
-        return Ok((texts, unreadable));
-    };
     for row in &table.rows {
         let loc = row.pos.cell("file");
         let file = Path::new(row.get("file"));
@@ -50,7 +60,7 @@ fn listed_texts(
             .all(|c| matches!(c, std::path::Component::Normal(_)));
         if !inside || row.get("file").trim().is_empty() {
             findings.push(Finding::error(
-                "text-outside",
+                Code::TextOutside,
                 &loc,
                 format!(
                     "text file `{}` must be a relative path inside the dataset folder, such as texts/article.txt",
@@ -88,7 +98,7 @@ fn folder_texts(
         Ok(entries) => entries,
         Err(_) => {
             findings.push(Finding::error(
-                "text-missing",
+                Code::TextMissing,
                 &Loc {
                     file: Arc::new(folder.clone()),
                     line: 1,
@@ -137,7 +147,7 @@ fn read_text_body(
 ) -> Result<Option<String>, LoadError> {
     if !present(path)? {
         findings.push(Finding::error(
-            "text-missing",
+            Code::TextMissing,
             loc,
             format!("text file {} does not exist", path.display()),
         ));
@@ -146,13 +156,23 @@ fn read_text_body(
     // A device or a pipe (a symbolic link to /dev/zero, say) would never end.
     if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         findings.push(Finding::error(
-            "text-not-a-file",
+            Code::TextNotAFile,
             loc,
             format!("{} is not a regular file", path.display()),
         ));
         return Ok(None);
     }
     let bytes = read_bytes(path, inputs)?;
+    Ok(decode_text(bytes, path, loc, findings))
+}
+
+/// A text's bytes as its body; `None`, with a finding at `loc`, when they are empty or not UTF-8.
+fn decode_text(
+    bytes: Vec<u8>,
+    path: &Path,
+    loc: &Loc,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
     // A byte-order mark is not part of the text.
     let (bytes, skipped) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest.to_vec(), 3),
@@ -161,13 +181,13 @@ fn read_text_body(
     match String::from_utf8(bytes) {
         Ok(body) if body.trim().is_empty() => {
             findings.push(Finding::error(
-                "text-empty",
+                Code::TextEmpty,
                 loc,
                 format!("text file {} is empty", path.display()),
             ));
-            Ok(None)
+            None
         }
-        Ok(body) => Ok(Some(body)),
+        Ok(body) => Some(body),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
@@ -178,7 +198,7 @@ fn read_text_body(
                 column,
             };
             findings.push(Finding::error(
-                "not-utf8",
+                Code::NotUtf8,
                 &at,
                 format!(
                     "text file {} is not UTF-8: invalid byte 0x{:02X} at byte offset {}: save it as UTF-8 (named by {}:{})",
@@ -189,7 +209,145 @@ fn read_text_body(
                     loc.line
                 ),
             ));
-            Ok(None)
+            None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::one;
+
+    /// A place in texts.csv, where a text is named.
+    fn named_at() -> Loc {
+        Loc {
+            file: Arc::new(PathBuf::from("texts.csv")),
+            line: 2,
+            column: 4,
+        }
+    }
+
+    /// The texts that the in-memory `texts.csv` lists, read from a folder that does not exist.
+    fn listed(csv: &str) -> (Texts, Vec<Finding>, Vec<PathBuf>) {
+        let mut findings = Vec::new();
+        let mut inputs = Vec::new();
+        let table = super::super::table::parse_table(
+            csv.as_bytes(),
+            Path::new("texts.csv"),
+            columns::TEXTS,
+            true,
+            &mut findings,
+        );
+        let dir = Path::new("/nonexistent-reckon-dataset");
+        let texts = texts_of_table(
+            dir,
+            &table.expect("a usable texts.csv"),
+            &mut findings,
+            &mut inputs,
+        )
+        .expect("a folder that does not exist is no I/O error");
+        (texts, findings, inputs)
+    }
+
+    #[test]
+    fn a_text_outside_the_dataset_folder_is_refused_before_it_is_read() {
+        let (texts, findings, inputs) = listed(
+            "id,file,title,attribution\n\
+             passwd,/etc/passwd,,\n\
+             up,../secret.txt,,\n\
+             blank, ,,\n",
+        );
+        let codes = crate::model::sample::codes(&findings);
+        assert_eq!(codes, [Code::TextOutside; 3]);
+        assert_eq!(findings[0].column, 8);
+        assert!(findings[1]
+            .message
+            .contains("`../secret.txt` must be a relative path inside"));
+        assert!(texts.0.is_empty());
+        assert_eq!(texts.1, ["passwd", "up", "blank"]);
+        assert!(inputs.is_empty(), "read {inputs:?}");
+    }
+
+    #[test]
+    fn a_listed_text_that_is_not_there_is_text_missing() {
+        let (texts, findings, _) = listed("id,file,title,attribution\narticle,texts/a.txt,,\n");
+        let f = one(&findings, Code::TextMissing);
+        assert_eq!((f.file.as_str(), f.line, f.column), ("texts.csv", 2, 9));
+        assert_eq!(texts.1, ["article"]);
+    }
+
+    #[test]
+    fn a_dataset_without_texts_csv_or_texts_folder_is_text_missing() {
+        let mut findings = Vec::new();
+        let dir = Path::new("/nonexistent-reckon-dataset");
+        let texts = folder_texts(dir, &mut findings, &mut Vec::new()).ok();
+        assert!(texts.is_some_and(|(read, unread)| read.is_empty() && unread.is_empty()));
+        assert!(one(&findings, Code::TextMissing)
+            .message
+            .starts_with("the dataset has no texts"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_text_not_a_file_and_is_never_read() {
+        let mut findings = Vec::new();
+        let mut inputs = Vec::new();
+        let body = read_text_body(
+            Path::new("/dev/null"),
+            &named_at(),
+            &mut findings,
+            &mut inputs,
+        );
+        assert!(matches!(body, Ok(None)));
+        let f = one(&findings, Code::TextNotAFile);
+        assert_eq!((f.line, f.column), (2, 4));
+        assert!(inputs.is_empty());
+    }
+
+    #[test]
+    fn a_blank_text_is_text_empty() {
+        for blank in [&b" \n\t\n"[..], b"\xEF\xBB\xBF"] {
+            let mut findings = Vec::new();
+            let path = Path::new("texts/a.txt");
+            assert_eq!(
+                decode_text(blank.to_vec(), path, &named_at(), &mut findings),
+                None
+            );
+            let f = one(&findings, Code::TextEmpty);
+            assert_eq!(f.message, "text file texts/a.txt is empty");
+            assert_eq!((f.file.as_str(), f.line), ("texts.csv", 2));
+        }
+    }
+
+    #[test]
+    fn a_stray_byte_in_a_text_is_not_utf8_in_the_text_and_names_where_it_is_listed() {
+        let mut findings = Vec::new();
+        let path = Path::new("texts/a.txt");
+        // A byte-order mark (3 bytes), "Some\n" (5) and "70": the 0xFF is byte 10, line 2, column 3.
+        let bytes = b"\xEF\xBB\xBFSome\n70\xFF000".to_vec();
+        assert_eq!(decode_text(bytes, path, &named_at(), &mut findings), None);
+        let f = one(&findings, Code::NotUtf8);
+        assert_eq!((f.file.as_str(), f.line, f.column), ("texts/a.txt", 2, 3));
+        assert!(
+            f.message.contains(
+                "invalid byte 0xFF at byte offset 10: save it as UTF-8 (named by texts.csv:2)"
+            ),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn a_text_keeps_its_body_without_the_byte_order_mark() {
+        let mut findings = Vec::new();
+        let body = decode_text(
+            b"\xEF\xBB\xBFSome 700,000 were shot.".to_vec(),
+            Path::new("texts/a.txt"),
+            &named_at(),
+            &mut findings,
+        );
+        assert_eq!(body.as_deref(), Some("Some 700,000 were shot."));
+        assert!(findings.is_empty());
     }
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{
     Contents, Context, Estimate, Loc, Qualifier, Quantity, Relation, RelationKind, RowPos, Source,
     SourceKind, Text,
@@ -183,7 +183,7 @@ pub fn contents(body: &str) -> Contents {
 }
 
 /// The one finding with `code`; fails the test when there is none or more than one.
-pub fn one<'a>(findings: &'a [Finding], code: &str) -> &'a Finding {
+pub fn one(findings: &[Finding], code: Code) -> &Finding {
     let found: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
     match found.as_slice() {
         [f] => f,
@@ -192,6 +192,6 @@ pub fn one<'a>(findings: &'a [Finding], code: &str) -> &'a Finding {
 }
 
 /// The codes of the findings, in order.
-pub fn codes(findings: &[Finding]) -> Vec<&'static str> {
+pub fn codes(findings: &[Finding]) -> Vec<Code> {
     findings.iter().map(|f| f.code).collect()
 }

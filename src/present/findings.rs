@@ -6,7 +6,7 @@ use foldhash::HashSet;
 use super::words;
 use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::number::{readable, relative};
-use crate::model::finding::Finding;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, RelationKind};
 
 /// The verdicts that say something about the text, as warnings on the relation's row.
@@ -36,7 +36,7 @@ pub fn verdict_findings(
         if o.kind == RelationKind::Subset {
             let (code, message) = match o.verdict {
                 Verdict::Broken => (
-                    "text-inconsistency",
+                    Code::TextInconsistency,
                     format!(
                         "relation `{}` is broken: {}; the part's lowest reading {} is above the whole's highest {}",
                         o.id,
@@ -46,7 +46,7 @@ pub fn verdict_findings(
                     ),
                 ),
                 Verdict::Approximate => (
-                    "text-approximate",
+                    Code::TextApproximate,
                     format!(
                         "relation `{}` only roughly holds: {}; the part's figure {} is above the whole's central value {}, though their intervals touch or overlap",
                         o.id,
@@ -62,7 +62,7 @@ pub fn verdict_findings(
         }
         match o.verdict {
             Verdict::Broken => findings.push(Finding::warning(
-                "text-inconsistency",
+                Code::TextInconsistency,
                 &loc,
                 format!(
                     "relation `{}` is broken: {}; {off}; it would hold if the stated figure were {}",
@@ -72,7 +72,7 @@ pub fn verdict_findings(
                 ),
             )),
             Verdict::Approximate => findings.push(Finding::warning(
-                "text-approximate",
+                Code::TextApproximate,
                 &loc,
                 format!(
                     "relation `{}` only roughly holds: {}; {off}, outside the stated interval {}–{} though the intervals overlap",
@@ -86,4 +86,162 @@ pub fn verdict_findings(
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::interpret::Rules;
+    use crate::analysis::relate::{evaluate, readings};
+    use crate::model::finding::{Code, Severity};
+    use crate::model::sample::{self, row, ESTIMATES};
+    use crate::model::{Qualifier, Relation};
+
+    /// The article's 353,074 (1937) and 328,612 (1938), the archival 681,692 and "nearly
+    /// 700,000"; 350,000 arrested, "about 350,000", parts of 400,000 and 352,000, and a band of
+    /// 300,000 to 400,000.
+    fn dataset(relations: Vec<Relation>) -> Dataset {
+        let mut contents = sample::contents("");
+        let figures = [
+            ("y1937", Qualifier::Exact, 353_074.0),
+            ("y1938", Qualifier::Exact, 328_612.0),
+            ("archival", Qualifier::Exact, 681_692.0),
+            ("nearly", Qualifier::Nearly, 700_000.0),
+            ("arrested", Qualifier::Exact, 350_000.0),
+            ("about", Qualifier::About, 350_000.0),
+            ("too_many", Qualifier::Exact, 400_000.0),
+            ("near", Qualifier::Exact, 352_000.0),
+        ];
+        contents.estimates = (2..)
+            .zip(figures)
+            .map(|(line, (id, q, point))| crate::model::Estimate {
+                pos: row("estimates.csv", ESTIMATES, line),
+                ..sample::estimate(id, "deaths", q, point, "")
+            })
+            .collect();
+        contents.estimates.push(crate::model::Estimate {
+            low: Some(300_000.0),
+            point: None,
+            high: Some(400_000.0),
+            pos: row("estimates.csv", ESTIMATES, 10),
+            ..sample::estimate("band", "deaths", Qualifier::Range, 0.0, "")
+        });
+        contents.relations = relations;
+        Dataset::new(contents)
+    }
+
+    /// The verdict findings of `relations`, none withheld.
+    fn findings(relations: Vec<Relation>) -> Vec<Finding> {
+        let data = dataset(relations);
+        let outcomes = evaluate(&data, &readings(&data, &Rules::default()));
+        verdict_findings(&data, &outcomes, &HashSet::default())
+    }
+
+    fn sum(id: &str, target: &str) -> Relation {
+        sample::relation(id, RelationKind::Sum, target, &["y1937", "y1938"], None)
+    }
+
+    fn subset(id: &str, whole: &str, part: &str) -> Relation {
+        sample::relation(id, RelationKind::Subset, whole, &[part], None)
+    }
+
+    #[test]
+    fn a_broken_sum_is_a_text_inconsistency_warning_on_the_target_cell() {
+        let found = findings(vec![sum("gp", "archival")]);
+        let f = sample::one(&found, Code::TextInconsistency);
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(
+            (f.file.as_str(), f.line, f.column),
+            (
+                "relations.csv",
+                2,
+                sample::column(sample::RELATIONS, "target")
+            )
+        );
+        assert!(
+            f.message.starts_with(
+                "relation `gp` is broken: 353,074 + 328,612 = 681,686; stated 681,692; off by 6 (-0.00088%); "
+            ),
+            "{}",
+            f.message
+        );
+        assert!(f
+            .message
+            .ends_with("it would hold if the stated figure were 681,686"));
+    }
+
+    #[test]
+    fn a_sum_that_holds_says_nothing() {
+        assert!(findings(vec![sum("gp", "nearly")]).is_empty());
+    }
+
+    #[test]
+    fn a_sum_outside_the_stated_interval_but_overlapping_it_is_text_approximate() {
+        // 300,000–400,000 + 352,000 = 652,000–752,000, central 350,000 + 352,000 = 702,000:
+        // outside "nearly 700,000" (650,000 to 700,000), though the intervals overlap. Off by
+        // 2,000, 2,000 / 700,000 = +0.29%.
+        let rough = sample::relation(
+            "rough",
+            RelationKind::Sum,
+            "nearly",
+            &["band", "near"],
+            None,
+        );
+        let f = &findings(vec![rough])[..];
+        let f = sample::one(f, Code::TextApproximate);
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(
+            f.message
+                .starts_with("relation `rough` only roughly holds: "),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.ends_with(
+                "off by 2,000 (+0.29%), outside the stated interval 650,000–700,000 though the intervals overlap"
+            ),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn a_part_above_the_whole_is_a_text_inconsistency_and_one_near_it_text_approximate() {
+        let found = findings(vec![
+            subset("broken", "arrested", "too_many"),
+            subset("rough", "about", "near"),
+            subset("holds", "arrested", "y1938"),
+        ]);
+        assert_eq!(
+            sample::codes(&found),
+            [Code::TextInconsistency, Code::TextApproximate]
+        );
+        assert!(
+            found[0].message.ends_with(
+                "the part's lowest reading 400,000 is above the whole's highest 350,000"
+            ),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[1].message.contains(
+                "the part's figure 352,000 is above the whole's central value 350,000, though their intervals touch or overlap"
+            ),
+            "{}",
+            found[1].message
+        );
+    }
+
+    #[test]
+    fn a_relation_not_judged_gets_no_verdict_finding() {
+        let data = dataset(vec![
+            sum("gp", "archival"),
+            subset("broken", "arrested", "too_many"),
+        ]);
+        let outcomes = evaluate(&data, &readings(&data, &Rules::default()));
+        let unjudged: HashSet<&str> = ["gp"].into_iter().collect();
+        let found = verdict_findings(&data, &outcomes, &unjudged);
+        assert_eq!(sample::codes(&found), [Code::TextInconsistency]);
+        assert!(found[0].message.starts_with("relation `broken` is broken"));
+    }
 }
