@@ -3,14 +3,16 @@
 
 use plotters::prelude::*;
 
+use super::draw::{arrow, bar, fit, text, wrap, Area, Drawn};
+use super::furniture::{footer, header, legend, with_unit, x_axis};
+use super::render::render_fit;
 use super::scale::Scale;
+use super::theme::{Type, INK, MARGIN, MUTED, PARTS, WIDTH};
 use super::view::View;
-use super::{
-    arrow, bar, file_stem, fit, footer, header, legend, render_fit, text, with_unit, wrap, x_axis,
-    Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, PARTS, WIDTH,
-};
+use super::Rendered;
 use crate::analysis::reconcile::Summary;
 use crate::english::number::readable;
+use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 312;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 130;

@@ -3,15 +3,17 @@
 
 use plotters::prelude::*;
 
+use super::draw::{bar, fit, line, text, text_width, Area, Drawn};
+use super::furniture::{footer, header, legend, x_axis};
+use super::render::render_fit;
 use super::scale::{AxisChoice, Scale};
+use super::theme::{part_color, Type, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
-use super::{
-    bar, file_stem, fit, footer, header, legend, line, part_color, render_fit, text, text_width,
-    x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
-};
+use super::Rendered;
 use crate::english::number::readable;
 use crate::model::RelationKind;
 use crate::present::words::stated;
+use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 300;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;

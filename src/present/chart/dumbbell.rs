@@ -3,15 +3,17 @@
 
 use plotters::prelude::*;
 
+use super::draw::{fit, line, text, wrap, Area, Drawn};
+use super::furniture::{footer, header, legend, with_unit, x_axis};
+use super::render::render_fit;
 use super::scale::Scale;
+use super::theme::{kind_color, Type, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
-use super::{
-    file_stem, fit, footer, header, kind_color, legend, line, render_fit, text, with_unit, wrap,
-    x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
-};
+use super::Rendered;
 use crate::analysis::reconcile::median;
 use crate::english::number::short;
 use crate::model::SourceKind;
+use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 290;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 120;

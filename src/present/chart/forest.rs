@@ -3,17 +3,19 @@
 
 use plotters::prelude::*;
 
+use super::draw::{arrow, bar, dashed, fit, text, Area, Drawn};
+use super::furniture::{footer, header, legend, with_unit, x_axis};
+use super::render::render_fit;
 use super::scale::Scale;
+use super::theme::{kind_color, Type, BAND, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
-use super::{
-    arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, render_fit, text,
-    with_unit, x_axis, Area, Drawn, Rendered, Type, BAND, INK, MARGIN, MUTED, WIDTH,
-};
+use super::Rendered;
 use crate::english::number::readable;
 use crate::model::interval::Interval;
 use crate::model::SourceKind;
 use crate::present::words::interval_words;
 use crate::present::words::stated;
+use crate::present::write::file_stem;
 
 /// One estimate as a row of the chart.
 #[derive(Debug, Clone)]

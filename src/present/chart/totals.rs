@@ -3,18 +3,21 @@
 
 use plotters::prelude::*;
 
+use super::draw::{arrow, bar, dashed, fit, line, text, text_width, Area, Drawn};
+use super::furniture::{footer, header, legend, x_axis};
+use super::render::render_fit;
 use super::scale::Scale;
-use super::view::View;
-use super::{
-    arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, line, part_color,
-    render_fit, text, text_width, x_axis, Area, Drawn, Rendered, Type, APPROXIMATE, BROKEN, HOLDS,
-    INK, MARGIN, MUTED, WIDTH,
+use super::theme::{
+    kind_color, part_color, Type, APPROXIMATE, BROKEN, HOLDS, INK, MARGIN, MUTED, WIDTH,
 };
+use super::view::View;
+use super::Rendered;
 use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::number::{readable, relative};
 use crate::model::interval::Interval;
 use crate::model::{RelationKind, SourceKind};
 use crate::present::words::{self, stated};
+use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 200;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
