@@ -1,5 +1,6 @@
 //! Writing outputs: to stdout for `-`, otherwise to a temporary file in the same folder that is
 //! renamed into place, so an interrupted run leaves the old file or the new one, never half.
+//! Also names output files (charts) and report anchors from ids, safely on every platform.
 
 use std::fs;
 use std::io::{self, Write};
@@ -190,13 +191,6 @@ fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// A file stem built from ids that is safe on every platform and can never leave the output
 /// folder: lowercase ASCII letters, digits, `-` and `_` only, no leading dot, at most 80
 /// characters, never a name Windows reserves.
-/// FNV-1a: a small, stable hash (the same on every platform and release, unlike std's).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 pub fn file_stem(parts: &[&str]) -> String {
     let raw = parts.join("-");
     let mut stem: String = raw
@@ -230,6 +224,13 @@ pub fn file_stem(parts: &[&str]) -> String {
         stem = format!("{stem}-{:08x}", fnv1a(raw.as_bytes()) as u32);
     }
     stem
+}
+
+/// FNV-1a: a small, stable hash (the same on every platform and release, unlike std's).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::draw::{arrow, bar, fit, text, wrap, Area, Drawn};
 use super::furniture::{footer, header, legend, with_unit, x_axis};
 use super::render::render_fit;
 use super::scale::Scale;
-use super::theme::{Type, INK, MARGIN, MUTED, PARTS, WIDTH};
+use super::theme::{Lettering, INK, MARGIN, MUTED, PARTS, WIDTH};
 use super::view::View;
 use super::Rendered;
 use crate::analysis::reconcile::Summary;
@@ -96,11 +96,11 @@ pub fn draw<DB: DrawingBackend>(
         area,
         "median",
         (WIDTH as i32 - MARGIN, top - 14),
-        Type::new(12.0, MUTED).right(),
+        Lettering::new(12.0, MUTED).right(),
     )?;
     for (i, s) in o.rows.iter().enumerate() {
         let cy = top + ROW * i as i32 + ROW / 2;
-        let label = Type::new(13.0, INK);
+        let label = Lettering::new(13.0, INK);
         let lines = wrap(area, &s.label, label, LABEL_WIDTH, 2);
         let first = cy - 8 * (lines.len() as i32 - 1);
         for (k, l) in lines.iter().enumerate() {
@@ -135,7 +135,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         let mx = x(s.median);
         bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
-        let value = Type::new(12.0, INK).right();
+        let value = Lettering::new(12.0, INK).right();
         let shown = format!(
             "{} ({} est.)",
             with_unit(&readable(s.median), &o.unit),

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::theme::Type;
+use super::theme::Lettering;
 
 /// The drawing surface every chart draws on.
 pub type Area<DB> = DrawingArea<DB, Shift>;
@@ -12,14 +12,14 @@ pub type Area<DB> = DrawingArea<DB, Shift>;
 pub type Drawn<DB, T = ()> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// The width of `s` set in `ty`, in pixels.
-pub fn text_width<DB: DrawingBackend>(area: &Area<DB>, s: &str, ty: Type) -> u32 {
+pub fn text_width<DB: DrawingBackend>(area: &Area<DB>, s: &str, ty: Lettering) -> u32 {
     area.estimate_text_size(s, &ty.style())
         .map(|(w, _)| w)
         .unwrap_or((s.chars().count() as f64 * ty.size * 0.6) as u32)
 }
 
 /// `s` cut to fit `max` pixels, ending in an ellipsis when cut.
-pub fn fit<DB: DrawingBackend>(area: &Area<DB>, s: &str, ty: Type, max: u32) -> String {
+pub fn fit<DB: DrawingBackend>(area: &Area<DB>, s: &str, ty: Lettering, max: u32) -> String {
     let s = capped(s);
     if text_width(area, s, ty) <= max {
         return s.to_string();
@@ -59,7 +59,7 @@ fn capped(s: &str) -> &str {
 pub fn wrap<DB: DrawingBackend>(
     area: &Area<DB>,
     s: &str,
-    ty: Type,
+    ty: Lettering,
     max: u32,
     lines: usize,
 ) -> Vec<String> {
@@ -102,7 +102,7 @@ pub fn text<DB: DrawingBackend>(
     area: &Area<DB>,
     s: &str,
     (x, y): (i32, i32),
-    ty: Type,
+    ty: Lettering,
 ) -> Drawn<DB> {
     area.draw(&Text::new(s.to_string(), (x, y), ty.style()))
 }

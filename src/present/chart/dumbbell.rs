@@ -7,7 +7,7 @@ use super::draw::{fit, line, text, wrap, Area, Drawn};
 use super::furniture::{footer, header, legend, with_unit, x_axis};
 use super::render::render_fit;
 use super::scale::Scale;
-use super::theme::{kind_color, Type, INK, MARGIN, MUTED, WIDTH};
+use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
 use super::Rendered;
 use crate::analysis::reconcile::median;
@@ -131,11 +131,11 @@ pub fn draw<DB: DrawingBackend>(
         area,
         "independent ÷ official",
         (WIDTH as i32 - MARGIN, top - 14),
-        Type::new(12.0, MUTED).right(),
+        Lettering::new(12.0, MUTED).right(),
     )?;
     for (i, r) in d.rows.iter().enumerate() {
         let cy = top + ROW * i as i32 + ROW / 2;
-        let label = Type::new(13.0, INK);
+        let label = Lettering::new(13.0, INK);
         let lines = wrap(area, &r.label, label, 280, 2);
         let first = cy - 8 * (lines.len() as i32 - 1);
         for (k, l) in lines.iter().enumerate() {
@@ -147,7 +147,7 @@ pub fn draw<DB: DrawingBackend>(
             area.draw(&Circle::new((x(*v), cy), 8, WHITE.filled()))?;
             area.draw(&Circle::new((x(*v), cy), 7, kind_color(*k).filled()))?;
         }
-        let value = Type::new(12.0, INK).right();
+        let value = Lettering::new(12.0, INK).right();
         let ratio = crate::english::number::times(if r.official > 0.0 {
             r.independent / r.official
         } else if r.independent > 0.0 {
@@ -166,7 +166,7 @@ pub fn draw<DB: DrawingBackend>(
             with_unit(&short(r.official), &d.unit),
             with_unit(&short(r.independent), &d.unit)
         );
-        let small = Type::new(10.0, MUTED).right();
+        let small = Lettering::new(10.0, MUTED).right();
         text(
             area,
             &fit(area, &both, small, 115),

@@ -7,7 +7,7 @@ use super::draw::{arrow, bar, dashed, fit, text, Area, Drawn};
 use super::furniture::{footer, header, legend, with_unit, x_axis};
 use super::render::render_fit;
 use super::scale::Scale;
-use super::theme::{kind_color, Type, BAND, INK, MARGIN, MUTED, WIDTH};
+use super::theme::{kind_color, Lettering, BAND, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
 use super::Rendered;
 use crate::english::number::readable;
@@ -151,9 +151,9 @@ pub fn draw<DB: DrawingBackend>(
     dashed(area, (mx, top - 12), (mx, bottom), INK, 4)?;
     let label = format!("median {}", with_unit(&readable(f.median), &f.unit));
     let anchor = if mx > (PLOT_X0 + PLOT_X1) / 2 {
-        Type::new(12.0, INK).right()
+        Lettering::new(12.0, INK).right()
     } else {
-        Type::new(12.0, INK)
+        Lettering::new(12.0, INK)
     };
     let dx = if mx > (PLOT_X0 + PLOT_X1) / 2 { -5 } else { 5 };
     text(area, &label, (mx + dx, top - 14), anchor)?;
@@ -161,12 +161,12 @@ pub fn draw<DB: DrawingBackend>(
         area,
         "figure as stated",
         (WIDTH as i32 - MARGIN, top - 14),
-        Type::new(12.0, MUTED).right(),
+        Lettering::new(12.0, MUTED).right(),
     )?;
     for (i, row) in f.rows.iter().enumerate() {
         let cy = top + ROW * i as i32 + ROW / 2;
-        let name = Type::new(13.0, INK);
-        let detail = Type::new(11.0, MUTED);
+        let name = Lettering::new(13.0, INK);
+        let detail = Lettering::new(11.0, MUTED);
         text(
             area,
             &fit(area, &row.source, name, LABEL_WIDTH),
@@ -204,7 +204,7 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             area.draw(&Circle::new((cx, cy), 5, color.filled()))?;
         }
-        let value = Type::new(12.0, INK).right();
+        let value = Lettering::new(12.0, INK).right();
         text(
             area,
             &fit(area, &row.value, value, 140),

@@ -5,19 +5,19 @@ use plotters::prelude::*;
 
 use super::draw::{bar, line, text, text_width, wrap, Area, Drawn};
 use super::scale::Scale;
-use super::theme::{Type, GRID, INK, MARGIN, MUTED, WIDTH};
+use super::theme::{Lettering, GRID, INK, MARGIN, MUTED, WIDTH};
 use crate::english::number::short;
 
 /// The title (bold) and the subtitle (muted) at the top; returns the y below them.
 pub fn header<DB: DrawingBackend>(area: &Area<DB>, title: &str, subtitle: &str) -> Drawn<DB, i32> {
     let width = WIDTH - 2 * MARGIN as u32;
-    let title_type = Type::new(22.0, INK).bold();
+    let title_lettering = Lettering::new(22.0, INK).bold();
     let mut y = 30;
-    for l in wrap(area, title, title_type, width, 2) {
-        text(area, &l, (MARGIN, y), title_type)?;
+    for l in wrap(area, title, title_lettering, width, 2) {
+        text(area, &l, (MARGIN, y), title_lettering)?;
         y += 28;
     }
-    let sub = Type::new(14.0, MUTED);
+    let sub = Lettering::new(14.0, MUTED);
     for l in wrap(area, subtitle, sub, width, 2) {
         text(area, &l, (MARGIN, y - 4), sub)?;
         y += 20;
@@ -31,7 +31,7 @@ pub fn legend<DB: DrawingBackend>(
     items: &[(String, RGBColor)],
     y: i32,
 ) -> Drawn<DB, i32> {
-    let ty = Type::new(13.0, INK);
+    let ty = Lettering::new(13.0, INK);
     let mut x = MARGIN;
     let mut y = y + 8;
     for (name, color) in items {
@@ -49,7 +49,7 @@ pub fn legend<DB: DrawingBackend>(
 
 /// The caption at the foot: the text's title, "figures as quoted", and reckon.
 pub fn footer<DB: DrawingBackend>(area: &Area<DB>, caption: &str, height: u32) -> Drawn<DB> {
-    let ty = Type::new(12.0, MUTED);
+    let ty = Lettering::new(12.0, MUTED);
     let width = WIDTH - 2 * MARGIN as u32;
     let lines = wrap(area, caption, ty, width, 2);
     let mut y = height as i32 - 14 - 16 * (lines.len() as i32 - 1);
@@ -77,7 +77,7 @@ pub fn x_axis<DB: DrawingBackend>(
     bottom: i32,
     unit: &str,
 ) -> Drawn<DB> {
-    let ty = Type::new(12.0, MUTED).center();
+    let ty = Lettering::new(12.0, MUTED).center();
     for t in scale.ticks() {
         let x = scale.map(t, x0, x1);
         line(area, (x, top), (x, bottom), GRID, 1)?;
@@ -89,7 +89,7 @@ pub fn x_axis<DB: DrawingBackend>(
             area,
             "log scale",
             (x1, bottom + 30),
-            Type::new(11.0, MUTED).right(),
+            Lettering::new(11.0, MUTED).right(),
         )?;
     }
     Ok(())

@@ -1,5 +1,6 @@
-//! Charts for reports: the shared theme (sizes, fonts, palette), drawing helpers generic over the
-//! plotters backend, and the SVG -> PNG rasteriser. One file per chart kind.
+//! Charts for reports, one file per chart kind, over shared parts: `theme` (sizes, fonts,
+//! palette), `draw` (text and shapes, generic over the plotters backend), `furniture` (header,
+//! legend, axis, footer) and `render` (SVG, and the SVG -> PNG rasteriser).
 //!
 //! Every chart is drawn once, into SVG, through plotters. The PNG is that SVG rendered by resvg
 //! at 2x pixel density with the same embedded font: plotters' own bitmap text squeezes word
@@ -31,6 +32,7 @@ pub struct Rendered {
     pub title: String,
     /// The ids (quantity, category, relation) a user can name to select the chart.
     pub subjects: Vec<String>,
+    /// The chart as an SVG document.
     pub svg: String,
 }
 

@@ -34,14 +34,19 @@ pub const PNG_SCALE: f32 = 2.0;
 /// Left and right page margins.
 pub const MARGIN: i32 = 28;
 
-/// Text and rule colours.
+/// Text colour: titles, labels and values.
 pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+/// Secondary text and axis rules: subtitles, ticks, captions.
 pub const MUTED: RGBColor = RGBColor(0x66, 0x66, 0x66);
+/// Grid lines and the rule above the caption.
 pub const GRID: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
+/// Background bands (the reconciled envelope behind a forest).
 pub const BAND: RGBColor = RGBColor(0xEF, 0xEF, 0xEF);
-/// Verdict colours, from the same colour-blind-safe palette.
+/// Verdict colour of a relation that is broken, from the same colour-blind-safe palette.
 pub const BROKEN: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+/// Verdict colour of a relation that holds only approximately.
 pub const APPROXIMATE: RGBColor = RGBColor(0xB0, 0x7A, 0x00);
+/// Verdict colour of a relation that holds.
 pub const HOLDS: RGBColor = RGBColor(0x00, 0x7A, 0x5A);
 
 /// The colour of a kind of source: the Okabe–Ito palette, safe for colour-blind readers, used
@@ -96,19 +101,24 @@ pub fn part_color(i: usize, n: usize) -> (RGBColor, RGBColor) {
 /// into a report at page width.
 const TEXT_SCALE: f64 = 1.2;
 
-/// How a piece of text is set.
+/// How a piece of text is set: size, weight, colour and horizontal anchor. (Not named
+/// `TextStyle`, which plotters' prelude already exports for its own style type.)
 #[derive(Clone, Copy)]
-pub struct Type {
+pub struct Lettering {
+    /// Size in layout pixels (scaled by `TEXT_SCALE` for plotters).
     pub size: f64,
+    /// Bold rather than regular.
     pub bold: bool,
+    /// Text colour.
     pub color: RGBColor,
+    /// Which point of the text sits at the x it is drawn at.
     pub anchor: HPos,
 }
 
-impl Type {
+impl Lettering {
     /// Regular text of `size` px in `color`, left-aligned.
     pub fn new(size: f64, color: RGBColor) -> Self {
-        Type {
+        Lettering {
             size,
             bold: false,
             color,
