@@ -1,5 +1,6 @@
 //! Official against independent: for each quantity with estimates from official or archival
-//! records and from independent sources, a dumbbell from one median to the other.
+//! records and from independent sources, a dumbbell from one median to the other. Which kinds
+//! are official is the vocabulary's call ([`SourceKind::is_official`]).
 
 use plotters::prelude::*;
 
@@ -10,7 +11,7 @@ use super::scale::Scale;
 use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
 use super::Rendered;
-use crate::analysis::reconcile::median;
+use crate::analysis::reconcile::{median, GroupBy};
 use crate::english::number::short;
 use crate::model::SourceKind;
 use crate::present::write::file_stem;
@@ -18,11 +19,6 @@ use crate::present::write::file_stem;
 const PLOT_X0: i32 = MARGIN + 290;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 120;
 const ROW: i32 = 46;
-
-/// True for the kinds that speak for the state: official statistics and archival records.
-pub fn is_official(kind: SourceKind) -> bool {
-    matches!(kind, SourceKind::Official | SourceKind::Archival)
-}
 
 /// One quantity: the median of each kind of source, split into the two sides.
 pub struct Pair {
@@ -39,8 +35,10 @@ pub struct Dumbbell {
     pub rows: Vec<Pair>,
 }
 
-/// One dumbbell chart per unit that has quantities with both sides (polls are left out).
-pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
+/// One dumbbell chart per unit that has quantities with both sides. Polls are left out: they
+/// report what people believe, not an estimate of the quantity.
+pub fn dumbbells(ctx: &View) -> anyhow::Result<Vec<Dumbbell>> {
+    let by_kind = ctx.analysis.reconcile(GroupBy::SourceKind)?;
     let mut out: Vec<Dumbbell> = Vec::new();
     for s in &ctx.analysis.summaries {
         let members = ctx.analysis.members_of(&s.key);
@@ -48,7 +46,7 @@ pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
             members
                 .iter()
                 .filter(|m| {
-                    m.source_kind != SourceKind::Poll && is_official(m.source_kind) == official
+                    m.source_kind != SourceKind::Poll && m.source_kind.is_official() == official
                 })
                 .map(|m| m.central)
                 .collect()
@@ -57,15 +55,14 @@ pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
         if off.is_empty() || ind.is_empty() {
             continue;
         }
-        let mut kinds: Vec<(SourceKind, f64)> = SourceKind::ALL
+        // The median of each kind is the analysis's own (its summaries by kind, keyed
+        // `quantity/kind`, come in the order of SourceKind::ALL); the sort keeps ties in that order.
+        let mut kinds: Vec<(SourceKind, f64)> = by_kind
             .iter()
             .filter_map(|k| {
-                let v: Vec<f64> = members
-                    .iter()
-                    .filter(|m| m.source_kind == *k)
-                    .map(|m| m.central)
-                    .collect();
-                (!v.is_empty() && *k != SourceKind::Poll).then(|| (*k, median(&v)))
+                let kind = k.source_kind?;
+                (kind != SourceKind::Poll && k.key == format!("{}/{kind}", s.key))
+                    .then_some((kind, k.median))
             })
             .collect();
         kinds.sort_by(|a, b| a.1.total_cmp(&b.1));
@@ -87,7 +84,7 @@ pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
         d.rows
             .sort_by(|a, b| (a.independent / a.official).total_cmp(&(b.independent / b.official)));
     }
-    out
+    Ok(out)
 }
 
 const TITLE: &str = "Official and archival figures against independent estimates";
@@ -180,7 +177,7 @@ pub fn draw<DB: DrawingBackend>(
 
 /// Renders every dumbbell chart.
 pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
-    dumbbells(ctx)
+    dumbbells(ctx)?
         .iter()
         .map(|d| {
             Ok(Rendered {
