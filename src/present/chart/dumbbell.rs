@@ -4,10 +4,10 @@
 
 use plotters::prelude::*;
 
-use super::draw::{fit, line, text, wrap, Area, Drawn};
-use super::furniture::{footer, header, legend, with_unit, x_axis};
+use super::draw::{fit, line, text, Area, Drawn};
+use super::furniture::{footer, header, legend, with_unit};
 use super::render::render_fit;
-use super::scale::Scale;
+use super::rows::RowLayout;
 use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
 use super::Rendered;
@@ -113,32 +113,14 @@ pub fn draw<DB: DrawingBackend>(
         .map(|k| (k.as_str().to_string(), kind_color(*k)))
         .collect();
     let y = legend(area, &keys, y)?;
-    let (lo, hi) = d
-        .rows
-        .iter()
-        .flat_map(|r| r.kinds.iter().map(|k| k.1))
-        .fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
-            (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
-        });
-    let scale = Scale::choose_tight(lo, hi, ctx.axis);
-    let top = y + 26;
-    let bottom = top + ROW * d.rows.len() as i32;
-    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &d.unit)?;
-    text(
-        area,
-        "independent ÷ official",
-        (WIDTH as i32 - MARGIN, top - 14),
-        Lettering::new(12.0, MUTED).right(),
-    )?;
+    let values = d.rows.iter().flat_map(|r| r.kinds.iter().map(|k| k.1));
+    let layout = RowLayout::new(values, ctx.axis, (PLOT_X0, PLOT_X1), ROW, d.rows.len(), y);
+    layout.axis(area, &d.unit)?;
+    layout.value_heading(area, "independent ÷ official")?;
     for (i, r) in d.rows.iter().enumerate() {
-        let cy = top + ROW * i as i32 + ROW / 2;
-        let label = Lettering::new(13.0, INK);
-        let lines = wrap(area, &r.label, label, 280, 2);
-        let first = cy - 8 * (lines.len() as i32 - 1);
-        for (k, l) in lines.iter().enumerate() {
-            text(area, l, (MARGIN, first + 16 * k as i32), label)?;
-        }
-        let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+        let cy = layout.row_y(i);
+        layout.label(area, &r.label, cy, 280)?;
+        let x = |v: f64| layout.x(v);
         line(area, (x(r.official), cy), (x(r.independent), cy), MUTED, 3)?;
         for (k, v) in &r.kinds {
             area.draw(&Circle::new((x(*v), cy), 8, WHITE.filled()))?;
@@ -163,16 +145,16 @@ pub fn draw<DB: DrawingBackend>(
             with_unit(&short(r.official), &d.unit),
             with_unit(&short(r.independent), &d.unit)
         );
-        let small = Lettering::new(10.0, MUTED).right();
-        text(
+        layout.value(
             area,
-            &fit(area, &both, small, 115),
-            (WIDTH as i32 - MARGIN, cy + 9),
-            small,
+            &both,
+            cy + 9,
+            Lettering::new(10.0, MUTED).right(),
+            115,
         )?;
     }
     footer(area, &ctx.caption, height)?;
-    Ok(bottom + 44)
+    Ok(layout.bottom + 44)
 }
 
 /// Renders every dumbbell chart.

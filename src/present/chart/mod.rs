@@ -14,6 +14,7 @@ pub mod dumbbell;
 pub mod forest;
 pub mod furniture;
 pub mod render;
+pub mod rows;
 pub mod scale;
 pub mod theme;
 pub mod totals;
