@@ -63,6 +63,14 @@ vocabulary! {
     }
 }
 
+impl SourceKind {
+    /// True for the kinds that speak for the state (official statistics and archival records);
+    /// every other kind is independent of it.
+    pub fn is_official(self) -> bool {
+        matches!(self, SourceKind::Official | SourceKind::Archival)
+    }
+}
+
 vocabulary! {
     /// How the text qualifies a figure ("nearly", "over", "between X and Y"...): see README, Qualifiers.
     #[derive(PartialOrd, Ord)]

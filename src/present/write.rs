@@ -1,5 +1,6 @@
 //! Writing outputs: to stdout for `-`, otherwise to a temporary file in the same folder that is
 //! renamed into place, so an interrupted run leaves the old file or the new one, never half.
+//! Also names output files (charts) and report anchors from ids, safely on every platform.
 
 use std::fs;
 use std::io::{self, Write};
@@ -187,6 +188,51 @@ fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// A file stem built from ids that is safe on every platform and can never leave the output
+/// folder: lowercase ASCII letters, digits, `-` and `_` only, no leading dot, at most 80
+/// characters, never a name Windows reserves.
+pub fn file_stem(parts: &[&str]) -> String {
+    let raw = parts.join("-");
+    let mut stem: String = raw
+        .chars()
+        .map(|c| {
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while stem.contains("--") {
+        stem = stem.replace("--", "-");
+    }
+    let mut stem = stem.trim_matches('-').chars().take(80).collect::<String>();
+    if stem.is_empty() {
+        stem = "chart".into();
+    }
+    const RESERVED: [&str; 22] = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+        "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
+    if RESERVED.contains(&stem.as_str()) {
+        stem.insert_str(0, "x-");
+    }
+    // A stem that had to change could meet another id's ("Famine" and "famine", "a.b" and
+    // "a-b"): a short hash of the id as written keeps them apart, so no chart overwrites another.
+    if stem != raw {
+        stem = format!("{stem}-{:08x}", fnv1a(raw.as_bytes()) as u32);
+    }
+    stem
+}
+
+/// FNV-1a: a small, stable hash (the same on every platform and release, unlike std's).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +243,40 @@ mod tests {
         assert_eq!(terminal("\u{1b}[2Jx\u{7}"), "\\u{1b}[2Jx\\u{7}");
         assert_eq!(terminal("a\u{9b}b\tc"), "a\\u{9b}b\\u{9}c");
         assert_eq!(terminal("abc\u{202e}def"), "abc\\u{202e}def");
+    }
+
+    #[test]
+    fn file_stems_stay_in_the_folder() {
+        assert_eq!(
+            file_stem(&["forest", "great_purge_executions_1937_38"]),
+            "forest-great_purge_executions_1937_38"
+        );
+        let safe = |s: &str| {
+            s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        };
+        for raw in [
+            "../../x",
+            "/etc/passwd",
+            "CON",
+            "nul",
+            "...",
+            "a\\b",
+            "C:\\x",
+            "Famine",
+            "é",
+        ] {
+            let stem = file_stem(&["forest", raw]);
+            assert!(safe(&stem) && !stem.starts_with('-'), "{raw} -> {stem}");
+        }
+        assert!(file_stem(&["forest", "../../x"]).starts_with("forest-x-"));
+        assert!(file_stem(&["/etc/passwd"]).starts_with("etc-passwd-"));
+        assert!(file_stem(&["CON"]).starts_with("x-con-"));
+        assert!(file_stem(&["..."]).starts_with("chart-"));
+        assert!(file_stem(&[&"a".repeat(200)]).len() <= 89);
+        // Ids that differ only in what sanitising removes still get different files.
+        assert_ne!(file_stem(&["Famine"]), file_stem(&["famine"]));
+        assert_ne!(file_stem(&["a.b"]), file_stem(&["a-b"]));
+        assert_ne!(file_stem(&["a.b"]), file_stem(&["a,b"]));
     }
 }

@@ -3,14 +3,16 @@
 
 use plotters::prelude::*;
 
-use super::scale::Scale;
+use super::draw::{arrow, bar, Area, Drawn};
+use super::furniture::{footer, header, legend, with_unit};
+use super::render::render_fit;
+use super::rows::RowLayout;
+use super::theme::{Lettering, INK, MARGIN, PARTS, WIDTH};
 use super::view::View;
-use super::{
-    arrow, bar, file_stem, fit, footer, header, legend, render_fit, text, with_unit, wrap, x_axis,
-    Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, PARTS, WIDTH,
-};
+use super::Rendered;
 use crate::analysis::reconcile::Summary;
 use crate::english::number::readable;
+use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 312;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 130;
@@ -83,28 +85,13 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .flat_map(|s| [s.envelope.lo, s.envelope.hi, s.median])
         .filter(|v| v.is_finite());
-    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
-        (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
-    });
-    let scale = Scale::choose_tight(lo, hi, ctx.axis);
-    let top = y + 26;
-    let bottom = top + ROW * o.rows.len() as i32;
-    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &o.unit)?;
-    text(
-        area,
-        "median",
-        (WIDTH as i32 - MARGIN, top - 14),
-        Type::new(12.0, MUTED).right(),
-    )?;
+    let layout = RowLayout::new(values, ctx.axis, (PLOT_X0, PLOT_X1), ROW, o.rows.len(), y);
+    layout.axis(area, &o.unit)?;
+    layout.value_heading(area, "median")?;
     for (i, s) in o.rows.iter().enumerate() {
-        let cy = top + ROW * i as i32 + ROW / 2;
-        let label = Type::new(13.0, INK);
-        let lines = wrap(area, &s.label, label, LABEL_WIDTH, 2);
-        let first = cy - 8 * (lines.len() as i32 - 1);
-        for (k, l) in lines.iter().enumerate() {
-            text(area, l, (MARGIN, first + 16 * k as i32), label)?;
-        }
-        let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+        let cy = layout.row_y(i);
+        layout.label(area, &s.label, cy, LABEL_WIDTH)?;
+        let x = |v: f64| layout.x(v);
         let hi = if s.envelope.is_open_above() {
             PLOT_X1
         } else {
@@ -119,7 +106,7 @@ pub fn draw<DB: DrawingBackend>(
         if s.envelope.is_open_above() {
             arrow(area, (PLOT_X1 + 4, cy), 1, PARTS[2])?;
         }
-        if s.envelope.lo < scale.lo() || (scale.is_log() && s.envelope.lo <= 0.0) {
+        if s.envelope.lo < layout.scale.lo() || (layout.scale.is_log() && s.envelope.lo <= 0.0) {
             arrow(area, (PLOT_X0 - 4, cy), -1, PARTS[2])?;
         }
         if let Some(c) = s.consensus {
@@ -133,21 +120,15 @@ pub fn draw<DB: DrawingBackend>(
         }
         let mx = x(s.median);
         bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
-        let value = Type::new(12.0, INK).right();
         let shown = format!(
             "{} ({} est.)",
             with_unit(&readable(s.median), &o.unit),
             s.estimates
         );
-        text(
-            area,
-            &fit(area, &shown, value, 125),
-            (WIDTH as i32 - MARGIN, cy),
-            value,
-        )?;
+        layout.value(area, &shown, cy, Lettering::new(12.0, INK).right(), 125)?;
     }
     footer(area, &ctx.caption, height)?;
-    Ok(bottom + 36)
+    Ok(layout.bottom + 36)
 }
 
 /// Renders every overview.

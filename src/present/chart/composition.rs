@@ -3,15 +3,17 @@
 
 use plotters::prelude::*;
 
+use super::draw::{bar, fit, line, text, text_width, Area, Drawn};
+use super::furniture::{footer, header, legend, x_axis};
+use super::render::render_fit;
 use super::scale::{AxisChoice, Scale};
+use super::theme::{part_color, Lettering, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
-use super::{
-    bar, file_stem, fit, footer, header, legend, line, part_color, render_fit, text, text_width,
-    x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
-};
+use super::Rendered;
 use crate::english::number::readable;
 use crate::model::RelationKind;
 use crate::present::words::stated;
+use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 300;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
@@ -162,8 +164,8 @@ pub fn draw<DB: DrawingBackend>(
     x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &c.unit)?;
     for (i, r) in c.rows.iter().enumerate() {
         let cy = top + ROW * i as i32 + ROW / 2;
-        let name = Type::new(13.0, INK);
-        let detail = Type::new(11.0, MUTED);
+        let name = Lettering::new(13.0, INK);
+        let detail = Lettering::new(11.0, MUTED);
         text(
             area,
             &fit(area, &r.source, name, 290),
@@ -190,7 +192,7 @@ pub fn draw<DB: DrawingBackend>(
             )?;
             line(area, (x1, cy - 13), (x1, cy + 13), WHITE, 1)?;
             let label = readable(*value);
-            let ty = Type::new(11.0, ink).center();
+            let ty = Lettering::new(11.0, ink).center();
             if text_width(area, &label, ty) as i32 + 8 < x1 - x0 {
                 text(area, &label, ((x0 + x1) / 2, cy), ty)?;
             }

@@ -1,26 +1,24 @@
 //! Official against independent: for each quantity with estimates from official or archival
-//! records and from independent sources, a dumbbell from one median to the other.
+//! records and from independent sources, a dumbbell from one median to the other. Which kinds
+//! are official is the vocabulary's call ([`SourceKind::is_official`]).
 
 use plotters::prelude::*;
 
-use super::scale::Scale;
+use super::draw::{fit, line, text, Area, Drawn};
+use super::furniture::{footer, header, legend, with_unit};
+use super::render::render_fit;
+use super::rows::RowLayout;
+use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
-use super::{
-    file_stem, fit, footer, header, kind_color, legend, line, render_fit, text, with_unit, wrap,
-    x_axis, Area, Drawn, Rendered, Type, INK, MARGIN, MUTED, WIDTH,
-};
-use crate::analysis::reconcile::median;
+use super::Rendered;
+use crate::analysis::reconcile::{median, GroupBy};
 use crate::english::number::short;
 use crate::model::SourceKind;
+use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 290;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 120;
 const ROW: i32 = 46;
-
-/// True for the kinds that speak for the state: official statistics and archival records.
-pub fn is_official(kind: SourceKind) -> bool {
-    matches!(kind, SourceKind::Official | SourceKind::Archival)
-}
 
 /// One quantity: the median of each kind of source, split into the two sides.
 pub struct Pair {
@@ -37,8 +35,10 @@ pub struct Dumbbell {
     pub rows: Vec<Pair>,
 }
 
-/// One dumbbell chart per unit that has quantities with both sides (polls are left out).
-pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
+/// One dumbbell chart per unit that has quantities with both sides. Polls are left out: they
+/// report what people believe, not an estimate of the quantity.
+pub fn dumbbells(ctx: &View) -> anyhow::Result<Vec<Dumbbell>> {
+    let by_kind = ctx.analysis.reconcile(GroupBy::SourceKind)?;
     let mut out: Vec<Dumbbell> = Vec::new();
     for s in &ctx.analysis.summaries {
         let members = ctx.analysis.members_of(&s.key);
@@ -46,7 +46,7 @@ pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
             members
                 .iter()
                 .filter(|m| {
-                    m.source_kind != SourceKind::Poll && is_official(m.source_kind) == official
+                    m.source_kind != SourceKind::Poll && m.source_kind.is_official() == official
                 })
                 .map(|m| m.central)
                 .collect()
@@ -55,15 +55,14 @@ pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
         if off.is_empty() || ind.is_empty() {
             continue;
         }
-        let mut kinds: Vec<(SourceKind, f64)> = SourceKind::ALL
+        // The median of each kind is the analysis's own (its summaries by kind, keyed
+        // `quantity/kind`, come in the order of SourceKind::ALL); the sort keeps ties in that order.
+        let mut kinds: Vec<(SourceKind, f64)> = by_kind
             .iter()
             .filter_map(|k| {
-                let v: Vec<f64> = members
-                    .iter()
-                    .filter(|m| m.source_kind == *k)
-                    .map(|m| m.central)
-                    .collect();
-                (!v.is_empty() && *k != SourceKind::Poll).then(|| (*k, median(&v)))
+                let kind = k.source_kind?;
+                (kind != SourceKind::Poll && k.key == format!("{}/{kind}", s.key))
+                    .then_some((kind, k.median))
             })
             .collect();
         kinds.sort_by(|a, b| a.1.total_cmp(&b.1));
@@ -85,7 +84,7 @@ pub fn dumbbells(ctx: &View) -> Vec<Dumbbell> {
         d.rows
             .sort_by(|a, b| (a.independent / a.official).total_cmp(&(b.independent / b.official)));
     }
-    out
+    Ok(out)
 }
 
 const TITLE: &str = "Official and archival figures against independent estimates";
@@ -114,38 +113,20 @@ pub fn draw<DB: DrawingBackend>(
         .map(|k| (k.as_str().to_string(), kind_color(*k)))
         .collect();
     let y = legend(area, &keys, y)?;
-    let (lo, hi) = d
-        .rows
-        .iter()
-        .flat_map(|r| r.kinds.iter().map(|k| k.1))
-        .fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
-            (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
-        });
-    let scale = Scale::choose_tight(lo, hi, ctx.axis);
-    let top = y + 26;
-    let bottom = top + ROW * d.rows.len() as i32;
-    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &d.unit)?;
-    text(
-        area,
-        "independent ÷ official",
-        (WIDTH as i32 - MARGIN, top - 14),
-        Type::new(12.0, MUTED).right(),
-    )?;
+    let values = d.rows.iter().flat_map(|r| r.kinds.iter().map(|k| k.1));
+    let layout = RowLayout::new(values, ctx.axis, (PLOT_X0, PLOT_X1), ROW, d.rows.len(), y);
+    layout.axis(area, &d.unit)?;
+    layout.value_heading(area, "independent ÷ official")?;
     for (i, r) in d.rows.iter().enumerate() {
-        let cy = top + ROW * i as i32 + ROW / 2;
-        let label = Type::new(13.0, INK);
-        let lines = wrap(area, &r.label, label, 280, 2);
-        let first = cy - 8 * (lines.len() as i32 - 1);
-        for (k, l) in lines.iter().enumerate() {
-            text(area, l, (MARGIN, first + 16 * k as i32), label)?;
-        }
-        let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+        let cy = layout.row_y(i);
+        layout.label(area, &r.label, cy, 280)?;
+        let x = |v: f64| layout.x(v);
         line(area, (x(r.official), cy), (x(r.independent), cy), MUTED, 3)?;
         for (k, v) in &r.kinds {
             area.draw(&Circle::new((x(*v), cy), 8, WHITE.filled()))?;
             area.draw(&Circle::new((x(*v), cy), 7, kind_color(*k).filled()))?;
         }
-        let value = Type::new(12.0, INK).right();
+        let value = Lettering::new(12.0, INK).right();
         let ratio = crate::english::number::times(if r.official > 0.0 {
             r.independent / r.official
         } else if r.independent > 0.0 {
@@ -164,21 +145,21 @@ pub fn draw<DB: DrawingBackend>(
             with_unit(&short(r.official), &d.unit),
             with_unit(&short(r.independent), &d.unit)
         );
-        let small = Type::new(10.0, MUTED).right();
-        text(
+        layout.value(
             area,
-            &fit(area, &both, small, 115),
-            (WIDTH as i32 - MARGIN, cy + 9),
-            small,
+            &both,
+            cy + 9,
+            Lettering::new(10.0, MUTED).right(),
+            115,
         )?;
     }
     footer(area, &ctx.caption, height)?;
-    Ok(bottom + 44)
+    Ok(layout.bottom + 44)
 }
 
 /// Renders every dumbbell chart.
 pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
-    dumbbells(ctx)
+    dumbbells(ctx)?
         .iter()
         .map(|d| {
             Ok(Rendered {

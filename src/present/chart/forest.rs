@@ -3,17 +3,19 @@
 
 use plotters::prelude::*;
 
-use super::scale::Scale;
+use super::draw::{arrow, bar, dashed, fit, text, Area, Drawn};
+use super::furniture::{footer, header, legend, with_unit};
+use super::render::render_fit;
+use super::rows::RowLayout;
+use super::theme::{kind_color, Lettering, BAND, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
-use super::{
-    arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, render_fit, text,
-    with_unit, x_axis, Area, Drawn, Rendered, Type, BAND, INK, MARGIN, MUTED, WIDTH,
-};
+use super::Rendered;
 use crate::english::number::readable;
 use crate::model::interval::Interval;
 use crate::model::SourceKind;
 use crate::present::words::interval_words;
 use crate::present::words::stated;
+use crate::present::write::file_stem;
 
 /// One estimate as a row of the chart.
 #[derive(Debug, Clone)]
@@ -99,17 +101,15 @@ pub fn forests(ctx: &View) -> Vec<Forest> {
         .collect()
 }
 
-/// The axis that shows every row: log when the figures span more than a factor of ten.
-fn scale(f: &Forest, ctx: &View) -> Scale {
+/// The rows of a forest, over the axis that shows every figure: log when they span more than
+/// a factor of ten.
+fn row_layout(f: &Forest, ctx: &View, y: i32) -> RowLayout {
     let values = f
         .rows
         .iter()
         .flat_map(|r| [r.interval.lo, r.interval.hi, r.central])
         .filter(|v| v.is_finite());
-    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
-        (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
-    });
-    Scale::choose_tight(lo, hi, ctx.axis)
+    RowLayout::new(values, ctx.axis, (PLOT_X0, PLOT_X1), ROW, f.rows.len(), y)
 }
 
 /// Draws a forest chart.
@@ -129,42 +129,36 @@ pub fn draw<DB: DrawingBackend>(
         .collect();
     keys.push(("envelope of all estimates".into(), BAND));
     let y = legend(area, &keys, y)?;
-    let scale = scale(f, ctx);
-    let top = y + 26;
-    let bottom = top + ROW * f.rows.len() as i32;
+    let layout = row_layout(f, ctx, y);
+    let (top, bottom) = (layout.top, layout.bottom);
     // Envelope band and axis grid behind the rows.
     let env_hi = if f.envelope.is_open_above() {
-        scale.hi()
+        layout.scale.hi()
     } else {
         f.envelope.hi
     };
     bar(
         area,
-        (scale.map(f.envelope.lo, PLOT_X0, PLOT_X1), top - 6),
-        (scale.map(env_hi, PLOT_X0, PLOT_X1), bottom),
+        (layout.x(f.envelope.lo), top - 6),
+        (layout.x(env_hi), bottom),
         BAND.to_rgba(),
     )?;
-    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &f.unit)?;
-    let mx = scale.map(f.median, PLOT_X0, PLOT_X1);
+    layout.axis(area, &f.unit)?;
+    let mx = layout.x(f.median);
     dashed(area, (mx, top - 12), (mx, bottom), INK, 4)?;
     let label = format!("median {}", with_unit(&readable(f.median), &f.unit));
     let anchor = if mx > (PLOT_X0 + PLOT_X1) / 2 {
-        Type::new(12.0, INK).right()
+        Lettering::new(12.0, INK).right()
     } else {
-        Type::new(12.0, INK)
+        Lettering::new(12.0, INK)
     };
     let dx = if mx > (PLOT_X0 + PLOT_X1) / 2 { -5 } else { 5 };
     text(area, &label, (mx + dx, top - 14), anchor)?;
-    text(
-        area,
-        "figure as stated",
-        (WIDTH as i32 - MARGIN, top - 14),
-        Type::new(12.0, MUTED).right(),
-    )?;
+    layout.value_heading(area, "figure as stated")?;
     for (i, row) in f.rows.iter().enumerate() {
-        let cy = top + ROW * i as i32 + ROW / 2;
-        let name = Type::new(13.0, INK);
-        let detail = Type::new(11.0, MUTED);
+        let cy = layout.row_y(i);
+        let name = Lettering::new(13.0, INK);
+        let detail = Lettering::new(11.0, MUTED);
         text(
             area,
             &fit(area, &row.source, name, LABEL_WIDTH),
@@ -178,11 +172,11 @@ pub fn draw<DB: DrawingBackend>(
             detail,
         )?;
         let color = kind_color(row.kind);
-        let x_lo = scale.map(row.interval.lo, PLOT_X0, PLOT_X1);
+        let x_lo = layout.x(row.interval.lo);
         let x_hi = if row.interval.is_open_above() {
             PLOT_X1
         } else {
-            scale.map(row.interval.hi, PLOT_X0, PLOT_X1)
+            layout.x(row.interval.hi)
         };
         if x_hi > x_lo {
             bar(area, (x_lo, cy - 4), (x_hi, cy + 4), color.mix(0.45))?;
@@ -190,11 +184,12 @@ pub fn draw<DB: DrawingBackend>(
         if row.interval.is_open_above() {
             arrow(area, (PLOT_X1 + 4, cy), 1, color)?;
         }
-        let open_below = row.interval.lo <= 0.0 || (scale.is_log() && row.interval.lo < scale.lo());
+        let open_below = row.interval.lo <= 0.0
+            || (layout.scale.is_log() && row.interval.lo < layout.scale.lo());
         if open_below {
             arrow(area, (PLOT_X0 - 4, cy), -1, color)?;
         }
-        let cx = scale.map(row.central, PLOT_X0, PLOT_X1);
+        let cx = layout.x(row.central);
         area.draw(&Circle::new((cx, cy), 6, WHITE.filled()))?;
         if row.derived {
             // A derived value is not stated by the text: a hollow marker says so.
@@ -202,13 +197,7 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             area.draw(&Circle::new((cx, cy), 5, color.filled()))?;
         }
-        let value = Type::new(12.0, INK).right();
-        text(
-            area,
-            &fit(area, &row.value, value, 140),
-            (WIDTH as i32 - MARGIN, cy),
-            value,
-        )?;
+        layout.value(area, &row.value, cy, Lettering::new(12.0, INK).right(), 140)?;
     }
     footer(area, &ctx.caption, height)?;
     Ok(bottom + 36)

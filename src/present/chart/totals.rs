@@ -3,18 +3,21 @@
 
 use plotters::prelude::*;
 
+use super::draw::{arrow, bar, dashed, fit, line, text, text_width, Area, Drawn};
+use super::furniture::{footer, header, legend, x_axis};
+use super::render::render_fit;
 use super::scale::Scale;
-use super::view::View;
-use super::{
-    arrow, bar, dashed, file_stem, fit, footer, header, kind_color, legend, line, part_color,
-    render_fit, text, text_width, x_axis, Area, Drawn, Rendered, Type, APPROXIMATE, BROKEN, HOLDS,
-    INK, MARGIN, MUTED, WIDTH,
+use super::theme::{
+    kind_color, part_color, Lettering, APPROXIMATE, BROKEN, HOLDS, INK, MARGIN, MUTED, WIDTH,
 };
+use super::view::View;
+use super::Rendered;
 use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::number::{readable, relative};
 use crate::model::interval::Interval;
 use crate::model::{RelationKind, SourceKind};
 use crate::present::words::{self, stated};
+use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 200;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
@@ -128,8 +131,8 @@ pub fn draw<DB: DrawingBackend>(
     let top = y + 40;
     let bottom = top + 2 * ROW;
     x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 10, bottom, "")?;
-    let label = Type::new(13.0, INK);
-    let detail = Type::new(11.0, MUTED);
+    let label = Lettering::new(13.0, INK);
+    let detail = Lettering::new(11.0, MUTED);
     // Row 1: the stated total, its bar to the central value and its interval as a whisker.
     let cy = top + ROW / 2;
     text(area, "Stated total", (MARGIN, cy - 16), label.bold())?;
@@ -194,7 +197,7 @@ pub fn draw<DB: DrawingBackend>(
             line(area, (x1, cy - 12), (x1, cy + 12), WHITE, 1)?;
         }
         let value = readable(p.value);
-        let inside = Type::new(11.0, ink).center();
+        let inside = Lettering::new(11.0, ink).center();
         if text_width(area, &value, inside) as i32 + 8 < x1 - x0 {
             text(area, &value, ((x0 + x1) / 2, cy), inside)?;
         }
@@ -214,7 +217,7 @@ pub fn draw<DB: DrawingBackend>(
         area,
         &note,
         (PLOT_X1, top - 22),
-        Type::new(13.0, color).bold().right(),
+        Lettering::new(13.0, color).bold().right(),
     )?;
     footer(area, &ctx.caption, height)?;
     Ok(bottom + 44)

@@ -7,8 +7,8 @@ use super::Report;
 use crate::analysis::reconcile::Summary;
 use crate::english::number::readable;
 use crate::model::Estimate;
-use crate::present::chart;
 use crate::present::words::{self, interval_words, stated};
+use crate::present::write::file_stem;
 
 impl Report<'_> {
     /// Writes one section per category, in the order the summaries give them.
@@ -16,7 +16,7 @@ impl Report<'_> {
         for category in self.categories_in_order() {
             let mut out = format!(
                 "<section id=\"cat-{}\"><h2>{}</h2>\n",
-                escape(&chart::file_stem(&[&category])),
+                escape(&file_stem(&[&category])),
                 escape(&words::category_title(self.data(), &category))
             );
             for c in self.charts.iter().filter(|c| {
@@ -45,7 +45,7 @@ impl Report<'_> {
         let data = self.data();
         let mut out = format!(
             "<h3 id=\"q-{}\">{}</h3>\n<p class=\"sub\">{}</p>\n",
-            escape(&chart::file_stem(&[&s.key])),
+            escape(&file_stem(&[&s.key])),
             escape(&s.label),
             escape(&self.ctx.subtitle(&s.key))
         );
@@ -54,7 +54,7 @@ impl Report<'_> {
                 let _ = writeln!(out, "<p>{}</p>", escape(&q.description));
             }
         }
-        if let Some(svg) = self.chart(&chart::file_stem(&["forest", &s.key])) {
+        if let Some(svg) = self.chart(&file_stem(&["forest", &s.key])) {
             out.push_str(&svg);
         }
         let conflict = s.consensus.is_none();

@@ -10,8 +10,8 @@ use crate::analysis::reconcile::{Member, Summary};
 use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::passage;
 use crate::model::Dataset;
-use crate::present::chart;
 use crate::present::words::interval_words;
+use crate::present::write::file_stem;
 
 /// A source's name, or its id when the dataset does not list it.
 fn source_name(data: &Dataset, id: &str) -> String {
@@ -84,7 +84,7 @@ impl Report<'_> {
             let _ = writeln!(
                 out,
                 "<li><a href=\"#q-{}\">{}</a>: {}</li>",
-                escape(&chart::file_stem(&[&s.key])),
+                escape(&file_stem(&[&s.key])),
                 escape(&s.label),
                 self.conflict_words(&members)
             );

@@ -7,7 +7,8 @@ use crate::analysis::coverage::{self, Class};
 use crate::english::figure;
 use crate::english::passage;
 use crate::model::SourceKind;
-use crate::present::chart::{kind_color, Rendered};
+use crate::present::chart::theme::kind_color;
+use crate::present::chart::Rendered;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {

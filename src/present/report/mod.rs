@@ -23,7 +23,8 @@ use prose::Prose;
 
 use crate::model::Dataset;
 use crate::present::chart::view::View;
-use crate::present::chart::{self, Rendered};
+use crate::present::chart::Rendered;
+use crate::present::write::file_stem;
 
 const STYLE: &str = include_str!("style.css");
 
@@ -36,8 +37,9 @@ pub struct Report<'a> {
     out: String,
 }
 
-/// Builds the report for a dataset, with its charts rendered by [`chart::render_all`] and the
-/// dataset's prose from `report.md` in its folder (format: `src/present/report/prose.rs`).
+/// Builds the report for a dataset, with its charts rendered by
+/// [`render_all`](crate::present::chart::render_all) and the dataset's prose from `report.md`
+/// in its folder (format: `src/present/report/prose.rs`).
 pub fn build(ctx: &View, charts: &[Rendered]) -> String {
     let mut report = Report {
         ctx,
@@ -128,7 +130,7 @@ impl Report<'_> {
             let _ = write!(
                 out,
                 "<li><a href=\"#cat-{}\">{}</a></li>",
-                escape(&chart::file_stem(&[&c])),
+                escape(&file_stem(&[&c])),
                 escape(&crate::present::words::category_title(self.data(), &c))
             );
         }

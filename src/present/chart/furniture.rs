@@ -1,0 +1,127 @@
+//! Chart furniture shared by every kind: header, legend, footer caption and the x axis with
+//! its tick labels.
+
+use plotters::prelude::*;
+
+use super::draw::{bar, line, text, text_width, wrap, Area, Drawn};
+use super::scale::Scale;
+use super::theme::{Lettering, GRID, INK, MARGIN, MUTED, WIDTH};
+use crate::english::number::short;
+
+/// The title (bold) and the subtitle (muted) at the top; returns the y below them.
+pub fn header<DB: DrawingBackend>(area: &Area<DB>, title: &str, subtitle: &str) -> Drawn<DB, i32> {
+    let width = WIDTH - 2 * MARGIN as u32;
+    let title_lettering = Lettering::new(22.0, INK).bold();
+    let mut y = 30;
+    for l in wrap(area, title, title_lettering, width, 2) {
+        text(area, &l, (MARGIN, y), title_lettering)?;
+        y += 28;
+    }
+    let sub = Lettering::new(14.0, MUTED);
+    for l in wrap(area, subtitle, sub, width, 2) {
+        text(area, &l, (MARGIN, y - 4), sub)?;
+        y += 20;
+    }
+    Ok(y + 4)
+}
+
+/// A row of coloured keys with names, starting at `y`; returns the y below it.
+pub fn legend<DB: DrawingBackend>(
+    area: &Area<DB>,
+    items: &[(String, RGBColor)],
+    y: i32,
+) -> Drawn<DB, i32> {
+    let ty = Lettering::new(13.0, INK);
+    let mut x = MARGIN;
+    let mut y = y + 8;
+    for (name, color) in items {
+        let w = text_width(area, name, ty) as i32 + 34;
+        if x + w > WIDTH as i32 - MARGIN {
+            x = MARGIN;
+            y += 22;
+        }
+        bar(area, (x, y - 6), (x + 12, y + 6), color.to_rgba())?;
+        text(area, name, (x + 18, y), ty)?;
+        x += w;
+    }
+    Ok(y + 18)
+}
+
+/// The caption at the foot: the text's title, "figures as quoted", and reckon.
+pub fn footer<DB: DrawingBackend>(area: &Area<DB>, caption: &str, height: u32) -> Drawn<DB> {
+    let ty = Lettering::new(12.0, MUTED);
+    let width = WIDTH - 2 * MARGIN as u32;
+    let lines = wrap(area, caption, ty, width, 2);
+    let mut y = height as i32 - 14 - 16 * (lines.len() as i32 - 1);
+    line(
+        area,
+        (MARGIN, y - 16),
+        (WIDTH as i32 - MARGIN, y - 16),
+        GRID,
+        1,
+    )?;
+    for l in lines {
+        text(area, &l, (MARGIN, y), ty)?;
+        y += 16;
+    }
+    Ok(())
+}
+
+/// Vertical grid lines with tick labels below the plot, from `top` to `bottom`.
+pub fn x_axis<DB: DrawingBackend>(
+    area: &Area<DB>,
+    scale: &Scale,
+    x0: i32,
+    x1: i32,
+    top: i32,
+    bottom: i32,
+    unit: &str,
+) -> Drawn<DB> {
+    let ty = Lettering::new(12.0, MUTED).center();
+    for t in scale.ticks() {
+        let x = scale.map(t, x0, x1);
+        line(area, (x, top), (x, bottom), GRID, 1)?;
+        text(area, &tick_label(t, unit), (x, bottom + 12), ty)?;
+    }
+    line(area, (x0, bottom), (x1, bottom), MUTED, 1)?;
+    if scale.is_log() {
+        text(
+            area,
+            "log scale",
+            (x1, bottom + 30),
+            Lettering::new(11.0, MUTED).right(),
+        )?;
+    }
+    Ok(())
+}
+
+/// A tick label as people write it: 250k, 1M, 20M; 43%; 165 cm.
+pub fn tick_label(v: f64, unit: &str) -> String {
+    match unit {
+        "percent" => format!("{}%", short(v)),
+        "people" | "votes" | "" => short(v),
+        other => format!("{} {other}", short(v)),
+    }
+}
+
+/// A figure in words with its unit: "43%", "160 cm", "681,692" (people need no unit).
+pub fn with_unit(figure: &str, unit: &str) -> String {
+    match unit {
+        "percent" => format!("{figure}%"),
+        "people" | "votes" | "" => figure.to_string(),
+        other => format!("{figure} {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tick_labels_read_like_people_write() {
+        assert_eq!(tick_label(250_000.0, "people"), "250k");
+        assert_eq!(tick_label(1_000_000.0, "people"), "1M");
+        assert_eq!(tick_label(43.0, "percent"), "43%");
+        assert_eq!(tick_label(165.0, "cm"), "165 cm");
+    }
+}
