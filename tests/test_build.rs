@@ -141,7 +141,7 @@ fn outputs_never_overwrite_inputs() {
     let run = wd.run(&["build", "--charts", "data/charts", "--out", "data"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("one of the input files"),
+        run.stderr.contains("it is the dataset folder"),
         "{}",
         run.stderr
     );

@@ -149,3 +149,30 @@ fn build_refuses_to_write_into_the_dataset_folder() {
     assert_eq!(crate::workdir::listing(&wd.path("data")), before);
     assert!(!wd.path("gallery").exists());
 }
+
+/// Charts are rasterised in parallel; the bytes must not depend on how many threads ran.
+#[test]
+fn chart_bytes_do_not_depend_on_the_number_of_threads() {
+    let wd = Workdir::with_shipped_data();
+    let build = |threads: &str, dir: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_reckon"))
+            .args(["build", "--charts", dir, "--out", "exports"])
+            .env("RECKON_THREADS", threads)
+            .current_dir(wd.path(""))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+    };
+    build("1", "one");
+    build("3", "three");
+    let names = crate::workdir::listing(&wd.path("one"));
+    assert_eq!(names, crate::workdir::listing(&wd.path("three")));
+    assert!(names.iter().filter(|n| n.ends_with(".png")).count() > 40);
+    for name in names {
+        assert!(
+            fs::read(wd.path("one").join(&name)).unwrap()
+                == fs::read(wd.path("three").join(&name)).unwrap(),
+            "{name} differs between 1 and 3 threads"
+        );
+    }
+}

@@ -20,7 +20,6 @@ use crate::present::write::{self, Output};
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let checked = Pipeline::clean(&args.data)?;
-    refuse_dataset_folder(&args.data.data, &[&args.out, &args.charts])?;
     let (_, warnings) = finding::tally(&checked.findings);
     if warnings > 0 {
         write::note(&format!(
@@ -61,6 +60,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
 }
 
 fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> Result<usize> {
+    refuse_dataset_folder(&args.data.data, &[&args.out, &args.charts])?;
     let analysis = &checked.analysis;
     let rules = analysis.rules;
     let reconciled = Summaries {

@@ -83,16 +83,27 @@ pub fn write_charts(
             .map(PathBuf::as_path),
     )?;
     let mut written = Vec::new();
-    for c in charts {
-        if matches!(format, ChartFormat::Svg | ChartFormat::Both) {
-            let path = dir.join(format!("{}.svg", c.name));
-            output.atomic(&path, c.svg.as_bytes())?;
-            written.push(path);
-        }
-        if matches!(format, ChartFormat::Png | ChartFormat::Both) {
-            let path = dir.join(format!("{}.png", c.name));
-            output.atomic(&path, &chart::rasterize(&c.svg)?)?;
-            written.push(path);
+    let png = matches!(format, ChartFormat::Png | ChartFormat::Both);
+    // PNGs are rasterised in parallel, a batch at a time, so memory holds one batch of images
+    // however many charts there are.
+    for batch in charts.chunks(16) {
+        let pngs = if png {
+            let svgs: Vec<&str> = batch.iter().map(|c| c.svg.as_str()).collect();
+            chart::rasterize_all(&svgs)?
+        } else {
+            Vec::new()
+        };
+        for (i, c) in batch.iter().enumerate() {
+            if matches!(format, ChartFormat::Svg | ChartFormat::Both) {
+                let path = dir.join(format!("{}.svg", c.name));
+                output.atomic(&path, c.svg.as_bytes())?;
+                written.push(path);
+            }
+            if let Some(bytes) = pngs.get(i) {
+                let path = dir.join(format!("{}.png", c.name));
+                output.atomic(&path, bytes)?;
+                written.push(path);
+            }
         }
     }
     Ok(written)

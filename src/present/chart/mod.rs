@@ -22,7 +22,7 @@ pub mod view;
 
 use anyhow::Result;
 
-pub use render::{png_size, rasterize};
+pub use render::{png_size, rasterize, rasterize_all};
 
 /// A chart rendered to SVG, with the name its files take.
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! Rendering: drawing a chart into SVG through plotters, fitting its height to the content,
 //! and rasterising the SVG to PNG with resvg.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::{anyhow, Context, Result};
 use plotters::prelude::*;
@@ -45,20 +45,28 @@ pub fn render_fit(
     render_svg(height, |area| draw(area, height).map(|_| ()))
 }
 
-/// Renders an SVG made by [`render_svg`] to PNG at [`PNG_SCALE`], with the embedded font.
-pub fn rasterize(svg: &str) -> Result<Vec<u8>> {
-    use resvg::{tiny_skia, usvg};
-    let mut options = usvg::Options {
-        font_family: FONT.to_string(),
-        ..usvg::Options::default()
-    };
-    {
+/// The SVG reader's options, with the embedded fonts: built once per run and shared by every
+/// chart (and every thread), instead of loading the fonts again for each PNG.
+fn svg_options() -> &'static resvg::usvg::Options<'static> {
+    static OPTIONS: OnceLock<resvg::usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut options = resvg::usvg::Options {
+            font_family: FONT.to_string(),
+            ..resvg::usvg::Options::default()
+        };
         let db = Arc::make_mut(&mut options.fontdb);
         db.load_font_data(REGULAR.to_vec());
         db.load_font_data(BOLD.to_vec());
         db.set_sans_serif_family(FONT);
-    }
-    let tree = usvg::Tree::from_str(svg, &options).context("reading the chart's SVG")?;
+        options
+    })
+}
+
+/// Renders an SVG made by [`render_svg`] to PNG at [`PNG_SCALE`], with the embedded font.
+pub fn rasterize(svg: &str) -> Result<Vec<u8>> {
+    use resvg::tiny_skia;
+    let tree =
+        resvg::usvg::Tree::from_str(svg, svg_options()).context("reading the chart's SVG")?;
     let size = tree
         .size()
         .to_int_size()
@@ -72,11 +80,128 @@ pub fn rasterize(svg: &str) -> Result<Vec<u8>> {
         tiny_skia::Transform::from_scale(PNG_SCALE, PNG_SCALE),
         &mut pixmap.as_mut(),
     );
-    pixmap.encode_png().context("encoding the PNG")
+    encode(&pixmap)
+}
+
+/// Encodes a rendered chart as PNG: RGB (a chart is drawn on opaque white, so the alpha channel
+/// carries nothing), adaptive row filters and DEFLATE level 1. Measured on the gallery (release
+/// build): about 6 ms a chart against 27 ms for tiny-skia's default level, at 1.4-1.5 times its
+/// size; the decoded pixels are the same.
+fn encode(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>> {
+    let rgb: Vec<u8> = pixmap
+        .clone()
+        .take_demultiplied()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_deflate_compression(png::DeflateCompression::Level(1));
+        encoder.set_filter(png::Filter::Adaptive);
+        let mut writer = encoder.write_header().context("encoding the PNG")?;
+        writer.write_image_data(&rgb).context("encoding the PNG")?;
+    }
+    Ok(bytes)
+}
+
+/// Rasterises every SVG on all cores (or `RECKON_THREADS` of them), each PNG in the slot of its
+/// SVG: the bytes do not depend on the number of threads or on which finishes first.
+pub fn rasterize_all(svgs: &[&str]) -> Result<Vec<Vec<u8>>> {
+    let threads = std::env::var("RECKON_THREADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .min(svgs.len().max(1));
+    let chunk = svgs.len().div_ceil(threads).max(1);
+    let results: Vec<Result<Vec<Vec<u8>>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = svgs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|svg| rasterize(svg)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow!("a thread rasterising charts failed")))
+            })
+            .collect()
+    });
+    let mut pngs = Vec::with_capacity(svgs.len());
+    for part in results {
+        pngs.extend(part?);
+    }
+    Ok(pngs)
 }
 
 /// Decodes a PNG completely and returns its width and height: how tests check the PNGs.
 pub fn png_size(bytes: &[u8]) -> Result<(u32, u32)> {
     let pixmap = resvg::tiny_skia::Pixmap::decode_png(bytes).context("decoding the PNG")?;
     Ok((pixmap.width(), pixmap.height()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_svg() -> String {
+        register_fonts();
+        render_svg(300, |area| {
+            area.draw(&Rectangle::new(
+                [(40, 40), (400, 120)],
+                RGBColor(80, 120, 200).filled(),
+            ))?;
+            area.draw(&Text::new(
+                "Great Purge executions, 1937–38",
+                (60, 160),
+                (FONT, 24).into_font(),
+            ))?;
+            Ok(())
+        })
+        .unwrap()
+    }
+
+    /// The fast encoder writes the very pixels tiny-skia's own (default-level) encoder wrote,
+    /// within 1.5 times its size, on a chart of the gallery.
+    #[test]
+    fn the_fast_png_has_the_same_pixels() {
+        let svg = include_str!("../../../charts/forest-great_purge_executions_1937_38.svg");
+        let fast = rasterize(svg).unwrap();
+        let tree = resvg::usvg::Tree::from_str(svg, svg_options()).unwrap();
+        let size = tree.size().to_int_size().scale_by(PNG_SCALE).unwrap();
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+        pixmap.fill(resvg::tiny_skia::Color::WHITE);
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::from_scale(PNG_SCALE, PNG_SCALE),
+            &mut pixmap.as_mut(),
+        );
+        let default = pixmap.encode_png().unwrap();
+        let a = resvg::tiny_skia::Pixmap::decode_png(&fast).unwrap();
+        let b = resvg::tiny_skia::Pixmap::decode_png(&default).unwrap();
+        assert_eq!((a.width(), a.height()), (b.width(), b.height()));
+        assert!(a.data() == b.data(), "pixels differ");
+        assert!(
+            fast.len() * 2 <= default.len() * 3,
+            "{} bytes against {}",
+            fast.len(),
+            default.len()
+        );
+    }
+
+    #[test]
+    fn rasterising_in_parallel_keeps_the_order() {
+        let one = sample_svg();
+        let two = one.replace("1937–38", "1938");
+        let svgs = [one.as_str(), two.as_str(), one.as_str()];
+        let pngs = rasterize_all(&svgs).unwrap();
+        assert_eq!(pngs.len(), 3);
+        assert_eq!(pngs[0], rasterize(&one).unwrap());
+        assert_eq!(pngs[1], rasterize(&two).unwrap());
+        assert_eq!(pngs[0], pngs[2]);
+        assert!(rasterize_all(&[]).unwrap().is_empty());
+    }
 }
