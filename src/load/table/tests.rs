@@ -1,0 +1,137 @@
+//! Unit tests of `table`.
+
+use super::*;
+use crate::model::finding::Severity;
+
+const COLUMNS: &[&str] = &["id", "name"];
+
+/// The findings and the rows of `bytes` read as `x.csv` with columns `id` and `name`.
+fn parse(bytes: &[u8], needs_rows: bool) -> (Vec<Finding>, Option<Table>) {
+    let mut findings = Vec::new();
+    let table = parse_table(
+        bytes,
+        Path::new("x.csv"),
+        COLUMNS,
+        needs_rows,
+        &mut findings,
+    );
+    (findings, table)
+}
+
+/// The only finding of `bytes`, which must have `code`, and its line and column.
+fn only(bytes: &[u8], code: Code) -> (Finding, u64, u64) {
+    let (findings, _) = parse(bytes, true);
+    match findings.as_slice() {
+        [f] if f.code == code => (f.clone(), f.line, f.column),
+        _ => panic!("expected one `{code}`, got {findings:#?}"),
+    }
+}
+
+#[test]
+fn a_clean_table_has_its_rows_and_no_finding() {
+    let (findings, table) = parse(b"id,name\r\na,Alpha\r\nb,\"Beta, B\"\r\n", true);
+    assert!(findings.is_empty(), "{findings:#?}");
+    let rows = table.map(|t| t.rows).unwrap_or_default();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].get("name"), "Beta, B");
+    let name = rows[1].pos.cell("name");
+    assert_eq!((name.line, name.column), (3, 3));
+}
+
+#[test]
+fn a_stray_byte_is_not_utf8_at_its_line_column_and_byte_offset() {
+    // "id,name\n" is 8 bytes and "a," 2 more: the 0xFF is byte 10, line 2, column 3.
+    let (f, line, column) = only(b"id,name\na,\xFFx\n", Code::NotUtf8);
+    assert_eq!((line, column), (2, 3));
+    assert!(
+        f.message.contains("0xFF at byte offset 10"),
+        "{}",
+        f.message
+    );
+    // A byte-order mark is skipped but still counted in the byte offset.
+    let (f, _, _) = only(b"\xEF\xBB\xBFid,name\na,\xFFx\n", Code::NotUtf8);
+    assert!(f.message.contains("byte offset 13"), "{}", f.message);
+}
+
+#[test]
+fn a_blank_file_is_empty_and_names_the_header_it_needs() {
+    for blank in [&b""[..], b"  \n\r\n", b"\xEF\xBB\xBF"] {
+        let (f, line, column) = only(blank, Code::EmptyFile);
+        assert_eq!((line, column), (1, 1));
+        assert!(f.message.contains("(id,name)"), "{}", f.message);
+    }
+}
+
+#[test]
+fn a_row_with_too_many_fields_is_a_field_count_error_and_is_dropped() {
+    let (findings, table) = parse(b"id,name\na,Alpha,extra\nb,Beta\n", true);
+    let f = crate::model::sample::one(&findings, Code::FieldCount);
+    assert_eq!((f.line, f.column), (2, 1));
+    assert!(f.message.contains("has 3 fields but the header has 2"));
+    assert_eq!(table.map(|t| t.rows.len()), Some(1));
+}
+
+#[test]
+fn an_unclosed_quote_is_a_field_count_error_naming_the_lines_it_swallowed() {
+    let (f, line, _) = only(b"id,name\n\"a,Alpha\nb,Beta\nc,Gamma\n", Code::FieldCount);
+    assert_eq!(line, 2);
+    assert!(f.message.contains("from line 2 to line 5"), "{}", f.message);
+}
+
+#[test]
+fn a_header_without_rows_is_no_rows_only_where_rows_are_needed() {
+    let (f, line, column) = only(b"id,name\n", Code::NoRows);
+    assert_eq!((line, column, f.severity), (1, 1, Severity::Error));
+    let (findings, table) = parse(b"id,name\n", false);
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(table.map(|t| t.rows.len()), Some(0));
+}
+
+#[test]
+fn a_missing_column_is_an_error_with_a_suggestion() {
+    let (findings, table) = parse(b"id,nam\na,Alpha\n", true);
+    assert!(table.is_none());
+    let f = crate::model::sample::one(&findings, Code::MissingColumn);
+    assert!(
+        f.message
+            .contains("`name` is missing from the header (is `nam` a misspelling of it?)"),
+        "{}",
+        f.message
+    );
+    // The misspelt column is also a warning, at its own place in the header.
+    let f = crate::model::sample::one(&findings, Code::UnknownColumn);
+    assert_eq!((f.line, f.column, f.severity), (1, 4, Severity::Warning));
+    assert!(f.message.contains("did you mean `name`?"), "{}", f.message);
+}
+
+#[test]
+fn a_column_named_twice_is_a_duplicate_column_at_its_second_place() {
+    let (findings, table) = parse(b"id,name,id\na,Alpha,b\n", true);
+    assert!(table.is_none());
+    let f = crate::model::sample::one(&findings, Code::DuplicateColumn);
+    assert_eq!((f.line, f.column), (1, 9));
+    assert!(f.message.contains("column `id` appears twice"));
+}
+
+#[test]
+fn an_extra_column_is_only_a_warning_and_the_rows_are_kept() {
+    let (f, line, column) = only(b"id,name,colour\na,Alpha,red\n", Code::UnknownColumn);
+    assert_eq!((line, column, f.severity), (1, 9, Severity::Warning));
+    assert!(
+        f.message.contains("it is kept but not used"),
+        "{}",
+        f.message
+    );
+    let (_, table) = parse(b"id,name,colour\na,Alpha,red\n", true);
+    assert_eq!(
+        table.map(|t| t.rows[0].get("colour").to_string()),
+        Some("red".into())
+    );
+}
+
+#[test]
+fn field_starts_respect_quotes() {
+    let raw = b"a,\"b,c\",d\ne,f,g\n";
+    assert_eq!(field_starts(raw, 0, 3), vec![0, 2, 8]);
+    assert_eq!(field_starts(raw, 10, 3), vec![10, 12, 14]);
+}
