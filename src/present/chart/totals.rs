@@ -127,14 +127,27 @@ pub fn draw<DB: DrawingBackend>(
         .filter_map(finite)
         .fold(0.0f64, f64::max);
     let scale = Scale::choose(0.0, hi, super::scale::AxisChoice::Linear);
-    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
     let top = y + 40;
     let bottom = top + 2 * ROW;
     x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 10, bottom, "")?;
+    stated_row(area, t, &scale, top + ROW / 2)?;
+    parts_row(area, t, &scale, top + ROW + ROW / 2)?;
+    verdict_mark(area, o, &scale, top, bottom)?;
+    footer(area, &ctx.caption, height)?;
+    Ok(bottom + 44)
+}
+
+/// Row 1: the stated total, its bar to the central value and its interval as a whisker.
+fn stated_row<DB: DrawingBackend>(
+    area: &Area<DB>,
+    t: &Totals,
+    scale: &Scale,
+    cy: i32,
+) -> Drawn<DB> {
+    let o = t.outcome;
+    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
     let label = Lettering::new(13.0, INK);
     let detail = Lettering::new(11.0, MUTED);
-    // Row 1: the stated total, its bar to the central value and its interval as a whisker.
-    let cy = top + ROW / 2;
     text(area, "Stated total", (MARGIN, cy - 16), label.bold())?;
     text(
         area,
@@ -157,15 +170,22 @@ pub fn draw<DB: DrawingBackend>(
         (MARGIN, cy + 15),
         detail,
     )?;
-    whisker(area, &o.stated, cy, &scale)?;
+    whisker(area, &o.stated, cy, scale)?;
     bar(
         area,
         (x(0.0), cy - 12),
         (x(o.stated_value), cy + 12),
         kind_color(t.kind).to_rgba(),
     )?;
-    // Row 2: the parts, stacked.
-    let cy = top + ROW + ROW / 2;
+    Ok(())
+}
+
+/// Row 2: the parts, stacked, each labelled with its value where the value fits inside.
+fn parts_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, scale: &Scale, cy: i32) -> Drawn<DB> {
+    let o = t.outcome;
+    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+    let label = Lettering::new(13.0, INK);
+    let detail = Lettering::new(11.0, MUTED);
     text(area, "Sum of the parts", (MARGIN, cy - 8), label.bold())?;
     text(
         area,
@@ -182,7 +202,7 @@ pub fn draw<DB: DrawingBackend>(
         (MARGIN, cy + 9),
         detail,
     )?;
-    whisker(area, &o.computed, cy, &scale)?;
+    whisker(area, &o.computed, cy, scale)?;
     let mut at = 0.0;
     for (i, p) in t.parts.iter().enumerate() {
         let (x0, x1) = (x(at), x(at + p.value));
@@ -203,8 +223,19 @@ pub fn draw<DB: DrawingBackend>(
         }
         at += p.value;
     }
-    // The stated value carried down, so a gap between the two is visible.
-    let sx = x(o.stated_value);
+    Ok(())
+}
+
+/// The stated value carried down as a dashed line, so a gap between the two rows is visible,
+/// and the verdict with the difference above the plot.
+fn verdict_mark<DB: DrawingBackend>(
+    area: &Area<DB>,
+    o: &Outcome,
+    scale: &Scale,
+    top: i32,
+    bottom: i32,
+) -> Drawn<DB> {
+    let sx = scale.map(o.stated_value, PLOT_X0, PLOT_X1);
     dashed(area, (sx, top - 4), (sx, bottom), INK, 4)?;
     let color = verdict_color(o.verdict);
     let note = format!(
@@ -218,9 +249,7 @@ pub fn draw<DB: DrawingBackend>(
         &note,
         (PLOT_X1, top - 22),
         Lettering::new(13.0, color).bold().right(),
-    )?;
-    footer(area, &ctx.caption, height)?;
-    Ok(bottom + 44)
+    )
 }
 
 /// An interval as a light band behind the bar, edged at its ends; an open end as an arrow.
