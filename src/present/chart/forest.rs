@@ -120,6 +120,19 @@ pub fn draw<DB: DrawingBackend>(
     height: u32,
 ) -> Drawn<DB, i32> {
     let y = header(area, &f.title, &f.subtitle)?;
+    let y = legend(area, &legend_keys(f), y)?;
+    let layout = row_layout(f, ctx, y);
+    backdrop(area, f, &layout)?;
+    layout.value_heading(area, "figure as stated")?;
+    for (i, row) in f.rows.iter().enumerate() {
+        draw_row(area, row, &layout, layout.row_y(i))?;
+    }
+    footer(area, &ctx.caption, height)?;
+    Ok(layout.bottom + 36)
+}
+
+/// One legend key per kind of source shown, then the envelope band.
+fn legend_keys(f: &Forest) -> Vec<(String, RGBColor)> {
     let mut kinds: Vec<SourceKind> = f.rows.iter().map(|r| r.kind).collect();
     kinds.sort();
     kinds.dedup();
@@ -128,10 +141,12 @@ pub fn draw<DB: DrawingBackend>(
         .map(|k| (k.as_str().to_string(), kind_color(*k)))
         .collect();
     keys.push(("envelope of all estimates".into(), BAND));
-    let y = legend(area, &keys, y)?;
-    let layout = row_layout(f, ctx, y);
+    keys
+}
+
+/// Envelope band, axis grid and the labelled median line, behind the rows.
+fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout) -> Drawn<DB> {
     let (top, bottom) = (layout.top, layout.bottom);
-    // Envelope band and axis grid behind the rows.
     let env_hi = if f.envelope.is_open_above() {
         layout.scale.hi()
     } else {
@@ -154,53 +169,59 @@ pub fn draw<DB: DrawingBackend>(
     };
     let dx = if mx > (PLOT_X0 + PLOT_X1) / 2 { -5 } else { 5 };
     text(area, &label, (mx + dx, top - 14), anchor)?;
-    layout.value_heading(area, "figure as stated")?;
-    for (i, row) in f.rows.iter().enumerate() {
-        let cy = layout.row_y(i);
-        let name = Lettering::new(13.0, INK);
-        let detail = Lettering::new(11.0, MUTED);
-        text(
-            area,
-            &fit(area, &row.source, name, LABEL_WIDTH),
-            (MARGIN, cy - 8),
-            name,
-        )?;
-        text(
-            area,
-            &fit(area, &row.detail, detail, LABEL_WIDTH),
-            (MARGIN, cy + 8),
-            detail,
-        )?;
-        let color = kind_color(row.kind);
-        let x_lo = layout.x(row.interval.lo);
-        let x_hi = if row.interval.is_open_above() {
-            PLOT_X1
-        } else {
-            layout.x(row.interval.hi)
-        };
-        if x_hi > x_lo {
-            bar(area, (x_lo, cy - 4), (x_hi, cy + 4), color.mix(0.45))?;
-        }
-        if row.interval.is_open_above() {
-            arrow(area, (PLOT_X1 + 4, cy), 1, color)?;
-        }
-        let open_below = row.interval.lo <= 0.0
-            || (layout.scale.is_log() && row.interval.lo < layout.scale.lo());
-        if open_below {
-            arrow(area, (PLOT_X0 - 4, cy), -1, color)?;
-        }
-        let cx = layout.x(row.central);
-        area.draw(&Circle::new((cx, cy), 6, WHITE.filled()))?;
-        if row.derived {
-            // A derived value is not stated by the text: a hollow marker says so.
-            area.draw(&Circle::new((cx, cy), 5, color.stroke_width(2)))?;
-        } else {
-            area.draw(&Circle::new((cx, cy), 5, color.filled()))?;
-        }
-        layout.value(area, &row.value, cy, Lettering::new(12.0, INK).right(), 140)?;
+    Ok(())
+}
+
+/// One estimate: source and detail on the left, interval bar (arrows for open ends), central
+/// dot (hollow when derived) and the figure as stated on the right.
+fn draw_row<DB: DrawingBackend>(
+    area: &Area<DB>,
+    row: &Row,
+    layout: &RowLayout,
+    cy: i32,
+) -> Drawn<DB> {
+    let name = Lettering::new(13.0, INK);
+    let detail = Lettering::new(11.0, MUTED);
+    text(
+        area,
+        &fit(area, &row.source, name, LABEL_WIDTH),
+        (MARGIN, cy - 8),
+        name,
+    )?;
+    text(
+        area,
+        &fit(area, &row.detail, detail, LABEL_WIDTH),
+        (MARGIN, cy + 8),
+        detail,
+    )?;
+    let color = kind_color(row.kind);
+    let x_lo = layout.x(row.interval.lo);
+    let x_hi = if row.interval.is_open_above() {
+        PLOT_X1
+    } else {
+        layout.x(row.interval.hi)
+    };
+    if x_hi > x_lo {
+        bar(area, (x_lo, cy - 4), (x_hi, cy + 4), color.mix(0.45))?;
     }
-    footer(area, &ctx.caption, height)?;
-    Ok(bottom + 36)
+    if row.interval.is_open_above() {
+        arrow(area, (PLOT_X1 + 4, cy), 1, color)?;
+    }
+    let open_below =
+        row.interval.lo <= 0.0 || (layout.scale.is_log() && row.interval.lo < layout.scale.lo());
+    if open_below {
+        arrow(area, (PLOT_X0 - 4, cy), -1, color)?;
+    }
+    let cx = layout.x(row.central);
+    area.draw(&Circle::new((cx, cy), 6, WHITE.filled()))?;
+    if row.derived {
+        // A derived value is not stated by the text: a hollow marker says so.
+        area.draw(&Circle::new((cx, cy), 5, color.stroke_width(2)))?;
+    } else {
+        area.draw(&Circle::new((cx, cy), 5, color.filled()))?;
+    }
+    layout.value(area, &row.value, cy, Lettering::new(12.0, INK).right(), 140)?;
+    Ok(())
 }
 
 /// Renders every forest chart.
