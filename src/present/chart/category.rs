@@ -72,8 +72,6 @@ pub fn draw<DB: DrawingBackend>(
         o.unit
     );
     let y = header(area, title, &subtitle)?;
-    let envelope = PARTS[4].to_rgba();
-    let consensus = PARTS[2].to_rgba();
     let keys = vec![
         ("envelope of the estimates".to_string(), PARTS[4]),
         ("consensus (all estimates agree)".to_string(), PARTS[2]),
@@ -89,46 +87,60 @@ pub fn draw<DB: DrawingBackend>(
     layout.axis(area, &o.unit)?;
     layout.value_heading(area, "median")?;
     for (i, s) in o.rows.iter().enumerate() {
-        let cy = layout.row_y(i);
-        layout.label(area, &s.label, cy, LABEL_WIDTH)?;
-        let x = |v: f64| layout.x(v);
-        let hi = if s.envelope.is_open_above() {
-            PLOT_X1
-        } else {
-            x(s.envelope.hi)
-        };
-        bar(
-            area,
-            (x(s.envelope.lo), cy - 7),
-            (hi.max(x(s.envelope.lo) + 1), cy + 7),
-            envelope,
-        )?;
-        if s.envelope.is_open_above() {
-            arrow(area, (PLOT_X1 + 4, cy), 1, PARTS[2])?;
-        }
-        if s.envelope.lo < layout.scale.lo() || (layout.scale.is_log() && s.envelope.lo <= 0.0) {
-            arrow(area, (PLOT_X0 - 4, cy), -1, PARTS[2])?;
-        }
-        if let Some(c) = s.consensus {
-            let chi = if c.is_open_above() { PLOT_X1 } else { x(c.hi) };
-            bar(
-                area,
-                (x(c.lo), cy - 7),
-                (chi.max(x(c.lo) + 2), cy + 7),
-                consensus,
-            )?;
-        }
-        let mx = x(s.median);
-        bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
-        let shown = format!(
-            "{} ({} est.)",
-            with_unit(&readable(s.median), &o.unit),
-            s.estimates
-        );
-        layout.value(area, &shown, cy, Lettering::new(12.0, INK).right(), 125)?;
+        draw_row(area, s, &o.unit, &layout, layout.row_y(i))?;
     }
     footer(area, &ctx.caption, height)?;
     Ok(layout.bottom + 36)
+}
+
+/// One quantity: its label, envelope bar (arrows for ends off the plot), consensus bar,
+/// median tick and the median written on the right.
+fn draw_row<DB: DrawingBackend>(
+    area: &Area<DB>,
+    s: &Summary,
+    unit: &str,
+    layout: &RowLayout,
+    cy: i32,
+) -> Drawn<DB> {
+    let envelope = PARTS[4].to_rgba();
+    let consensus = PARTS[2].to_rgba();
+    layout.label(area, &s.label, cy, LABEL_WIDTH)?;
+    let x = |v: f64| layout.x(v);
+    let hi = if s.envelope.is_open_above() {
+        PLOT_X1
+    } else {
+        x(s.envelope.hi)
+    };
+    bar(
+        area,
+        (x(s.envelope.lo), cy - 7),
+        (hi.max(x(s.envelope.lo) + 1), cy + 7),
+        envelope,
+    )?;
+    if s.envelope.is_open_above() {
+        arrow(area, (PLOT_X1 + 4, cy), 1, PARTS[2])?;
+    }
+    if s.envelope.lo < layout.scale.lo() || (layout.scale.is_log() && s.envelope.lo <= 0.0) {
+        arrow(area, (PLOT_X0 - 4, cy), -1, PARTS[2])?;
+    }
+    if let Some(c) = s.consensus {
+        let chi = if c.is_open_above() { PLOT_X1 } else { x(c.hi) };
+        bar(
+            area,
+            (x(c.lo), cy - 7),
+            (chi.max(x(c.lo) + 2), cy + 7),
+            consensus,
+        )?;
+    }
+    let mx = x(s.median);
+    bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
+    let shown = format!(
+        "{} ({} est.)",
+        with_unit(&readable(s.median), unit),
+        s.estimates
+    );
+    layout.value(area, &shown, cy, Lettering::new(12.0, INK).right(), 125)?;
+    Ok(())
 }
 
 /// Renders every overview.
