@@ -10,8 +10,9 @@ use super::scale::{AxisChoice, Scale};
 use super::theme::{part_color, Lettering, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
 use super::Rendered;
+use crate::analysis::relate::Outcome;
 use crate::english::number::readable;
-use crate::model::RelationKind;
+use crate::model::{Quantity, RelationKind};
 use crate::present::words::stated;
 use crate::present::write::file_stem;
 
@@ -45,53 +46,8 @@ pub fn compositions(ctx: &View) -> Vec<Composition> {
         .iter()
         .filter(|o| o.kind == RelationKind::Sum)
     {
-        let Some(target) = ctx.analysis.data.estimate(&o.target) else {
+        let Some((quantity, row)) = breakdown(ctx, o) else {
             continue;
-        };
-        let Some(quantity) = ctx.analysis.data.quantity(&target.quantity) else {
-            continue;
-        };
-        let Some(reading) = ctx.analysis.readings.get(&o.target) else {
-            continue;
-        };
-        let parts: Option<Vec<(String, String, f64)>> = o
-            .operands
-            .iter()
-            .map(|id| {
-                let e = ctx.analysis.data.estimate(id)?;
-                let q = ctx.analysis.data.quantity(&e.quantity)?;
-                Some((
-                    q.category.clone(),
-                    q.label.clone(),
-                    ctx.analysis.readings.get(id)?.central,
-                ))
-            })
-            .collect();
-        let Some(parts) = parts else { continue };
-        // Parts are named by their category when those differ (executions, gulag deaths...),
-        // else by their quantity (1937, 1938).
-        let by_category = {
-            let mut c: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
-            c.sort();
-            c.dedup();
-            c.len() == parts.len()
-        };
-        let parts: Vec<(String, f64)> = parts
-            .into_iter()
-            .map(|(category, label, v)| {
-                let key = if by_category {
-                    category.replace('_', " ")
-                } else {
-                    label
-                };
-                (key, v)
-            })
-            .collect();
-        let row = Breakdown {
-            source: ctx.analysis.source_name(&target.source),
-            stated: stated(target, reading),
-            stated_value: reading.central,
-            parts,
         };
         match out
             .iter_mut()
@@ -108,21 +64,73 @@ pub fn compositions(ctx: &View) -> Vec<Composition> {
     }
     out.retain(|c| c.rows.len() >= 2);
     for c in &mut out {
-        for r in &c.rows {
-            for (k, _) in &r.parts {
-                if !c.keys.contains(k) {
-                    c.keys.push(k.clone());
-                }
-            }
-        }
-        // Every bar stacks shared parts in the same order, so they line up across bars.
-        let keys = c.keys.clone();
-        for r in &mut c.rows {
-            r.parts
-                .sort_by_key(|(k, _)| keys.iter().position(|x| x == k).unwrap_or(usize::MAX));
-        }
+        align_parts(c);
     }
     out
+}
+
+/// The breakdown of one sum, with the quantity of its target; `None` when a figure or its
+/// reading is missing.
+fn breakdown<'a>(ctx: &'a View, o: &Outcome) -> Option<(&'a Quantity, Breakdown)> {
+    let target = ctx.analysis.data.estimate(&o.target)?;
+    let quantity = ctx.analysis.data.quantity(&target.quantity)?;
+    let reading = ctx.analysis.readings.get(&o.target)?;
+    let parts: Vec<(String, String, f64)> = o
+        .operands
+        .iter()
+        .map(|id| {
+            let e = ctx.analysis.data.estimate(id)?;
+            let q = ctx.analysis.data.quantity(&e.quantity)?;
+            Some((
+                q.category.clone(),
+                q.label.clone(),
+                ctx.analysis.readings.get(id)?.central,
+            ))
+        })
+        .collect::<Option<_>>()?;
+    // Parts are named by their category when those differ (executions, gulag deaths...),
+    // else by their quantity (1937, 1938).
+    let by_category = {
+        let mut c: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+        c.sort();
+        c.dedup();
+        c.len() == parts.len()
+    };
+    let parts: Vec<(String, f64)> = parts
+        .into_iter()
+        .map(|(category, label, v)| {
+            let key = if by_category {
+                category.replace('_', " ")
+            } else {
+                label
+            };
+            (key, v)
+        })
+        .collect();
+    let row = Breakdown {
+        source: ctx.analysis.source_name(&target.source),
+        stated: stated(target, reading),
+        stated_value: reading.central,
+        parts,
+    };
+    Some((quantity, row))
+}
+
+/// Collects a composition's part keys in first-seen order and stacks every bar's parts in that
+/// order, so shared parts line up across bars.
+fn align_parts(c: &mut Composition) {
+    for r in &c.rows {
+        for (k, _) in &r.parts {
+            if !c.keys.contains(k) {
+                c.keys.push(k.clone());
+            }
+        }
+    }
+    let keys = c.keys.clone();
+    for r in &mut c.rows {
+        r.parts
+            .sort_by_key(|(k, _)| keys.iter().position(|x| x == k).unwrap_or(usize::MAX));
+    }
 }
 
 fn title(ctx: &View, c: &Composition) -> String {
