@@ -118,43 +118,55 @@ pub fn draw<DB: DrawingBackend>(
     layout.axis(area, &d.unit)?;
     layout.value_heading(area, "independent ÷ official")?;
     for (i, r) in d.rows.iter().enumerate() {
-        let cy = layout.row_y(i);
-        layout.label(area, &r.label, cy, 280)?;
-        let x = |v: f64| layout.x(v);
-        line(area, (x(r.official), cy), (x(r.independent), cy), MUTED, 3)?;
-        for (k, v) in &r.kinds {
-            area.draw(&Circle::new((x(*v), cy), 8, WHITE.filled()))?;
-            area.draw(&Circle::new((x(*v), cy), 7, kind_color(*k).filled()))?;
-        }
-        let value = Lettering::new(12.0, INK).right();
-        let ratio = crate::english::number::times(if r.official > 0.0 {
-            r.independent / r.official
-        } else if r.independent > 0.0 {
-            f64::INFINITY
-        } else {
-            1.0
-        });
-        text(
-            area,
-            &fit(area, &ratio, value, 110),
-            (WIDTH as i32 - MARGIN, cy - 7),
-            value.bold(),
-        )?;
-        let both = format!(
-            "{} → {}",
-            with_unit(&short(r.official), &d.unit),
-            with_unit(&short(r.independent), &d.unit)
-        );
-        layout.value(
-            area,
-            &both,
-            cy + 9,
-            Lettering::new(10.0, MUTED).right(),
-            115,
-        )?;
+        draw_row(area, r, &d.unit, &layout, layout.row_y(i))?;
     }
     footer(area, &ctx.caption, height)?;
     Ok(layout.bottom + 44)
+}
+
+/// One quantity: its label, the line from official to independent median with a dot per kind
+/// of source, and on the right the ratio over the two medians.
+fn draw_row<DB: DrawingBackend>(
+    area: &Area<DB>,
+    r: &Pair,
+    unit: &str,
+    layout: &RowLayout,
+    cy: i32,
+) -> Drawn<DB> {
+    layout.label(area, &r.label, cy, 280)?;
+    let x = |v: f64| layout.x(v);
+    line(area, (x(r.official), cy), (x(r.independent), cy), MUTED, 3)?;
+    for (k, v) in &r.kinds {
+        area.draw(&Circle::new((x(*v), cy), 8, WHITE.filled()))?;
+        area.draw(&Circle::new((x(*v), cy), 7, kind_color(*k).filled()))?;
+    }
+    let value = Lettering::new(12.0, INK).right();
+    let ratio = crate::english::number::times(if r.official > 0.0 {
+        r.independent / r.official
+    } else if r.independent > 0.0 {
+        f64::INFINITY
+    } else {
+        1.0
+    });
+    text(
+        area,
+        &fit(area, &ratio, value, 110),
+        (WIDTH as i32 - MARGIN, cy - 7),
+        value.bold(),
+    )?;
+    let both = format!(
+        "{} → {}",
+        with_unit(&short(r.official), unit),
+        with_unit(&short(r.independent), unit)
+    );
+    layout.value(
+        area,
+        &both,
+        cy + 9,
+        Lettering::new(10.0, MUTED).right(),
+        115,
+    )?;
+    Ok(())
 }
 
 /// Renders every dumbbell chart.
