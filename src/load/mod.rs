@@ -21,7 +21,7 @@ use crate::model::finding::Finding;
 use crate::model::{Contents, Dataset};
 
 use rows::{category, columns, context, estimate, quantity, relation, source};
-use table::read_rows;
+use table::{read_rows, Row};
 use texts::load_texts;
 
 /// A dataset that cannot be read at all (as opposed to one with findings).
@@ -51,6 +51,61 @@ pub struct Loaded {
     pub inputs: Vec<PathBuf>,
 }
 
+/// One CSV file of a dataset: its columns, whether the dataset must have it, and where its
+/// rows go.
+struct TableFile {
+    name: &'static str,
+    columns: &'static [&'static str],
+    /// For a required file, what it should hold (named in the error when it is missing); an
+    /// optional file may be absent and may have no rows.
+    required: Option<&'static str>,
+    add: fn(&mut Contents, Row, &mut Vec<Finding>),
+}
+
+/// The CSV files, in the order they are read.
+const TABLE_FILES: [TableFile; 6] = [
+    TableFile {
+        name: "sources.csv",
+        columns: columns::SOURCES,
+        required: Some("sources.csv (id,name,kind,note)"),
+        add: |d, r, f| d.sources.push(source(&r, f)),
+    },
+    TableFile {
+        name: "quantities.csv",
+        columns: columns::QUANTITIES,
+        required: Some(
+            "quantities.csv (id,label,category,unit,region,period_start,period_end,parent,description)",
+        ),
+        add: |d, r, f| d.quantities.push(quantity(&r, f)),
+    },
+    TableFile {
+        name: "estimates.csv",
+        columns: columns::ESTIMATES,
+        required: Some(
+            "estimates.csv (id,quantity,source,text,low,point,high,qualifier,quote,note)",
+        ),
+        add: |d, r, f| d.estimates.push(estimate(&r, f)),
+    },
+    TableFile {
+        name: "relations.csv",
+        columns: columns::RELATIONS,
+        required: None,
+        add: |d, r, f| d.relations.push(relation(&r, f)),
+    },
+    TableFile {
+        name: "context.csv",
+        columns: columns::CONTEXT,
+        required: None,
+        add: |d, r, _| d.contexts.push(context(&r)),
+    },
+    TableFile {
+        name: "categories.csv",
+        columns: columns::CATEGORIES,
+        required: None,
+        add: |d, r, _| d.categories.push(category(&r)),
+    },
+];
+
 /// Reads every file of the dataset in `dir`.
 pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     if !dir.exists() {
@@ -73,75 +128,24 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     }
     (dataset.texts, dataset.unreadable_texts) = load_texts(dir, &mut findings, &mut inputs)?;
 
-    let path = required_file(dir, "sources.csv", "sources.csv (id,name,kind,note)")?;
-    read_rows(
-        &path,
-        columns::SOURCES,
-        true,
-        &mut findings,
-        &mut inputs,
-        |r, f| dataset.sources.push(source(&r, f)),
-    )?;
-
-    let path = required_file(
-        dir,
-        "quantities.csv",
-        "quantities.csv (id,label,category,unit,region,period_start,period_end,parent,description)",
-    )?;
-    read_rows(
-        &path,
-        columns::QUANTITIES,
-        true,
-        &mut findings,
-        &mut inputs,
-        |r, f| dataset.quantities.push(quantity(&r, f)),
-    )?;
-
-    let path = required_file(
-        dir,
-        "estimates.csv",
-        "estimates.csv (id,quantity,source,text,low,point,high,qualifier,quote,note)",
-    )?;
-    read_rows(
-        &path,
-        columns::ESTIMATES,
-        true,
-        &mut findings,
-        &mut inputs,
-        |r, f| dataset.estimates.push(estimate(&r, f)),
-    )?;
-
-    let path = dir.join("relations.csv");
-    if present(&path)? {
+    for table in &TABLE_FILES {
+        let path = match table.required {
+            Some(what) => required_file(dir, table.name, what)?,
+            None => {
+                let path = dir.join(table.name);
+                if !present(&path)? {
+                    continue;
+                }
+                path
+            }
+        };
         read_rows(
             &path,
-            columns::RELATIONS,
-            false,
+            table.columns,
+            table.required.is_some(),
             &mut findings,
             &mut inputs,
-            |r, f| dataset.relations.push(relation(&r, f)),
-        )?;
-    }
-    let path = dir.join("context.csv");
-    if present(&path)? {
-        read_rows(
-            &path,
-            columns::CONTEXT,
-            false,
-            &mut findings,
-            &mut inputs,
-            |r, _| dataset.contexts.push(context(&r)),
-        )?;
-    }
-    let path = dir.join("categories.csv");
-    if present(&path)? {
-        read_rows(
-            &path,
-            columns::CATEGORIES,
-            false,
-            &mut findings,
-            &mut inputs,
-            |r, _| dataset.categories.push(category(&r)),
+            |r, f| (table.add)(&mut dataset, r, f),
         )?;
     }
     let dataset = Dataset::new(dataset);
