@@ -40,6 +40,37 @@ pub fn aggregate(rows: &[FrameRow]) -> Result<Vec<Aggregate>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
+    let out = grouped(rows)?;
+    let keys = text(&out, "key")?;
+    let counts = count(&out, "count")?;
+    let sources = count(&out, "sources")?;
+    let derived = count(&out, "derived")?;
+    let envelope_lo = float(&out, "envelope_lo")?;
+    let envelope_hi = float(&out, "envelope_hi")?;
+    let highest_lo = float(&out, "highest_lo")?;
+    let lowest_hi = float(&out, "lowest_hi")?;
+    let median = float(&out, "median")?;
+    let min = float(&out, "min")?;
+    let max = float(&out, "max")?;
+    Ok((0..keys.len())
+        .map(|i| Aggregate {
+            key: keys[i].clone(),
+            count: counts[i],
+            sources: sources[i],
+            derived: derived[i],
+            envelope_lo: envelope_lo[i],
+            envelope_hi: envelope_hi[i],
+            highest_lo: highest_lo[i],
+            lowest_hi: lowest_hi[i],
+            median: median[i],
+            min: min[i],
+            max: max[i],
+        })
+        .collect())
+}
+
+/// The rows as a frame, grouped by key in order of first appearance, one column per aggregate.
+fn grouped(rows: &[FrameRow]) -> Result<DataFrame> {
     let frame = df!(
         "key" => rows.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(),
         "source" => rows.iter().map(|r| r.source.as_str()).collect::<Vec<_>>(),
@@ -68,56 +99,36 @@ pub fn aggregate(rows: &[FrameRow]) -> Result<Vec<Aggregate>> {
             col("central").max().alias("max"),
         ])
         .collect();
-    let out = anyhow::Context::context(out, "aggregating estimates by group")?;
-    let text = |name: &str| -> Result<Vec<String>> {
-        Ok(out
-            .column(name)?
-            .str()?
-            .iter()
-            .map(|v| v.unwrap_or_default().to_string())
-            .collect())
-    };
-    let count = |name: &str| -> Result<Vec<usize>> {
-        Ok(out
-            .column(name)?
-            .u64()?
-            .iter()
-            .map(|v| v.unwrap_or(0) as usize)
-            .collect())
-    };
-    let float = |name: &str| -> Result<Vec<f64>> {
-        Ok(out
-            .column(name)?
-            .f64()?
-            .iter()
-            .map(|v| v.unwrap_or(f64::NAN))
-            .collect())
-    };
-    let keys = text("key")?;
-    let counts = count("count")?;
-    let sources = count("sources")?;
-    let derived = count("derived")?;
-    let envelope_lo = float("envelope_lo")?;
-    let envelope_hi = float("envelope_hi")?;
-    let highest_lo = float("highest_lo")?;
-    let lowest_hi = float("lowest_hi")?;
-    let median = float("median")?;
-    let min = float("min")?;
-    let max = float("max")?;
-    Ok((0..keys.len())
-        .map(|i| Aggregate {
-            key: keys[i].clone(),
-            count: counts[i],
-            sources: sources[i],
-            derived: derived[i],
-            envelope_lo: envelope_lo[i],
-            envelope_hi: envelope_hi[i],
-            highest_lo: highest_lo[i],
-            lowest_hi: lowest_hi[i],
-            median: median[i],
-            min: min[i],
-            max: max[i],
-        })
+    anyhow::Context::context(out, "aggregating estimates by group")
+}
+
+/// A text column, a missing value read as "".
+fn text(out: &DataFrame, name: &str) -> Result<Vec<String>> {
+    Ok(out
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.unwrap_or_default().to_string())
+        .collect())
+}
+
+/// A count column, a missing value read as 0.
+fn count(out: &DataFrame, name: &str) -> Result<Vec<usize>> {
+    Ok(out
+        .column(name)?
+        .u64()?
+        .iter()
+        .map(|v| v.unwrap_or(0) as usize)
+        .collect())
+}
+
+/// A float column, a missing value read as NaN.
+fn float(out: &DataFrame, name: &str) -> Result<Vec<f64>> {
+    Ok(out
+        .column(name)?
+        .f64()?
+        .iter()
+        .map(|v| v.unwrap_or(f64::NAN))
         .collect())
 }
 
