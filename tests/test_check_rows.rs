@@ -169,3 +169,33 @@ fn one_fault_raises_no_misleading_follow_on_finding() {
     wd.write("data/texts/chronicle.txt", body);
     check_fails(&wd).line_has(&["data/texts/chronicle.txt:2:5:", "error[not-utf8]"]);
 }
+
+// Regression: the value check accepted any number of the quote, so setting the 1937
+// executions to the year in "353,074 in 1937" passed, and the text was blamed instead.
+#[test]
+fn a_year_in_the_quote_is_never_the_figure() {
+    let wd = Workdir::with_shipped_data();
+    wd.edit(EST, ",353074,", ",1937,");
+    let run = wd.run(&["check"]);
+    run.code(1).line_has(&[
+        "value-mismatch",
+        "`point` is 1937 but the quote \"353,074 in 1937\" states 353,074",
+    ]);
+    // The relation resting on the slip is not judged, so the text is not blamed for it.
+    assert!(
+        !run.stdout.contains("r_great_purge_years_vs_archival"),
+        "{}",
+        run.stdout
+    );
+    wd.edit(EST, ",1937,", ",353074,");
+    // A range set to the years of "the 1932–1933 famine".
+    wd.edit(
+        EST,
+        "stalin-article,6000000,,8000000,range,6 to 8 million people",
+        "stalin-article,1932,,1933,range,6 to 8 million people",
+    );
+    wd.run(&["check"])
+        .code(1)
+        .line_has(&["value-mismatch", "`low` is 1932"])
+        .line_has(&["value-mismatch", "`high` is 1933"]);
+}

@@ -6,6 +6,7 @@ use foldhash::HashMap;
 use super::ids::{reference, unknown, Table};
 use super::quotes::{check_quote, shorten, TextIndex};
 use super::show;
+use crate::english::class::{classify, Class};
 use crate::english::figure::{self, same_value, FigureKind, Parsed};
 use crate::english::number;
 use crate::model::finding::{Code, Finding};
@@ -118,9 +119,33 @@ fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
     }
 }
 
+/// The values a row may take from its quote: every figure that counts or measures, never a
+/// year, date, age or identifier the quote also holds ("353,074 in 1937" states 353,074, not
+/// 1937). A quote whose only figures are such numbers offers them all.
+fn candidates(e: &Estimate, parsed: &Parsed) -> Vec<f64> {
+    let counts: Vec<f64> = parsed
+        .figures
+        .iter()
+        .filter(|f| {
+            // A share, measure or multiplier is never a year or an identifier.
+            !matches!(f.kind, FigureKind::Count | FigureKind::Year)
+                || !matches!(
+                    classify(&e.quote, &f.span, f.kind),
+                    Class::Date | Class::Year | Class::Age | Class::Identifier
+                )
+        })
+        .flat_map(|f| f.values())
+        .collect();
+    if counts.is_empty() {
+        parsed.values()
+    } else {
+        counts
+    }
+}
+
 /// Each of low/point/high is a figure the quote states.
 fn check_values(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
-    let candidates = parsed.values();
+    let candidates = candidates(e, parsed);
     let stated: Vec<String> = parsed
         .figures
         .iter()
