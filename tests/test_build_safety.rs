@@ -4,7 +4,7 @@
 use std::fs;
 use std::process::{Command, Stdio};
 
-use crate::workdir::Workdir;
+use crate::workdir::{Workdir, EST};
 
 fn exists(wd: &Workdir, rel: &str) -> bool {
     wd.path(rel).exists()
@@ -174,5 +174,53 @@ fn chart_bytes_do_not_depend_on_the_number_of_threads() {
                 == fs::read(wd.path("three").join(&name)).unwrap(),
             "{name} differs between 1 and 3 threads"
         );
+    }
+}
+
+// Regression: one quantity with 100,000 estimates made build ask for 64 GB (a PNG 800,000
+// pixels tall); a category of thousands of quantities an 8,006-row chart in 11 GB. Charts now
+// draw a bounded number of rows and say how many they left out.
+#[test]
+fn a_huge_quantity_or_category_makes_charts_of_bounded_size() {
+    let wd = Workdir::with_second_dataset();
+    let mut estimates = wd.read(EST);
+    let already = estimates.matches(",flood_deaths,").count();
+    for i in 0..10_000 {
+        estimates.push_str(&format!(
+            "e_x{i},flood_deaths,parish,chronicle,,312,,exact,records 312 deaths,\n"
+        ));
+    }
+    let mut quantities = wd.read("data/quantities.csv");
+    for i in 0..300 {
+        quantities.push_str(&format!(
+            "q_{i},Part {i},flood_deaths,people,Eastvale,1872,1872,,A part.\n"
+        ));
+        estimates.push_str(&format!(
+            "e_q{i},q_{i},parish,chronicle,,312,,exact,records 312 deaths,\n"
+        ));
+    }
+    wd.write(EST, estimates);
+    wd.write("data/quantities.csv", quantities);
+    let (run, peak) =
+        crate::test_check_files::run_measured(&wd, &["build", "--charts", "c", "--out", "o"]);
+    run.code(0);
+    let (_, height) =
+        reckon::present::chart::png_size(&fs::read(wd.path("c/forest-flood_deaths.png")).unwrap())
+            .unwrap();
+    assert!(height < 5_000, "forest PNG is {height} px tall");
+    // 40 rows are drawn: the 20 lowest and the 20 highest.
+    let left_out = (10_000 + already - 40).to_string();
+    let left_out = format!("{},{} more estimates", &left_out[..1], &left_out[1..]);
+    assert!(
+        wd.read("c/forest-flood_deaths.svg").contains(&left_out),
+        "{left_out}"
+    );
+    let (_, height) = reckon::present::chart::png_size(
+        &fs::read(wd.path("c/category-flood_deaths.png")).unwrap(),
+    )
+    .unwrap();
+    assert!(height < 6_000, "category PNG is {height} px tall");
+    if let Some(kb) = peak {
+        assert!(kb < 1_000_000, "peak memory {kb} kB");
     }
 }

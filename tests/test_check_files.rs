@@ -318,7 +318,7 @@ fn a_million_rows_are_checked_in_bounded_memory() {
 }
 
 /// Runs reckon and samples its peak resident memory (Linux: VmHWM in /proc) while it runs.
-fn run_measured(wd: &Workdir, args: &[&str]) -> (Run, Option<u64>) {
+pub fn run_measured(wd: &Workdir, args: &[&str]) -> (Run, Option<u64>) {
     use std::io::Read;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_reckon"))

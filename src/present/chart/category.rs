@@ -3,11 +3,11 @@
 
 use plotters::prelude::*;
 
-use super::draw::{arrow, bar, Area, Drawn};
+use super::draw::{arrow, bar, text, wrap, Area, Drawn};
 use super::furniture::{footer, header, legend, with_unit};
 use super::render::render_fit;
 use super::rows::RowLayout;
-use super::theme::{Lettering, INK, MARGIN, PARTS, WIDTH};
+use super::theme::{Lettering, INK, MARGIN, MUTED, PARTS, WIDTH};
 use super::view::View;
 use super::Rendered;
 use crate::analysis::reconcile::Summary;
@@ -24,7 +24,13 @@ pub struct Overview<'a> {
     pub category: String,
     pub unit: String,
     pub rows: Vec<&'a Summary>,
+    /// Quantities left out between the lowest and highest rows drawn (see [`MAX_ROWS`]).
+    pub omitted: usize,
 }
+
+/// The most quantities an overview draws: the lowest and the highest half by median, so that a
+/// category of thousands of quantities still makes a chart of readable, bounded size.
+pub const MAX_ROWS: usize = 60;
 
 /// One overview per category and unit with two or more quantities.
 pub fn overviews<'a>(ctx: &'a View) -> Vec<Overview<'a>> {
@@ -39,6 +45,7 @@ pub fn overviews<'a>(ctx: &'a View) -> Vec<Overview<'a>> {
                 category: s.category.clone(),
                 unit: s.unit.clone(),
                 rows: vec![s],
+                omitted: 0,
             }),
         }
     }
@@ -46,6 +53,10 @@ pub fn overviews<'a>(ctx: &'a View) -> Vec<Overview<'a>> {
     for o in &mut out {
         o.rows
             .sort_by(|a, b| a.median.total_cmp(&b.median).then(a.key.cmp(&b.key)));
+        if o.rows.len() > MAX_ROWS {
+            o.omitted = o.rows.len() - MAX_ROWS;
+            o.rows.drain(MAX_ROWS / 2..MAX_ROWS / 2 + o.omitted);
+        }
     }
     out
 }
@@ -68,7 +79,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Drawn<DB, i32> {
     let subtitle = format!(
         "{} quantities · {} · envelope of each quantity's estimates, consensus where they agree, and their median",
-        o.rows.len(),
+        o.rows.len() + o.omitted,
         o.unit
     );
     let y = header(area, title, &subtitle)?;
@@ -89,8 +100,24 @@ pub fn draw<DB: DrawingBackend>(
     for (i, s) in o.rows.iter().enumerate() {
         draw_row(area, s, &o.unit, &layout, layout.row_y(i))?;
     }
+    let mut bottom = layout.bottom;
+    if o.omitted > 0 {
+        let note = format!(
+            "{} more quantities, between the {} lowest and the {} highest medians drawn, are not shown; reconciled.csv lists every one.",
+            crate::english::number::grouped(o.omitted as f64),
+            MAX_ROWS / 2,
+            MAX_ROWS / 2
+        );
+        let ty = Lettering::new(12.0, MUTED);
+        // Below the axis and its tick labels.
+        bottom += 22;
+        for l in wrap(area, &note, ty, WIDTH - 2 * MARGIN as u32, 2) {
+            bottom += 16;
+            text(area, &l, (MARGIN, bottom), ty)?;
+        }
+    }
     footer(area, &ctx.caption, height)?;
-    Ok(layout.bottom + 36)
+    Ok(bottom + 36)
 }
 
 /// One quantity: its label, envelope bar (arrows for ends off the plot), consensus bar,

@@ -3,14 +3,14 @@
 
 use plotters::prelude::*;
 
-use super::draw::{arrow, bar, dashed, fit, text, Area, Drawn};
+use super::draw::{arrow, bar, dashed, fit, text, wrap, Area, Drawn};
 use super::furniture::{footer, header, legend, with_unit};
 use super::render::render_fit;
 use super::rows::RowLayout;
 use super::theme::{kind_color, Lettering, BAND, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
 use super::Rendered;
-use crate::english::number::readable;
+use crate::english::number::{grouped, readable};
 use crate::model::interval::Interval;
 use crate::model::SourceKind;
 use crate::present::words::interval_words;
@@ -42,6 +42,24 @@ pub struct Forest {
     pub rows: Vec<Row>,
     pub envelope: Interval,
     pub median: f64,
+    /// Estimates left out between the lowest and the highest rows drawn (see [`MAX_ROWS`]).
+    pub omitted: usize,
+}
+
+/// The most rows a forest draws: the lowest and the highest half of them by central value. A
+/// quantity with 100,000 estimates would otherwise make a PNG of 800,000 pixels in height; the
+/// envelope and the median still cover every estimate, and the exports list each one.
+pub const MAX_ROWS: usize = 40;
+
+/// Keeps the lowest and highest `MAX_ROWS / 2` of rows sorted by central value; returns how
+/// many were left out between them.
+fn cap(rows: &mut Vec<Row>) -> usize {
+    if rows.len() <= MAX_ROWS {
+        return 0;
+    }
+    let omitted = rows.len() - MAX_ROWS;
+    rows.drain(MAX_ROWS / 2..MAX_ROWS / 2 + omitted);
+    omitted
 }
 
 const LABEL_WIDTH: u32 = 300;
@@ -87,6 +105,7 @@ pub fn forests(ctx: &View) -> Vec<Forest> {
                     .total_cmp(&b.central)
                     .then(a.source.cmp(&b.source))
             });
+            let omitted = cap(&mut rows);
             Forest {
                 quantity: s.key.clone(),
                 category: s.category.clone(),
@@ -96,6 +115,7 @@ pub fn forests(ctx: &View) -> Vec<Forest> {
                 rows,
                 envelope: s.envelope,
                 median: s.median,
+                omitted,
             }
         })
         .collect()
@@ -127,8 +147,25 @@ pub fn draw<DB: DrawingBackend>(
     for (i, row) in f.rows.iter().enumerate() {
         draw_row(area, row, &layout, layout.row_y(i))?;
     }
+    let mut bottom = layout.bottom;
+    if f.omitted > 0 {
+        let note = format!(
+            "{} more estimates, between the {} lowest and the {} highest drawn, are not shown; the envelope and median count every one, and intervals.csv lists them.",
+            grouped(f.omitted as f64),
+            MAX_ROWS / 2,
+            MAX_ROWS / 2
+        );
+        let ty = Lettering::new(12.0, MUTED);
+        let lines = wrap(area, &note, ty, WIDTH - 2 * MARGIN as u32, 2);
+        // Below the axis and its tick labels.
+        bottom += 22;
+        for l in lines {
+            bottom += 16;
+            text(area, &l, (MARGIN, bottom), ty)?;
+        }
+    }
     footer(area, &ctx.caption, height)?;
-    Ok(layout.bottom + 36)
+    Ok(bottom + 36)
 }
 
 /// One legend key per kind of source shown, then the envelope band.
