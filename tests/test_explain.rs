@@ -93,7 +93,8 @@ fn an_id_shared_by_two_files_is_flagged_and_explained_in_full() {
 }
 
 // Regression: explain and coverage printed ESC/OSC/BEL sequences from the data raw, so a
-// source note could clear the screen or set the terminal's title.
+// source note could clear the screen or set the terminal's title. Such a cell is now an error
+// of check, and whatever reckon echoes (an unknown id or chart name) is shown escaped and cut.
 #[test]
 fn terminal_escapes_in_the_data_are_shown_not_obeyed() {
     let wd = Workdir::with_second_dataset();
@@ -102,11 +103,14 @@ fn terminal_escapes_in_the_data_are_shown_not_obeyed() {
         "The church's register of burials.",
         "The church's \u{1b}]0;owned\u{7} register\u{1b}[2J of burials.",
     );
-    let run = wd.run(&["explain", "parish"]);
-    run.code(0);
+    let run = wd.run(&["check"]);
+    run.code(1).line_has(&["control-character", "U+001B"]);
     assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
-    assert!(!run.stdout.contains('\u{7}'), "{}", run.stdout);
-    run.stdout_has("\\u{1b}]0;owned\\u{7}");
+    let wd = Workdir::with_second_dataset();
+    let run = wd.run(&["explain", "\u{1b}]0;owned\u{7}"]);
+    run.code(2);
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+    assert!(!run.stderr.contains('\u{7}'), "{}", run.stderr);
     // An unknown name is echoed escaped and cut, never whole and raw.
     let long = format!("\u{1b}[2J{}", "x".repeat(100_000));
     let run = wd.run(&["chart", "--out", "charts", &long]);
@@ -116,9 +120,5 @@ fn terminal_escapes_in_the_data_are_shown_not_obeyed() {
         "{}",
         &run.stderr[..200.min(run.stderr.len())]
     );
-    assert!(
-        run.stderr.len() < 5_000,
-        "echoed {} bytes",
-        run.stderr.len()
-    );
+    assert!(run.stderr.len() < 5_000, "echoed {} bytes", run.stderr.len());
 }

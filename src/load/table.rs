@@ -315,6 +315,7 @@ fn read_records(
             header: header.clone(),
             fields: record.iter().map(str::to_string).collect(),
         };
+        control_characters(&row, findings);
         each(row, findings);
     }
     if !any && needs_rows {
@@ -323,6 +324,30 @@ fn read_records(
             &csv.at(1, 1),
             "the file has a header but no rows",
         ));
+    }
+}
+
+/// A character no output can carry: a control character other than a line break or tab (XML
+/// forbids them, and a terminal obeys them), or the noncharacters U+FFFE and U+FFFF.
+fn forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// One finding per cell that holds a character no output can carry, naming the character: a
+/// vertical tab (Word's line break) in a name would otherwise stop a build half-way or make an
+/// invalid SVG.
+fn control_characters(row: &Row, findings: &mut Vec<Finding>) {
+    for (name, field) in row.header.iter().zip(&row.fields) {
+        if let Some(c) = field.chars().find(|&c| forbidden(c)) {
+            findings.push(Finding::error(
+                Code::ControlCharacter,
+                &row.pos.cell(name),
+                format!(
+                    "`{name}` holds the invisible character U+{:04X}, which no chart, report or export can carry; replace it with a space",
+                    c as u32
+                ),
+            ));
+        }
     }
 }
 

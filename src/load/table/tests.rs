@@ -135,3 +135,17 @@ fn field_starts_respect_quotes() {
     assert_eq!(field_starts(raw, 0, 3), vec![0, 2, 8]);
     assert_eq!(field_starts(raw, 10, 3), vec![10, 12, 14]);
 }
+
+// Regression: a vertical tab (Word's line break), NUL or ESC in a name passed check, and build
+// then stopped half-way on "non-XML character" or wrote an invalid SVG.
+#[test]
+fn a_control_character_in_a_cell_is_named_at_its_cell() {
+    let (f, line, column) = only(b"id,name\na,Al\x0bpha\n", Code::ControlCharacter);
+    assert_eq!((line, column), (2, 3));
+    assert!(f.message.contains("U+000B"), "{}", f.message);
+    let (f, _, _) = only("id,name\na,x\u{ffff}\n".as_bytes(), Code::ControlCharacter);
+    assert!(f.message.contains("U+FFFF"), "{}", f.message);
+    // Line breaks and tabs inside a quoted cell are ordinary text.
+    let (findings, _) = parse(b"id,name\na,\"two\nlines\tand a tab\"\n", true);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
