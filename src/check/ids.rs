@@ -145,7 +145,19 @@ pub(super) fn check_sources(data: &Dataset, findings: &mut Vec<Finding>) {
 /// Every quantity has a label, category and unit, an ordered period, and a parent that exists
 /// and is not itself.
 pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
+    let estimated: foldhash::HashSet<&str> =
+        data.estimates.iter().map(|e| e.quantity.as_str()).collect();
     for q in &data.quantities {
+        if !estimated.contains(q.id.as_str()) {
+            findings.push(Finding::warning(
+                Code::UnestimatedQuantity,
+                &q.pos.cell("id"),
+                format!(
+                    "quantity `{}` has no estimate, so no export, chart or report shows it; add its estimates or remove the row",
+                    q.id
+                ),
+            ));
+        }
         required(&q.label, "label", &q.pos, findings);
         required(&q.category, "category", &q.pos, findings);
         required(&q.unit, "unit", &q.pos, findings);

@@ -68,6 +68,8 @@ mod tests {
             "text",
             "archives leave out the deportees",
         )];
+        // Only the quantity the one estimate names: another would be unestimated.
+        contents.quantities.truncate(1);
         contents
     }
 

@@ -85,6 +85,8 @@ fn an_empty_name_is_a_missing_value() {
     assert_eq!(f.column, sample::column(SOURCES, "name"));
 }
 
+/// The findings of check_quantities on `quantities`, apart from the warning that none has an
+/// estimate (the next test raises it).
 fn quantities(quantities: Vec<Quantity>) -> Vec<Finding> {
     let data = Dataset::new(Contents {
         quantities,
@@ -92,7 +94,32 @@ fn quantities(quantities: Vec<Quantity>) -> Vec<Finding> {
     });
     let mut findings = Vec::new();
     check_quantities(&data, &mut findings);
+    findings.retain(|f| f.code != Code::UnestimatedQuantity);
     findings
+}
+
+// Regression: a quantity with no estimate vanished from every output without a word.
+#[test]
+fn a_quantity_without_estimates_is_a_warning() {
+    let mut contents = sample::contents("About 400 people died.");
+    contents.estimates = vec![sample::estimate(
+        "e1",
+        "deaths",
+        crate::model::Qualifier::About,
+        400.0,
+        "About 400 people died",
+    )];
+    let data = Dataset::new(contents);
+    let mut findings = Vec::new();
+    check_quantities(&data, &mut findings);
+    let f = one(&findings, Code::UnestimatedQuantity);
+    assert_eq!(f.severity, crate::model::finding::Severity::Warning);
+    assert!(
+        f.message.starts_with("quantity `famine` has no estimate"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.line, 3);
 }
 
 #[test]
