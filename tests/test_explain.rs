@@ -120,5 +120,9 @@ fn terminal_escapes_in_the_data_are_shown_not_obeyed() {
         "{}",
         &run.stderr[..200.min(run.stderr.len())]
     );
-    assert!(run.stderr.len() < 5_000, "echoed {} bytes", run.stderr.len());
+    assert!(
+        run.stderr.len() < 5_000,
+        "echoed {} bytes",
+        run.stderr.len()
+    );
 }
