@@ -5,16 +5,8 @@
 use std::fs;
 use std::path::Path;
 
+use crate::workdir::listing;
 use crate::workdir::{Workdir, EST, HEADER};
-
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 #[test]
 fn build_writes_every_promised_file() {

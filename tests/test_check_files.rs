@@ -367,3 +367,29 @@ pub fn run_measured(wd: &Workdir, args: &[&str]) -> (Run, Option<u64>) {
     };
     (run, peak)
 }
+
+// Regression: a texts.csv path with a trailing `/` or a NUL stopped everything with exit 2 and
+// no location, and OS errors were printed twice ("Not a directory (os error 20): Not a ...").
+#[test]
+fn an_unopenable_text_path_is_a_finding_on_its_cell() {
+    let wd = Workdir::with_second_dataset();
+    wd.write(
+        "data/texts.csv",
+        "id,file,title,attribution\nchronicle,texts/chronicle.txt/,Chronicle,invented\n",
+    );
+    let run = wd.run(&["check"]);
+    run.code(1)
+        .line_has(&["texts.csv:2:11", "text-missing", "cannot be opened"]);
+    assert_eq!(
+        run.stdout.matches("os error 20").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+    // An output folder that is a file says so.
+    let wd = Workdir::with_second_dataset();
+    wd.write("afile", "x");
+    wd.run(&["build", "--out", "afile", "--charts", "c"])
+        .code(2)
+        .stderr_has("afile is a file, not a folder");
+}

@@ -37,7 +37,8 @@ pub enum LoadError {
     NotAFile(PathBuf),
     #[error("{0} is not a regular file (a device, a pipe or a socket): give reckon a file")]
     Special(PathBuf),
-    #[error("cannot read {path}: {source}")]
+    /// The OS error follows as the error's source (printed once, after a colon).
+    #[error("cannot read {path}")]
     Read { path: PathBuf, source: io::Error },
 }
 

@@ -145,13 +145,27 @@ fn read_text_body(
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
 ) -> Result<Option<String>, LoadError> {
-    if !present(path)? {
-        findings.push(Finding::error(
-            Code::TextMissing,
-            loc,
-            format!("text file {} does not exist", path.display()),
-        ));
-        return Ok(None);
+    // A path the system cannot even look up (a trailing `/`, a NUL byte) is a finding on the
+    // cell that names it, like a missing file, not a stop without a location.
+    match present(path) {
+        Ok(true) => {}
+        Ok(false) => {
+            findings.push(Finding::error(
+                Code::TextMissing,
+                loc,
+                format!("text file {} does not exist", path.display()),
+            ));
+            return Ok(None);
+        }
+        Err(LoadError::Read { source, .. }) => {
+            findings.push(Finding::error(
+                Code::TextMissing,
+                loc,
+                format!("text file {} cannot be opened: {source}", path.display()),
+            ));
+            return Ok(None);
+        }
+        Err(other) => return Err(other),
     }
     // A device or a pipe (a symbolic link to /dev/zero, say) would never end.
     if fs::metadata(path).is_ok_and(|m| !m.is_file()) {

@@ -167,6 +167,12 @@ fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "{} is a file, not a folder: choose a folder for the output",
+            dir.display()
+        );
+    }
     fs::create_dir_all(dir).with_context(|| format!("creating folder {}", dir.display()))?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".reckon-").suffix(".tmp");
