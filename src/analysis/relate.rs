@@ -11,7 +11,7 @@ use crate::analysis::interpret::{self, Multiplier, Reading, Rule, Rules};
 use crate::english::figure;
 use crate::model::finding::{Code, Finding, Severity};
 use crate::model::interval::Interval;
-use crate::model::{Dataset, Qualifier, RelationKind};
+use crate::model::{Dataset, Qualifier, RelationKind, MAX_VALUE};
 
 /// What interval arithmetic says of a relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -116,6 +116,8 @@ pub struct Readings {
     pub by_id: HashMap<String, Reading>,
     /// Estimate id -> the relation that derives it.
     pub derived_by: HashMap<String, String>,
+    /// Estimate id -> the relation whose derived value exceeded [`MAX_VALUE`]: left unread.
+    pub overflowed: HashMap<String, String>,
 }
 
 impl Readings {
@@ -148,7 +150,10 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
             let is_ratio_row = data
                 .estimate(&r.target)
                 .is_some_and(|t| t.qualifier == Some(Qualifier::Ratio));
-            if !is_ratio_row || out.by_id.contains_key(&r.target) {
+            if !is_ratio_row
+                || out.by_id.contains_key(&r.target)
+                || out.overflowed.contains_key(&r.target)
+            {
                 continue;
             }
             let Some(base) = out.get(operand).cloned() else {
@@ -175,6 +180,12 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
                     relation: r.id.clone(),
                 }),
             };
+            // A chain of multipliers can overflow where no cell could: refuse such a value as
+            // a cell above the limit is refused.
+            if !(reading.central.is_finite() && reading.central <= MAX_VALUE) {
+                out.overflowed.insert(r.target.clone(), r.id.clone());
+                continue;
+            }
             out.by_id.insert(r.target.clone(), reading);
             out.derived_by.insert(r.target.clone(), r.id.clone());
         }
@@ -244,6 +255,18 @@ pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
 /// that could not be read (`relation-unevaluated`).
 pub fn problems(data: &Dataset, read: &Readings, outcomes: &[Outcome]) -> Vec<Finding> {
     let mut findings = Vec::new();
+    for e in &data.estimates {
+        if let Some(relation) = read.overflowed.get(&e.id) {
+            findings.push(Finding::error(
+                Code::DerivedOverflow,
+                &e.pos.cell("point"),
+                format!(
+                    "the value relation `{relation}` derives for `{}` exceeds {MAX_VALUE:e}: a chain of multipliers has run away; check the factors",
+                    e.id
+                ),
+            ));
+        }
+    }
     // A multiplier whose chain of bases never reaches a stated figure would vanish from every
     // reconciliation: an error, naming the chain.
     for e in &data.estimates {

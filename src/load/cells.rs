@@ -5,7 +5,7 @@ use crate::model::finding::{Code, Finding};
 use crate::model::Loc;
 
 /// The largest number accepted in a numeric column; anything above is a typo, not a figure.
-pub const MAX_VALUE: f64 = 1e15;
+pub use crate::model::MAX_VALUE;
 
 /// Parses a numeric cell. Empty is `None`; anything that is not a plain finite number is a finding.
 ///

@@ -104,6 +104,10 @@ pub struct Context {
     pub pos: RowPos,
 }
 
+/// The largest figure reckon accepts, in a cell or derived: anything above is a typo or an
+/// overflow, not a count of anything.
+pub const MAX_VALUE: f64 = 1e15;
+
 /// How a category is titled in charts and the report (categories.csv, optional); a category
 /// without a row is titled from its id.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 use approx::assert_relative_eq;
 
 use super::*;
-use crate::model::sample::{self, row, ESTIMATES, RELATIONS};
+use crate::model::sample::{self, one, row, ESTIMATES, RELATIONS};
 use crate::model::{Estimate, Loc, Relation};
 
 /// An estimate of `quantity`, alone on `line` of estimates.csv.
@@ -409,6 +409,39 @@ fn a_relation_over_a_figure_without_a_value_is_relation_unevaluated() {
     assert!(
         f.message
             .ends_with("no value could be read for y1938 (see the finding on that row)"),
+        "{}",
+        f.message
+    );
+}
+
+// Regression: a chain of 1,100 ratios derived infinity without a finding.
+#[test]
+fn a_derived_value_past_the_cell_limit_is_an_error_not_a_reading() {
+    // 1,000,000 × 1,000 × 1,000 × 1,000 = 10^15 (the limit), × 1,000 more = 10^18.
+    let mut estimates = vec![estimate(2, "e0", "deaths", Qualifier::Exact, 1e6)];
+    let mut relations = Vec::new();
+    for i in 1..=4u64 {
+        let (id, base) = (format!("e{i}"), format!("e{}", i - 1));
+        estimates.push(estimate(2 + i, &id, "deaths", Qualifier::Ratio, 1000.0));
+        relations.push(relation(
+            1 + i,
+            &format!("r{i}"),
+            RelationKind::Ratio,
+            &id,
+            &[base.as_str()],
+            Some(1000.0),
+        ));
+    }
+    let data = dataset(estimates, relations);
+    let read = readings(&data, &Rules::default());
+    assert_relative_eq!(read.get("e3").map_or(0.0, |r| r.central), 1e15);
+    assert!(read.get("e4").is_none());
+    let found = evaluate(&data, &read);
+    let findings = problems(&data, &read, &found);
+    let f = one(&findings, Code::DerivedOverflow);
+    assert_eq!(f.line, 6);
+    assert!(
+        f.message.contains("relation `r4` derives for `e4`"),
         "{}",
         f.message
     );
