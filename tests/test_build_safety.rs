@@ -224,3 +224,27 @@ fn a_huge_quantity_or_category_makes_charts_of_bounded_size() {
         assert!(kb < 1_000_000, "peak memory {kb} kB");
     }
 }
+
+// Regression: killed builds left .reckon-*.tmp files in the output folders that no later build
+// removed.
+#[test]
+fn a_later_build_removes_what_a_killed_one_left_behind() {
+    let wd = Workdir::with_shipped_data();
+    wd.write("exports/.reckon-old.tmp", "half");
+    wd.write(
+        "exports/.reckon-fresh.tmp",
+        "another build's, still running",
+    );
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(wd.path("exports/.reckon-old.tmp"))
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    wd.run(&["build", "--charts", "gallery", "--out", "exports"])
+        .code(0)
+        .stderr_has(".reckon-old.tmp: a temporary file an interrupted run left behind");
+    assert!(!wd.path("exports/.reckon-old.tmp").exists());
+    assert!(wd.path("exports/.reckon-fresh.tmp").exists());
+}

@@ -61,6 +61,14 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
 
 fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> Result<usize> {
     refuse_dataset_folder(&args.data.data, &[&args.out, &args.charts])?;
+    for dir in [&args.out, &args.charts] {
+        for path in write::remove_leftovers(dir) {
+            write::note(&format!(
+                "removed {}: a temporary file an interrupted run left behind",
+                path.display()
+            ));
+        }
+    }
     let analysis = &checked.analysis;
     let rules = analysis.rules;
     let reconciled = Summaries {

@@ -106,6 +106,34 @@ pub fn note(line: &str) {
     let _ = writeln!(err, "{line}");
 }
 
+/// Removes the temporary files (`.reckon-*.tmp`) that a killed run left in `dir`: only those
+/// older than ten minutes, so that a build running beside this one keeps its own. Returns the
+/// files removed.
+pub fn remove_leftovers(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let old = |m: &fs::Metadata| {
+        m.modified()
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 600)
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let leftover = name.starts_with(".reckon-") && name.ends_with(".tmp");
+        if leftover
+            && fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file() && old(&m))
+            && fs::remove_file(&path).is_ok()
+        {
+            removed.push(path);
+        }
+    }
+    removed
+}
+
 /// The file in a charts folder that lists the charts reckon wrote there, so that a later build
 /// removes only files reckon itself wrote.
 pub const MANIFEST: &str = ".reckon-manifest";
