@@ -393,3 +393,36 @@ fn an_unopenable_text_path_is_a_finding_on_its_cell() {
         .code(2)
         .stderr_has("afile is a file, not a folder");
 }
+
+// Regression: a text reached through a symbolic link outside the dataset (the text itself, or
+// texts/ as a whole) was read and published in report.html and coverage.
+#[cfg(unix)]
+#[test]
+fn a_text_linked_from_outside_the_dataset_is_refused() {
+    use std::os::unix::fs::symlink;
+    let wd = Workdir::with_second_dataset();
+    wd.write("secret.txt", "The secret: 312 deaths, records 312 deaths.");
+    fs::remove_file(wd.path("data/texts/chronicle.txt")).unwrap();
+    symlink(wd.path("secret.txt"), wd.path("data/texts/chronicle.txt")).unwrap();
+    let run = check_fails(&wd);
+    run.code(1)
+        .line_has(&["error[text-outside]", "outside the dataset folder"]);
+    wd.run(&["report", "-o", "r.html"]).code(1);
+    assert!(!wd.path("r.html").exists());
+    // texts/ itself a link to a folder outside.
+    let wd = Workdir::with_second_dataset();
+    fs::rename(wd.path("data/texts"), wd.path("elsewhere")).unwrap();
+    symlink(wd.path("elsewhere"), wd.path("data/texts")).unwrap();
+    check_fails(&wd)
+        .code(1)
+        .line_has(&["error[text-outside]", "chronicle.txt"]);
+    // A link that stays inside the dataset is fine.
+    let wd = Workdir::with_second_dataset();
+    fs::rename(
+        wd.path("data/texts/chronicle.txt"),
+        wd.path("data/texts/real.txt"),
+    )
+    .unwrap();
+    symlink("real.txt", wd.path("data/texts/chronicle.txt")).unwrap();
+    wd.run(&["check"]).code(0);
+}

@@ -71,7 +71,7 @@ fn texts_of_table(
             continue;
         }
         let path = dir.join(file);
-        match read_text_body(&path, &loc, findings, inputs)? {
+        match read_text_body(dir, &path, &loc, findings, inputs)? {
             Some(body) => texts.push(Text {
                 id: row.get("id").to_string(),
                 title: row.get("title").to_string(),
@@ -124,7 +124,7 @@ fn folder_texts(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match read_text_body(&path, &loc, findings, inputs)? {
+        match read_text_body(dir, &path, &loc, findings, inputs)? {
             Some(body) => texts.push(Text {
                 title: id.clone(),
                 id,
@@ -140,6 +140,7 @@ fn folder_texts(
 
 /// Reads a text; a missing, empty or non-UTF-8 text is a finding at `loc` (where it is named).
 fn read_text_body(
+    dir: &Path,
     path: &Path,
     loc: &Loc,
     findings: &mut Vec<Finding>,
@@ -175,6 +176,22 @@ fn read_text_body(
             format!("{} is not a regular file", path.display()),
         ));
         return Ok(None);
+    }
+    // A symbolic link (of the text, or of texts/ itself) must not lead out of the dataset
+    // folder: reckon would publish whatever file it points to.
+    if let (Ok(real), Ok(real_dir)) = (fs::canonicalize(path), fs::canonicalize(dir)) {
+        if !real.starts_with(&real_dir) {
+            findings.push(Finding::error(
+                Code::TextOutside,
+                loc,
+                format!(
+                    "text file {} leads to {}, outside the dataset folder (through a symbolic link); reckon reads only files inside it",
+                    path.display(),
+                    real.display()
+                ),
+            ));
+            return Ok(None);
+        }
     }
     let bytes = read_bytes(path, inputs)?;
     Ok(decode_text(bytes, path, loc, findings))
@@ -308,6 +325,7 @@ mod tests {
         let mut findings = Vec::new();
         let mut inputs = Vec::new();
         let body = read_text_body(
+            Path::new("/dev"),
             Path::new("/dev/null"),
             &named_at(),
             &mut findings,
