@@ -248,3 +248,31 @@ fn a_later_build_removes_what_a_killed_one_left_behind() {
     assert!(!wd.path("exports/.reckon-old.tmp").exists());
     assert!(wd.path("exports/.reckon-fresh.tmp").exists());
 }
+
+// Regression: a link planted in the charts folder (which git tracks) made build write outside
+// it, and a dangling one stopped the build half-way.
+#[cfg(unix)]
+#[test]
+fn a_link_planted_in_an_output_folder_is_replaced_not_followed() {
+    use std::os::unix::fs::symlink;
+    let wd = Workdir::with_shipped_data();
+    wd.write("victim.txt", "mine");
+    fs::create_dir_all(wd.path("gallery")).unwrap();
+    let chart = "gallery/forest-great_purge_executions_1937_38.svg";
+    symlink(wd.path("victim.txt"), wd.path(chart)).unwrap();
+    symlink(
+        wd.path("nowhere/at/all"),
+        wd.path("gallery/forest-great_purge_executions_1937_38.png"),
+    )
+    .unwrap();
+    wd.run(&["build", "--charts", "gallery", "--out", "exports"])
+        .code(0);
+    assert_eq!(wd.read("victim.txt"), "mine");
+    let meta = fs::symlink_metadata(wd.path(chart)).unwrap();
+    assert!(meta.file_type().is_file());
+    assert!(wd.read(chart).starts_with("<svg"));
+    // A path the user names with -o is still written through its link.
+    symlink(wd.path("victim.txt"), wd.path("named.csv")).unwrap();
+    wd.run(&["reconcile", "-o", "named.csv"]).code(0);
+    assert!(wd.read("victim.txt").starts_with("key,"));
+}

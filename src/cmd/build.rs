@@ -111,7 +111,7 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
             .chain(chart_files.iter().map(PathBuf::as_path)),
     )?;
     for (path, bytes) in files {
-        checked.output.atomic(&path, &bytes)?;
+        checked.output.in_folder(&path, &bytes)?;
         written.push(path);
     }
     for path in super::chart::write_charts(&checked.output, &all, &args.charts, ChartFormat::Both)?

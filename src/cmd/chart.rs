@@ -96,12 +96,12 @@ pub fn write_charts(
         for (i, c) in batch.iter().enumerate() {
             if matches!(format, ChartFormat::Svg | ChartFormat::Both) {
                 let path = dir.join(format!("{}.svg", c.name));
-                output.atomic(&path, c.svg.as_bytes())?;
+                output.in_folder(&path, c.svg.as_bytes())?;
                 written.push(path);
             }
             if let Some(bytes) = pngs.get(i) {
                 let path = dir.join(format!("{}.png", c.name));
-                output.atomic(&path, bytes)?;
+                output.in_folder(&path, bytes)?;
                 written.push(path);
             }
         }

@@ -55,15 +55,29 @@ impl Output {
         self.atomic(path, bytes)
     }
 
-    /// Writes a file atomically (see [`atomic`]); an input file is never overwritten.
+    /// Writes a file the user named (`-o`) atomically (see [`atomic`]): a link there is
+    /// followed and a device written to, as asked; an input file is never overwritten.
     pub fn atomic(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.refuse_input(path)?;
+        atomic(path, bytes, true)
+    }
+
+    /// Writes a file reckon names itself inside an output folder (exports, charts, the
+    /// manifest): whatever stands at that name, a symbolic link or a pipe planted there
+    /// included, is replaced by the new file, never written through.
+    pub fn in_folder(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.refuse_input(path)?;
+        atomic(path, bytes, false)
+    }
+
+    fn refuse_input(&self, path: &Path) -> Result<()> {
         if self.is_input(path) {
             bail!(
                 "refusing to write {}: it is one of the input files; choose another output path",
                 path.display()
             );
         }
-        atomic(path, bytes)
+        Ok(())
     }
 }
 
@@ -163,17 +177,19 @@ pub fn write_manifest(out: &Output, dir: &Path, names: &[String]) -> Result<()> 
         text.push_str(name);
         text.push('\n');
     }
-    out.atomic(&dir.join(MANIFEST), text.as_bytes())
+    out.in_folder(&dir.join(MANIFEST), text.as_bytes())
 }
 
 /// Writes a file through a temporary sibling and a rename.
 ///
-/// An existing symbolic link is followed (its target is replaced, the link kept); a device or
-/// pipe (`-o /dev/stdout`, a FIFO) is written to directly, since renaming over it would replace
-/// the device with a file. Commands write through [`Output::atomic`], which refuses inputs.
-fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Ok(meta) = fs::metadata(path) {
-        if !meta.is_file() && !meta.is_dir() {
+/// For a path the user named (`named`), an existing symbolic link is followed (its target is
+/// replaced, the link kept) and a device or pipe (`-o /dev/stdout`, a FIFO) is written to
+/// directly, since renaming over it would replace the device with a file. Otherwise whatever
+/// stands at the path is replaced. Commands write through [`Output`], which refuses inputs.
+fn atomic(path: &Path, bytes: &[u8], named: bool) -> Result<()> {
+    if named {
+        let meta = fs::metadata(path);
+        if meta.is_ok_and(|m| !m.is_file() && !m.is_dir()) {
             let mut file = fs::OpenOptions::new()
                 .write(true)
                 .open(path)
@@ -184,7 +200,7 @@ fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         }
     }
     let resolved;
-    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+    let path = if named && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         resolved = fs::canonicalize(path)
             .with_context(|| format!("following the link {}", path.display()))?;
         resolved.as_path()
