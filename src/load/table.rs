@@ -177,9 +177,10 @@ fn decode<'a>(
                 Code::NotUtf8,
                 &at(line, column),
                 format!(
-                    "invalid UTF-8 byte 0x{:02X} at byte offset {}: save the file as UTF-8",
+                    "invalid UTF-8 byte 0x{:02X} at byte offset {}: {}",
                     body[offset],
-                    offset + skipped
+                    offset + skipped,
+                    save_as_utf8(bytes)
                 ),
             ));
             return None;
@@ -324,6 +325,19 @@ fn read_records(
             &csv.at(1, 1),
             "the file has a header but no rows",
         ));
+    }
+}
+
+/// What to do about a file that is not UTF-8; a UTF-16 file (as some Windows programs save
+/// text) is named as such, from its byte-order mark or from NUL bytes between ASCII letters.
+pub(super) fn save_as_utf8(bytes: &[u8]) -> &'static str {
+    let head = &bytes[..bytes.len().min(200)];
+    let bom = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    if bom || (head.len() >= 8 && nuls * 3 >= head.len()) {
+        "the file is UTF-16; save it as UTF-8"
+    } else {
+        "save the file as UTF-8"
     }
 }
 

@@ -232,10 +232,11 @@ fn decode_text(
                 Code::NotUtf8,
                 &at,
                 format!(
-                    "text file {} is not UTF-8: invalid byte 0x{:02X} at byte offset {}: save it as UTF-8 (named by {}:{})",
+                    "text file {} is not UTF-8: invalid byte 0x{:02X} at byte offset {}: {} (named by {}:{})",
                     path.display(),
                     e.as_bytes()[offset],
                     offset + skipped,
+                    super::table::save_as_utf8(e.as_bytes()),
                     loc.file.display(),
                     loc.line
                 ),
@@ -363,7 +364,7 @@ mod tests {
         assert_eq!((f.file.as_str(), f.line, f.column), ("texts/a.txt", 2, 3));
         assert!(
             f.message.contains(
-                "invalid byte 0xFF at byte offset 10: save it as UTF-8 (named by texts.csv:2)"
+                "invalid byte 0xFF at byte offset 10: save the file as UTF-8 (named by texts.csv:2)"
             ),
             "{}",
             f.message

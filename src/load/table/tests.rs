@@ -149,3 +149,25 @@ fn a_control_character_in_a_cell_is_named_at_its_cell() {
     let (findings, _) = parse(b"id,name\na,\"two\nlines\tand a tab\"\n", true);
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+// Regression: a UTF-16 file (as Windows programs save CSV) was "invalid byte 0xFF" without
+// saying it is UTF-16.
+#[test]
+fn a_utf16_file_is_named_as_utf16() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("id,name\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (f, _, _) = only(&utf16, Code::NotUtf8);
+    assert!(
+        f.message.ends_with("the file is UTF-16; save it as UTF-8"),
+        "{}",
+        f.message
+    );
+    let (f, _, _) = only(b"id,name\na,\xFFx\n", Code::NotUtf8);
+    assert!(
+        f.message.ends_with(": save the file as UTF-8"),
+        "{}",
+        f.message
+    );
+}
