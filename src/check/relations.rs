@@ -77,20 +77,13 @@ pub(super) fn check_relations(
     }
 }
 
-/// The unit of the quantity an estimate counts.
-fn unit_of<'a>(data: &'a Dataset, id: &str) -> Option<&'a str> {
-    data.estimate(id)
-        .and_then(|e| data.quantity(&e.quantity))
-        .map(|q| q.unit.as_str())
-}
-
 /// Only a conversion relates different units; a sum of people and houses is a slip.
 fn check_one_unit(data: &Dataset, r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
-    let Some(target_unit) = unit_of(data, &r.target) else {
+    let Some(target_unit) = data.unit_of(&r.target) else {
         return;
     };
     for op in &r.operands {
-        if let Some(op_unit) = unit_of(data, op).filter(|u| *u != target_unit) {
+        if let Some(op_unit) = data.unit_of(op).filter(|u| *u != target_unit) {
             findings.push(Finding::error(
                 Code::UnitMismatch,
                 &r.pos.cell("operands"),
@@ -193,8 +186,8 @@ fn unit_size(unit: &str) -> Option<(Dimension, f64)> {
 /// the data, not an inconsistency of the text.
 fn check_conversion(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
     let (Some(to), Some(from)) = (
-        unit_of(data, &r.target),
-        r.operands.first().and_then(|op| unit_of(data, op)),
+        data.unit_of(&r.target),
+        r.operands.first().and_then(|op| data.unit_of(op)),
     ) else {
         return;
     };

@@ -219,6 +219,14 @@ impl Dataset {
         self.texts.iter().find(|t| t.id == id)
     }
 
+    /// The unit of the quantity an estimate counts; `None` when the estimate or its quantity
+    /// is unknown.
+    pub fn unit_of(&self, estimate: &str) -> Option<&str> {
+        self.estimate(estimate)
+            .and_then(|e| self.quantity(&e.quantity))
+            .map(|q| q.unit.as_str())
+    }
+
     /// The kind of the source an estimate is attributed to.
     pub fn kind_of(&self, estimate: &Estimate) -> Option<SourceKind> {
         self.source(&estimate.source).and_then(|s| s.kind)

@@ -49,13 +49,6 @@ fn banded(data: &Dataset, id: &str) -> bool {
         .is_some_and(Qualifier::is_banded)
 }
 
-fn unit_of<'a>(data: &'a Dataset, estimate: &str) -> &'a str {
-    data.estimate(estimate)
-        .and_then(|e| data.quantity(&e.quantity))
-        .map(|q| q.unit.as_str())
-        .unwrap_or("")
-}
-
 /// The judged half of an outcome: what was computed, against what, and the verdict.
 struct Judged {
     stated: Interval,
@@ -192,9 +185,9 @@ fn judge_scale(o: &Operands, kind: RelationKind) -> Option<Judged> {
     let mut arithmetic = Arithmetic::Scale {
         factor,
         base: shown(data, readings, &r.operands[0]),
-        base_unit: unit_of(data, &r.operands[0]).to_string(),
+        base_unit: data.unit_of(&r.operands[0]).unwrap_or("").to_string(),
         result,
-        target_unit: unit_of(data, &r.target).to_string(),
+        target_unit: data.unit_of(&r.target).unwrap_or("").to_string(),
         stated: shown(data, readings, &r.target),
     };
     if derived {
