@@ -40,6 +40,9 @@ pub enum Rule {
     Magnitude,
     /// A multiple of another estimate, derived by a ratio relation.
     Ratio(Multiplier),
+    /// The spread of other people's estimates, from its lowest to its highest; its midpoint
+    /// is only where it is drawn, never a value that is counted.
+    Survey,
 }
 
 /// How far "about" and "nearly" reach from the figure.
@@ -149,6 +152,10 @@ pub fn read(e: &Estimate, rules: &Rules) -> Option<Reading> {
             let central = e.point.unwrap_or((lo * hi).sqrt());
             reading(Interval::new(lo, hi), central, Rule::Magnitude)
         }
+        Qualifier::Survey => {
+            let (lo, hi) = (e.low?, e.high?);
+            reading(Interval::new(lo, hi), (lo + hi) / 2.0, Rule::Survey)
+        }
         Qualifier::Ratio => None,
     }
 }
@@ -178,6 +185,11 @@ mod tests {
             qualifier: Some(q),
             quote: String::new(),
             note: String::new(),
+            locator: String::new(),
+            period_start: None,
+            period_end: None,
+            year: None,
+            restates: None,
             pos: RowPos::new(loc, Vec::new(), Arc::new(Vec::new())),
             unreadable: Vec::new(),
         }

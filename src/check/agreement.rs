@@ -180,7 +180,7 @@ fn check_ends(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
             FigureKind::Magnitude { low, high } => Some((low, high)),
             _ => None,
         }),
-        Some(Qualifier::Range) => {
+        Some(Qualifier::Range | Qualifier::Survey) => {
             let values: Vec<f64> = parsed
                 .figures
                 .iter()
@@ -217,7 +217,7 @@ fn check_qualifier(e: &Estimate, q: Qualifier, cues: &[Qualifier], findings: &mu
         .filter(|c| {
             !matches!(
                 c,
-                Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio
+                Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio | Qualifier::Survey
             )
         })
         .map(|c| c.as_str())
@@ -232,7 +232,11 @@ fn check_qualifier(e: &Estimate, q: Qualifier, cues: &[Qualifier], findings: &mu
         Qualifier::Ratio if !cues.contains(&Qualifier::Ratio) => {
             Some("the quote states no multiplier (\"two and a half times\")".to_string())
         }
-        Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio => None,
+        Qualifier::Survey if !cues.contains(&Qualifier::Survey) => Some(
+            "the quote surveys no estimates (\"estimates range from X to Y\", \"figures vary from X to Y\")"
+                .to_string(),
+        ),
+        Qualifier::Range | Qualifier::Magnitude | Qualifier::Ratio | Qualifier::Survey => None,
         _ if cues.contains(&Qualifier::Range) => Some(
             "the quote states a range; use `range` with low and high, or shorten the quote to the one figure"
                 .to_string(),

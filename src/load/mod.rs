@@ -21,7 +21,7 @@ use crate::model::finding::Finding;
 use crate::model::{Contents, Dataset};
 
 use rows::{category, columns, context, estimate, quantity, relation, source};
-use table::{read_rows, Row};
+use table::{read_rows, Columns, Row};
 use texts::load_texts;
 
 /// A dataset that cannot be read at all (as opposed to one with findings).
@@ -56,7 +56,7 @@ pub struct Loaded {
 /// rows go.
 struct TableFile {
     name: &'static str,
-    columns: &'static [&'static str],
+    columns: Columns,
     /// For a required file, what it should hold (named in the error when it is missing); an
     /// optional file may be absent and may have no rows.
     required: Option<&'static str>,
@@ -67,13 +67,13 @@ struct TableFile {
 const TABLE_FILES: [TableFile; 6] = [
     TableFile {
         name: "sources.csv",
-        columns: columns::SOURCES,
+        columns: Columns::with_optional(columns::SOURCES, columns::SOURCES_OPTIONAL),
         required: Some("sources.csv (id,name,kind,note)"),
         add: |d, r, f| d.sources.push(source(&r, f)),
     },
     TableFile {
         name: "quantities.csv",
-        columns: columns::QUANTITIES,
+        columns: Columns::fixed(columns::QUANTITIES),
         required: Some(
             "quantities.csv (id,label,category,unit,region,period_start,period_end,parent,description)",
         ),
@@ -81,7 +81,7 @@ const TABLE_FILES: [TableFile; 6] = [
     },
     TableFile {
         name: "estimates.csv",
-        columns: columns::ESTIMATES,
+        columns: Columns::with_optional(columns::ESTIMATES, columns::ESTIMATES_OPTIONAL),
         required: Some(
             "estimates.csv (id,quantity,source,text,low,point,high,qualifier,quote,note)",
         ),
@@ -89,19 +89,19 @@ const TABLE_FILES: [TableFile; 6] = [
     },
     TableFile {
         name: "relations.csv",
-        columns: columns::RELATIONS,
+        columns: Columns::fixed(columns::RELATIONS),
         required: None,
         add: |d, r, f| d.relations.push(relation(&r, f)),
     },
     TableFile {
         name: "context.csv",
-        columns: columns::CONTEXT,
+        columns: Columns::fixed(columns::CONTEXT),
         required: None,
         add: |d, r, _| d.contexts.push(context(&r)),
     },
     TableFile {
         name: "categories.csv",
-        columns: columns::CATEGORIES,
+        columns: Columns::fixed(columns::CATEGORIES),
         required: None,
         add: |d, r, _| d.categories.push(category(&r)),
     },
@@ -142,7 +142,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         };
         read_rows(
             &path,
-            table.columns,
+            &table.columns,
             table.required.is_some(),
             &mut findings,
             &mut inputs,

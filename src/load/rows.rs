@@ -8,6 +8,8 @@ use crate::model::{
 };
 
 use super::cells::{optional, parse_number, parse_year};
+#[cfg(test)]
+use super::table::Columns;
 use super::table::Row;
 
 /// The columns of each file, as README documents them.
@@ -16,6 +18,8 @@ pub mod columns {
     pub const TEXTS: &[&str] = &["id", "file", "title", "attribution"];
     /// `sources.csv`.
     pub const SOURCES: &[&str] = &["id", "name", "kind", "note"];
+    /// The optional columns of `sources.csv`.
+    pub const SOURCES_OPTIONAL: &[&str] = &["year", "citation", "url"];
     /// `quantities.csv`.
     pub const QUANTITIES: &[&str] = &[
         "id",
@@ -41,6 +45,9 @@ pub mod columns {
         "quote",
         "note",
     ];
+    /// The optional columns of `estimates.csv`.
+    pub const ESTIMATES_OPTIONAL: &[&str] =
+        &["locator", "period_start", "period_end", "year", "restates"];
     /// `relations.csv`.
     pub const RELATIONS: &[&str] = &[
         "id", "kind", "target", "operands", "factor", "quote", "note",
@@ -68,8 +75,16 @@ pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
         name: row.get("name").to_string(),
         kind,
         note: row.get("note").to_string(),
+        year: year(row, "year", findings),
+        citation: row.get("citation").trim().to_string(),
+        url: row.get("url").trim().to_string(),
         pos: row.pos.clone(),
     }
+}
+
+/// A year column of `row`, parsed (an unreadable year is a finding).
+fn year(row: &Row, name: &str, findings: &mut Vec<Finding>) -> Option<i32> {
+    parse_year(row.get(name), &row.pos.cell(name), name, findings)
 }
 
 /// A `quantities.csv` row; a period that is not a year is a finding.
@@ -80,18 +95,8 @@ pub(super) fn quantity(row: &Row, findings: &mut Vec<Finding>) -> Quantity {
         category: row.get("category").trim().to_string(),
         unit: row.get("unit").trim().to_string(),
         region: row.get("region").to_string(),
-        period_start: parse_year(
-            row.get("period_start"),
-            &row.pos.cell("period_start"),
-            "period_start",
-            findings,
-        ),
-        period_end: parse_year(
-            row.get("period_end"),
-            &row.pos.cell("period_end"),
-            "period_end",
-            findings,
-        ),
+        period_start: year(row, "period_start", findings),
+        period_end: year(row, "period_end", findings),
         parent: optional(row.get("parent")),
         description: row.get("description").to_string(),
         pos: row.pos.clone(),
@@ -138,6 +143,11 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
         qualifier,
         quote: row.get("quote").to_string(),
         note: row.get("note").to_string(),
+        locator: row.get("locator").trim().to_string(),
+        period_start: year(row, "period_start", findings),
+        period_end: year(row, "period_end", findings),
+        year: year(row, "year", findings),
+        restates: optional(row.get("restates")),
         pos: row.pos.clone(),
         unreadable,
     }
@@ -213,7 +223,7 @@ mod tests {
     /// Each row of `csv` (a header and rows, in memory) made by `make`, and the findings.
     fn rows<T>(
         csv: &str,
-        columns: &[&str],
+        columns: Columns,
         mut make: impl FnMut(&Row, &mut Vec<Finding>) -> T,
     ) -> (Vec<T>, Vec<Finding>) {
         let mut findings = Vec::new();
@@ -222,7 +232,7 @@ mod tests {
         super::super::table::parse_rows(
             csv.as_bytes(),
             file,
-            columns,
+            &columns,
             true,
             &mut findings,
             |r, f| made.push(make(&r, f)),
@@ -234,7 +244,7 @@ mod tests {
     fn a_source_kind_outside_the_vocabulary_is_bad_kind_and_left_empty() {
         let (sources, findings) = rows(
             "id,name,kind,note\nconquest,Robert Conquest,wizard,\n",
-            columns::SOURCES,
+            Columns::fixed(columns::SOURCES),
             source,
         );
         let f = one(&findings, Code::BadKind);
@@ -250,7 +260,7 @@ mod tests {
     fn a_relation_kind_outside_the_vocabulary_is_bad_kind() {
         let (relations, findings) = rows(
             "id,kind,target,operands,factor,quote,note\nr,summ,total,a;b,,,\n",
-            columns::RELATIONS,
+            Columns::fixed(columns::RELATIONS),
             relation,
         );
         let f = one(&findings, Code::BadKind);
@@ -266,7 +276,7 @@ mod tests {
         let (quantities, findings) = rows(
             "id,label,category,unit,region,period_start,period_end,parent,description\n\
              famine,Famine,deaths,people,,1932,1933.5,,\n",
-            columns::QUANTITIES,
+            Columns::fixed(columns::QUANTITIES),
             quantity,
         );
         let f = one(&findings, Code::BadYear);
@@ -282,7 +292,7 @@ mod tests {
         let (estimates, findings) = rows(
             "id,quantity,source,text,low,point,high,qualifier,quote,note\n\
              e1,famine,src,text,,700000,,abot,about 700000,\n",
-            columns::ESTIMATES,
+            Columns::fixed(columns::ESTIMATES),
             estimate,
         );
         let f = one(&findings, Code::BadQualifier);
@@ -301,7 +311,7 @@ mod tests {
         let (estimates, findings) = rows(
             "id,quantity,source,text,low,point,high,qualifier,quote,note\n\
              e1,famine,src,text,,\"700,000\",,about,about 700000,\n",
-            columns::ESTIMATES,
+            Columns::fixed(columns::ESTIMATES),
             estimate,
         );
         assert!(one(&findings, Code::BadNumber)

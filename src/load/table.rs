@@ -17,6 +17,56 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// The columns a file may have: those it must have, those it may add, or (a table document)
+/// whatever its header says.
+#[derive(Debug, Clone, Copy)]
+pub struct Columns {
+    pub required: &'static [&'static str],
+    pub optional: &'static [&'static str],
+    /// True for a document whose columns are its own: no column is required or unknown.
+    pub open: bool,
+}
+
+impl Columns {
+    /// A file whose columns are all required.
+    pub const fn fixed(required: &'static [&'static str]) -> Self {
+        Columns {
+            required,
+            optional: &[],
+            open: false,
+        }
+    }
+
+    /// A file with required columns and optional ones.
+    pub const fn with_optional(
+        required: &'static [&'static str],
+        optional: &'static [&'static str],
+    ) -> Self {
+        Columns {
+            required,
+            optional,
+            open: false,
+        }
+    }
+
+    /// A table document: any header.
+    pub const OPEN: Columns = Columns {
+        required: &[],
+        optional: &[],
+        open: true,
+    };
+
+    /// Whether reckon knows a column of this name.
+    fn knows(&self, name: &str) -> bool {
+        self.open || self.required.contains(&name) || self.optional.contains(&name)
+    }
+
+    /// Every column reckon knows, required first.
+    fn all(&self) -> Vec<&'static str> {
+        self.required.iter().chain(self.optional).copied().collect()
+    }
+}
+
 /// One data row of a [`Table`].
 #[derive(Debug)]
 pub struct Row {
@@ -26,6 +76,11 @@ pub struct Row {
 }
 
 impl Row {
+    /// The header's column names and the row's cells, in file order.
+    pub fn into_parts(self) -> (RowPos, Vec<String>) {
+        (self.pos, self.fields)
+    }
+
     /// The cell under column `name`; empty when the file has no such column.
     pub fn get(&self, name: &str) -> &str {
         self.header
@@ -60,25 +115,25 @@ fn field_starts(raw: &[u8], start: usize, count: usize) -> Vec<usize> {
 /// Returns `None` when the file cannot be used at all (not UTF-8, empty, required column missing).
 pub fn read_table(
     path: &Path,
-    required: &[&str],
+    columns: &Columns,
     needs_rows: bool,
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
 ) -> Result<Option<Table>, LoadError> {
     let bytes = read_bytes(path, inputs)?;
-    Ok(parse_table(&bytes, path, required, needs_rows, findings))
+    Ok(parse_table(&bytes, path, columns, needs_rows, findings))
 }
 
 /// A CSV table from the bytes of `path`, already read: [`read_table`] without the disk.
 pub fn parse_table(
     bytes: &[u8],
     path: &Path,
-    required: &[&str],
+    columns: &Columns,
     needs_rows: bool,
     findings: &mut Vec<Finding>,
 ) -> Option<Table> {
     let mut rows = Vec::new();
-    let header = parse_rows(bytes, path, required, needs_rows, findings, |row, _| {
+    let header = parse_rows(bytes, path, columns, needs_rows, findings, |row, _| {
         rows.push(row)
     });
     header.map(|_| Table { rows })
@@ -90,7 +145,7 @@ pub fn parse_table(
 /// Returns the header, or `None` when the file cannot be used at all.
 pub fn read_rows(
     path: &Path,
-    required: &[&str],
+    columns: &Columns,
     needs_rows: bool,
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
@@ -98,7 +153,7 @@ pub fn read_rows(
 ) -> Result<Option<Arc<Vec<String>>>, LoadError> {
     let bytes = read_bytes(path, inputs)?;
     Ok(parse_rows(
-        &bytes, path, required, needs_rows, findings, each,
+        &bytes, path, columns, needs_rows, findings, each,
     ))
 }
 
@@ -106,13 +161,13 @@ pub fn read_rows(
 pub fn parse_rows(
     bytes: &[u8],
     path: &Path,
-    required: &[&str],
+    columns: &Columns,
     needs_rows: bool,
     findings: &mut Vec<Finding>,
     each: impl FnMut(Row, &mut Vec<Finding>),
 ) -> Option<Arc<Vec<String>>> {
     let file = Arc::new(path.to_path_buf());
-    let text = decode(bytes, &file, required, findings)?;
+    let text = decode(bytes, &file, &columns.required.join(","), findings)?;
     let csv = Csv {
         file,
         text,
@@ -122,7 +177,7 @@ pub fn parse_rows(
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let header = Arc::new(read_header(&mut reader, &csv, required, findings)?);
+    let header = Arc::new(read_header(&mut reader, &csv, columns, findings)?);
     read_records(reader, &csv, &header, needs_rows, findings, each);
     Some(header)
 }
@@ -156,7 +211,7 @@ impl Csv<'_> {
 fn decode<'a>(
     bytes: &'a [u8],
     file: &Arc<PathBuf>,
-    required: &[&str],
+    required: &str,
     findings: &mut Vec<Finding>,
 ) -> Option<&'a str> {
     let at = |line, column| Loc {
@@ -192,7 +247,11 @@ fn decode<'a>(
             &at(1, 1),
             format!(
                 "the file is empty: it needs a header row ({})",
-                required.join(",")
+                if required.is_empty() {
+                    "its column names"
+                } else {
+                    required
+                }
             ),
         ));
         return None;
@@ -205,7 +264,7 @@ fn decode<'a>(
 fn read_header(
     reader: &mut csv::Reader<&[u8]>,
     csv: &Csv,
-    required: &[&str],
+    columns: &Columns,
     findings: &mut Vec<Finding>,
 ) -> Option<Vec<String>> {
     let header: Vec<String> = match reader.headers() {
@@ -232,11 +291,8 @@ fn read_header(
             usable = false;
         }
     }
-    let unknown: Vec<&String> = header
-        .iter()
-        .filter(|h| !required.contains(&h.as_str()))
-        .collect();
-    for name in required {
+    let unknown: Vec<&String> = header.iter().filter(|h| !columns.knows(h)).collect();
+    for name in columns.required {
         if !header.iter().any(|h| h == name) {
             let hint = closest(name, unknown.iter().map(|s| s.as_str()))
                 .map(|c| format!(" (is `{c}` a misspelling of it?)"))
@@ -246,15 +302,15 @@ fn read_header(
                 &csv.at(1, 1),
                 format!(
                     "required column `{name}` is missing from the header{hint}; expected columns: {}",
-                    required.join(",")
+                    columns.required.join(",")
                 ),
             ));
             usable = false;
         }
     }
     for (i, name) in header.iter().enumerate() {
-        if !required.contains(&name.as_str()) {
-            let hint = closest(name, required.iter().copied())
+        if !columns.knows(name) {
+            let hint = closest(name, columns.all().into_iter())
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| "; it is kept but not used".to_string());
             findings.push(Finding::warning(

@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
 use crate::model::finding::{Code, Finding};
-use crate::model::{Loc, Text};
+use crate::model::{Loc, TableDoc, Text};
 
 use super::rows::columns;
-use super::table::{read_table, Table};
+use super::table::{parse_rows, read_table, Columns, Table};
 use super::{present, read_bytes, LoadError};
 
 /// The texts that were read, and the ids of those that could not be.
@@ -36,7 +36,13 @@ fn listed_texts(
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
 ) -> Result<Texts, LoadError> {
-    match read_table(listing, columns::TEXTS, true, findings, inputs)? {
+    match read_table(
+        listing,
+        &Columns::fixed(columns::TEXTS),
+        true,
+        findings,
+        inputs,
+    )? {
         Some(table) => texts_of_table(dir, &table, findings, inputs),
         None => Ok((Vec::new(), Vec::new())),
     }
@@ -72,13 +78,31 @@ fn texts_of_table(
         }
         let path = dir.join(file);
         match read_text_body(dir, &path, &loc, findings, inputs)? {
-            Some(body) => texts.push(Text {
-                id: row.get("id").to_string(),
-                title: row.get("title").to_string(),
-                attribution: row.get("attribution").to_string(),
-                path,
-                body,
-            }),
+            Some(body) => {
+                // A `.csv` file is a table document: estimates point at its cells.
+                let table = if file
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+                {
+                    match table_document(&body, &path, findings) {
+                        Some(table) => Some(table),
+                        None => {
+                            unreadable.push(row.get("id").to_string());
+                            continue;
+                        }
+                    }
+                } else {
+                    None
+                };
+                texts.push(Text {
+                    id: row.get("id").to_string(),
+                    title: row.get("title").to_string(),
+                    attribution: row.get("attribution").to_string(),
+                    path,
+                    body,
+                    table,
+                })
+            }
             None => unreadable.push(row.get("id").to_string()),
         }
     }
@@ -131,11 +155,30 @@ fn folder_texts(
                 attribution: String::new(),
                 path,
                 body,
+                table: None,
             }),
             None => unreadable.push(id),
         }
     }
     Ok((texts, unreadable))
+}
+
+/// The rows of a table document, each cell placed in its file; `None` (with findings) when it
+/// cannot be read as a table.
+fn table_document(body: &str, path: &Path, findings: &mut Vec<Finding>) -> Option<TableDoc> {
+    let mut rows = Vec::new();
+    let header = parse_rows(
+        body.as_bytes(),
+        path,
+        &Columns::OPEN,
+        true,
+        findings,
+        |row, _| rows.push(row.into_parts()),
+    )?;
+    Some(TableDoc {
+        header: header.to_vec(),
+        rows,
+    })
 }
 
 /// Reads a text; a missing, empty or non-UTF-8 text is a finding at `loc` (where it is named).
@@ -267,7 +310,7 @@ mod tests {
         let table = super::super::table::parse_table(
             csv.as_bytes(),
             Path::new("texts.csv"),
-            columns::TEXTS,
+            &Columns::fixed(columns::TEXTS),
             true,
             &mut findings,
         );

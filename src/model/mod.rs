@@ -29,6 +29,18 @@ pub struct Text {
     pub path: PathBuf,
     /// The whole text, exactly as in the file.
     pub body: String,
+    /// For a table document (a `.csv` file listed in texts.csv), its rows: estimates point at
+    /// a cell of it with `locator` instead of quoting.
+    pub table: Option<TableDoc>,
+}
+
+/// The rows of a table document, each cell with its place in the file.
+#[derive(Debug, Clone, Default)]
+pub struct TableDoc {
+    /// The header's column names, trimmed.
+    pub header: Vec<String>,
+    /// The data rows: where each sits, and its cells in header order.
+    pub rows: Vec<(RowPos, Vec<String>)>,
 }
 
 /// Someone (or something) the text attributes figures to.
@@ -39,6 +51,12 @@ pub struct Source {
     /// None when the cell did not parse (a finding says why).
     pub kind: Option<SourceKind>,
     pub note: String,
+    /// The year the source published or stated its figures.
+    pub year: Option<i32>,
+    /// How to find the source's own work (a bibliographic reference).
+    pub citation: String,
+    /// Where the source's work can be read.
+    pub url: String,
     pub pos: RowPos,
 }
 
@@ -71,6 +89,16 @@ pub struct Estimate {
     pub qualifier: Option<Qualifier>,
     pub quote: String,
     pub note: String,
+    /// Where in its document (or cited work) the figure stands: a page, or for a table
+    /// document the cell (`row=12;column=Deaths`, `Author=Peng;column=Deaths`).
+    pub locator: String,
+    /// This estimate's own period, when it differs from its quantity's.
+    pub period_start: Option<i32>,
+    pub period_end: Option<i32>,
+    /// When this estimate was made, if not in its source's year.
+    pub year: Option<i32>,
+    /// The estimate this row restates or rounds; it then adds no weight of its own.
+    pub restates: Option<String>,
     pub pos: RowPos,
     /// Numeric columns whose cell was filled but could not be read (each has a finding), so
     /// that checks needing the value do not report it missing as well.
@@ -225,6 +253,39 @@ impl Dataset {
         self.estimate(estimate)
             .and_then(|e| self.quantity(&e.quantity))
             .map(|q| q.unit.as_str())
+    }
+
+    /// How an estimate's figure is evidenced: a quote of a text, a cell of a table document,
+    /// or a citation of a work the dataset does not hold.
+    pub fn provenance(&self, estimate: &Estimate) -> Provenance {
+        if estimate.text.is_empty() && estimate.quote.trim().is_empty() {
+            Provenance::Citation
+        } else if self.text(&estimate.text).is_some_and(|t| t.table.is_some()) {
+            Provenance::Cell
+        } else {
+            Provenance::Quote
+        }
+    }
+
+    /// The year an estimate was made: its own `year`, else its source's.
+    pub fn year_of(&self, estimate: &Estimate) -> Option<i32> {
+        estimate
+            .year
+            .or_else(|| self.source(&estimate.source).and_then(|s| s.year))
+    }
+
+    /// The estimate a restatement goes back to, following `restates` to a row that restates
+    /// nothing; `None` for a row that is no restatement, an unknown id or a cycle (both have
+    /// findings).
+    pub fn original_of(&self, estimate: &Estimate) -> Option<&Estimate> {
+        let mut current = self.estimate(estimate.restates.as_deref()?)?;
+        for _ in 0..self.estimates.len() {
+            match current.restates.as_deref() {
+                None => return Some(current),
+                Some(next) => current = self.estimate(next)?,
+            }
+        }
+        None
     }
 
     /// The kind of the source an estimate is attributed to.

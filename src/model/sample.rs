@@ -75,6 +75,7 @@ pub fn text(id: &str, body: &str) -> Text {
         attribution: String::new(),
         path: PathBuf::from(format!("texts/{id}.txt")),
         body: body.to_string(),
+        table: None,
     }
 }
 
@@ -85,6 +86,9 @@ pub fn source(id: &str) -> Source {
         name: format!("Historian {id}"),
         kind: Some(SourceKind::Historian),
         note: String::new(),
+        year: None,
+        citation: String::new(),
+        url: String::new(),
         pos: row("sources.csv", SOURCES, 2),
     }
 }
@@ -125,6 +129,11 @@ pub fn estimate(
         qualifier: Some(qualifier),
         quote: quote.to_string(),
         note: String::new(),
+        locator: String::new(),
+        period_start: None,
+        period_end: None,
+        year: None,
+        restates: None,
         pos: row("estimates.csv", ESTIMATES, 2),
         unreadable: Vec::new(),
     }

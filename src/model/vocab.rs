@@ -85,6 +85,20 @@ vocabulary! {
         Range = "range",
         Magnitude = "magnitude",
         Ratio = "ratio",
+        /// The spread of other people's estimates ("estimates range from X to Y"), not one.
+        Survey = "survey",
+    }
+}
+
+vocabulary! {
+    /// How an estimate's figure is evidenced (derived from `text`, `quote` and the document).
+    pub enum Provenance in "exports (provenance)" {
+        /// A verified substring of a text.
+        Quote = "quote",
+        /// A cell of a table document, named by `locator`.
+        Cell = "cell",
+        /// A work the dataset does not hold, named by the source's `citation`.
+        Citation = "citation",
     }
 }
 
@@ -96,7 +110,10 @@ impl Qualifier {
 
     /// True when the qualifier takes its figure from `low` and `high` rather than `point`.
     pub fn is_banded(self) -> bool {
-        matches!(self, Qualifier::Range | Qualifier::Magnitude)
+        matches!(
+            self,
+            Qualifier::Range | Qualifier::Magnitude | Qualifier::Survey
+        )
     }
 }
 
@@ -297,7 +314,8 @@ mod tests {
                 "at_most",
                 "range",
                 "magnitude",
-                "ratio"
+                "ratio",
+                "survey"
             ]
         );
         assert_eq!(

@@ -46,6 +46,7 @@ pub fn rule(r: &Rule) -> String {
                 "central value the midpoint"
             }
         ),
+        Rule::Survey => "survey: the spread of other estimates, from the lowest to the highest; not one estimate, so it is not counted".into(),
         Rule::Magnitude => {
             "magnitude: the band the words name, central value its geometric mean".into()
         }
@@ -192,6 +193,10 @@ pub fn stated(e: &Estimate, reading: &Reading) -> String {
         Some(Qualifier::AtMost) => format!("at most {}", point()),
         Some(Qualifier::Range) | Some(Qualifier::Magnitude) => match (e.low, e.high) {
             (Some(lo), Some(hi)) => range(lo, hi),
+            _ => readable(reading.central),
+        },
+        Some(Qualifier::Survey) => match (e.low, e.high) {
+            (Some(lo), Some(hi)) => format!("estimates range {}", range(lo, hi)),
             _ => readable(reading.central),
         },
         Some(Qualifier::Ratio) => format!(

@@ -242,6 +242,9 @@ pub fn parse(s: &str) -> Parsed {
     };
     if !ranges.is_empty() {
         add(Qualifier::Range);
+        if surveys(&tokens) {
+            add(Qualifier::Survey);
+        }
     }
     if figures
         .iter()
@@ -257,6 +260,25 @@ pub fn parse(s: &str) -> Parsed {
         ranges,
         cues,
     }
+}
+
+/// Words that make a range a survey of other people's estimates ("estimates range from X to
+/// Y", "figures vary from X to Y"): see README, Qualifiers.
+const SURVEY_WORDS: &[&str] = &[
+    "range",
+    "ranges",
+    "ranged",
+    "ranging",
+    "vary",
+    "varies",
+    "varied",
+    "varying",
+    "estimates",
+];
+
+/// True when the tokens say that a range spans several estimates.
+fn surveys(tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|i| token::word_at(tokens, i).is_some_and(|w| SURVEY_WORDS.contains(&w)))
 }
 
 /// Pairs of figures that form a range ("5 to 10 million", "between five and ten million"),

@@ -11,7 +11,7 @@ fn parse(bytes: &[u8], needs_rows: bool) -> (Vec<Finding>, Option<Table>) {
     let table = parse_table(
         bytes,
         Path::new("x.csv"),
-        COLUMNS,
+        &Columns::fixed(COLUMNS),
         needs_rows,
         &mut findings,
     );
