@@ -3,6 +3,7 @@
 
 use foldhash::HashMap;
 
+use super::cells::cell_evidence;
 use super::ids::{reference, unknown, Table};
 use super::quotes::{check_quote, shorten, TextIndex};
 use super::show;
@@ -10,7 +11,7 @@ use crate::english::class::{classify, Class};
 use crate::english::figure::{self, same_value, FigureKind, Parsed};
 use crate::english::number;
 use crate::model::finding::{Code, Finding};
-use crate::model::{Dataset, Estimate, Qualifier};
+use crate::model::{Dataset, Estimate, Provenance, Qualifier};
 
 /// Which of low/point/high a qualifier needs and forbids: see README, Qualifiers.
 fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
@@ -59,7 +60,8 @@ fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
     }
 }
 
-/// An estimate's references, its columns, its quote, and what the quote states.
+/// An estimate's references, its columns, and its evidence: the quote in its text, the cell of
+/// its table document, or the citation of its source.
 pub(super) fn check_estimate(
     data: &Dataset,
     e: &Estimate,
@@ -73,7 +75,7 @@ pub(super) fn check_estimate(
         &e.pos.cell("quantity"),
         findings,
     );
-    reference(
+    let source = reference(
         data,
         Table::Source,
         &e.source,
@@ -83,6 +85,13 @@ pub(super) fn check_estimate(
     if let Some(q) = e.qualifier {
         check_columns(e, q, findings);
     }
+    let provenance = data.provenance(e);
+    if provenance == Provenance::Citation {
+        if source {
+            check_citation(data, e, findings);
+        }
+        return;
+    }
     let Some(text) = data.text(&e.text) else {
         // A text that is listed but could not be read has its own finding already.
         if !data.unreadable_texts.contains(&e.text) {
@@ -90,39 +99,99 @@ pub(super) fn check_estimate(
         }
         return;
     };
+    if let Some(table) = &text.table {
+        if let Some(evidence) = cell_evidence(e, text, table, findings) {
+            check_agreement(e, &evidence, findings);
+        }
+        return;
+    }
     let Some(index) = indexes.get(text.id.as_str()) else {
         return;
     };
     if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) {
-        check_agreement(e, findings);
+        let evidence = Evidence {
+            text: &e.quote,
+            scale: 1.0,
+            named: format!("the quote \"{}\"", shorten(&e.quote)),
+            wording: true,
+        };
+        check_agreement(e, &evidence, findings);
     }
 }
 
-/// The figure and the qualifier in the quote agree with the row.
-fn check_agreement(e: &Estimate, findings: &mut Vec<Finding>) {
-    let parsed = figure::parse(&e.quote);
-    if parsed.figures.is_empty() {
+/// The words that hold an estimate's figure: a quote, or a cell of a table document.
+pub(super) struct Evidence<'a> {
+    pub text: &'a str,
+    /// What the figure in the words is multiplied by (a table "in millions").
+    pub scale: f64,
+    /// How a message names it: `the quote "..."`, `the cell texts/t.csv:3:5 "30"`.
+    pub named: String,
+    /// True when the words carry the qualifier ("nearly", "over"): a quote does, a table cell
+    /// rarely does, so the qualifier of a cell estimate is the curator's reading.
+    pub wording: bool,
+}
+
+/// A citation-only estimate (no text, no quote) rests on its source's `citation`.
+fn check_citation(data: &Dataset, e: &Estimate, findings: &mut Vec<Finding>) {
+    let Some(source) = data.source(&e.source) else {
+        return;
+    };
+    if source.citation.trim().is_empty() {
         findings.push(Finding::error(
-            Code::NoFigure,
-            &e.pos.cell("quote"),
+            Code::MissingCitation,
+            &e.pos.cell("source"),
             format!(
-                "no figure found in quote \"{}\"; the quote must hold the number",
-                shorten(&e.quote)
+                "estimate `{}` has no text and no quote, so it rests on a citation, but source `{}` has no `citation` in sources.csv; add one (author, title, year), or give the text and quote",
+                e.id, e.source
             ),
         ));
+    }
+}
+
+/// The figures and the qualifier in the evidence agree with the row.
+fn check_agreement(e: &Estimate, evidence: &Evidence, findings: &mut Vec<Finding>) {
+    let mut parsed = figure::parse(evidence.text);
+    if parsed.figures.is_empty() {
+        let (column, message) = if evidence.wording {
+            (
+                "quote",
+                format!(
+                    "no figure found in quote \"{}\"; the quote must hold the number",
+                    shorten(evidence.text)
+                ),
+            )
+        } else {
+            (
+                "locator",
+                format!(
+                    "no figure found in {}; the cell must hold the number",
+                    evidence.named
+                ),
+            )
+        };
+        findings.push(Finding::error(Code::NoFigure, &e.pos.cell(column), message));
         return;
     }
-    check_values(e, &parsed, findings);
-    check_ends(e, &parsed, findings);
-    if let Some(q) = e.qualifier {
+    if evidence.scale != 1.0 {
+        for f in &mut parsed.figures {
+            f.value *= evidence.scale;
+            if let FigureKind::Magnitude { low, high } = &mut f.kind {
+                *low *= evidence.scale;
+                *high *= evidence.scale;
+            }
+        }
+    }
+    check_values(e, evidence, &parsed, findings);
+    check_ends(e, evidence, &parsed, findings);
+    if let (Some(q), true) = (e.qualifier, evidence.wording) {
         check_qualifier(e, q, &parsed.cues, findings);
     }
 }
 
-/// The values a row may take from its quote: every figure that counts or measures, never a
-/// year, date, age or identifier the quote also holds ("353,074 in 1937" states 353,074, not
-/// 1937). A quote whose only figures are such numbers offers them all.
-fn candidates(e: &Estimate, parsed: &Parsed) -> Vec<f64> {
+/// The values a row may take from its evidence: every figure that counts or measures, never a
+/// year, date, age or identifier the words also hold ("353,074 in 1937" states 353,074, not
+/// 1937). Words whose only figures are such numbers offer them all.
+fn candidates(evidence: &Evidence, parsed: &Parsed) -> Vec<f64> {
     let counts: Vec<f64> = parsed
         .figures
         .iter()
@@ -130,7 +199,7 @@ fn candidates(e: &Estimate, parsed: &Parsed) -> Vec<f64> {
             // A share, measure or multiplier is never a year or an identifier.
             !matches!(f.kind, FigureKind::Count | FigureKind::Year)
                 || !matches!(
-                    classify(&e.quote, &f.span, f.kind),
+                    classify(evidence.text, &f.span, f.kind),
                     Class::Date | Class::Year | Class::Age | Class::Identifier
                 )
         })
@@ -143,9 +212,9 @@ fn candidates(e: &Estimate, parsed: &Parsed) -> Vec<f64> {
     }
 }
 
-/// Each of low/point/high is a figure the quote states.
-fn check_values(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
-    let candidates = candidates(e, parsed);
+/// Each of low/point/high is a figure the evidence states.
+fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut Vec<Finding>) {
+    let candidates = candidates(evidence, parsed);
     let stated: Vec<String> = parsed
         .figures
         .iter()
@@ -162,9 +231,9 @@ fn check_values(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
                 Code::ValueMismatch,
                 &e.pos.cell(column),
                 format!(
-                    "`{column}` is {} but the quote \"{}\" states {}",
+                    "`{column}` is {} but {} states {}",
                     show(value),
-                    shorten(&e.quote),
+                    evidence.named,
                     stated.join(", ")
                 ),
             ));
@@ -174,7 +243,7 @@ fn check_values(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
 
 /// A range or band needs both of its ends: `low` and `high` equal to one figure of the quote
 /// would pass [`check_values`] while dropping the other end.
-fn check_ends(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
+fn check_ends(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut Vec<Finding>) {
     let ends: Option<(f64, f64)> = match e.qualifier {
         Some(Qualifier::Magnitude) => parsed.figures.iter().find_map(|f| match f.kind {
             FigureKind::Magnitude { low, high } => Some((low, high)),
@@ -199,9 +268,9 @@ fn check_ends(e: &Estimate, parsed: &Parsed, findings: &mut Vec<Finding>) {
                 Code::ValueMismatch,
                 &e.pos.cell(if same_value(low, lo) { "high" } else { "low" }),
                 format!(
-                    "`low` and `high` are both {} but the quote \"{}\" states {} to {}: give both ends",
+                    "`low` and `high` are both {} but {} states {} to {}: give both ends",
                     show(low),
-                    shorten(&e.quote),
+                    evidence.named,
                     number::readable(lo),
                     number::readable(hi)
                 ),

@@ -2,6 +2,8 @@
 //! its row (the figure and the qualifier). Every problem becomes a [`Finding`]; nothing stops early.
 
 mod agreement;
+mod cells;
+mod dating;
 mod ids;
 mod quotes;
 mod relations;
@@ -14,6 +16,7 @@ use crate::model::Dataset;
 pub use quotes::shorten;
 
 use agreement::check_estimate;
+use dating::check_dating;
 use ids::{check_ids, check_quantities, check_shared_ids, check_sources, id_rows};
 use quotes::{check_contexts, TextIndex};
 use relations::check_relations;
@@ -35,6 +38,7 @@ pub fn validate(data: &Dataset) -> Vec<Finding> {
         .collect();
     for estimate in &data.estimates {
         check_estimate(data, estimate, &indexes, &mut findings);
+        check_dating(data, estimate, &mut findings);
     }
     check_relations(data, &indexes, &mut findings);
     check_contexts(data, &indexes, &mut findings);

@@ -91,15 +91,20 @@ codes! {
         BadQualifier = "bad-qualifier",
         BadOperands = "bad-operands",
         BadPeriod = "bad-period",
+        PeriodOutside = "period-outside",
         // References between files.
         UnknownReference = "unknown-reference",
         ParentCycle = "parent-cycle",
         SelfRelation = "self-relation",
+        RestatementCycle = "restatement-cycle",
         // The texts.
         TextMissing = "text-missing",
         TextEmpty = "text-empty",
         TextOutside = "text-outside",
         TextNotAFile = "text-not-a-file",
+        // Provenance: a citation, or a cell of a table document.
+        MissingCitation = "missing-citation",
+        BadLocator = "bad-locator",
         // Provenance: a quote against its text.
         EmptyQuote = "empty-quote",
         QuoteNotFound = "quote-not-found",
@@ -109,6 +114,7 @@ codes! {
         NoFigure = "no-figure",
         ValueMismatch = "value-mismatch",
         QualifierMismatch = "qualifier-mismatch",
+        RestatementMismatch = "restatement-mismatch",
         // Ratio estimates and their bases.
         RatioWithoutBase = "ratio-without-base",
         RatioCycle = "ratio-cycle",
@@ -121,6 +127,9 @@ codes! {
         TextInconsistency = "text-inconsistency",
         TextApproximate = "text-approximate",
         DoubleCounting = "double-counting",
+        // Disagreements between sources, and across levels of the hierarchy.
+        SourceDisagreement = "source-disagreement",
+        HierarchyConflict = "hierarchy-conflict",
     }
 }
 

@@ -266,3 +266,54 @@ fn the_qualifier_the_wording_gives_passes() {
         assert!(findings.is_empty(), "{q} {quote}: {findings:#?}");
     }
 }
+
+/// An estimate that cites its source's work: no text, no quote.
+fn cited() -> Estimate {
+    Estimate {
+        text: String::new(),
+        quote: String::new(),
+        locator: "p. 614".into(),
+        ..about_400()
+    }
+}
+
+#[test]
+fn a_citation_estimate_needs_its_sources_citation_and_nothing_else() {
+    let findings = check(BODY, cited(), &[]);
+    let f = one(&findings, Code::MissingCitation);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(f.column, sample::column(ESTIMATES, "source"));
+    assert!(f.message.contains("source `src` has no `citation`"));
+
+    let mut contents = sample::contents(BODY);
+    contents.sources[0].citation = "Ashton et al. 1984, Population and Development Review".into();
+    contents.estimates = vec![cited()];
+    let data = Dataset::new(contents);
+    assert_eq!(data.provenance(&data.estimates[0]), Provenance::Citation);
+    let mut findings = Vec::new();
+    check_estimate(
+        &data,
+        &data.estimates[0],
+        &HashMap::default(),
+        &mut findings,
+    );
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn a_survey_needs_a_quote_that_surveys_estimates() {
+    let body =
+        "Estimates range from 0.8 million to 3.8 million. Between 2 and 3 million were deported.";
+    let survey = band(
+        Qualifier::Survey,
+        0.8e6,
+        3.8e6,
+        "Estimates range from 0.8 million to 3.8 million",
+    );
+    assert!(check(body, survey, &[]).is_empty());
+    let not = band(Qualifier::Survey, 2e6, 3e6, "Between 2 and 3 million");
+    let findings = check(body, not, &[]);
+    assert!(one(&findings, Code::QualifierMismatch)
+        .message
+        .contains("the quote surveys no estimates"));
+}

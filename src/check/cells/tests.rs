@@ -1,0 +1,134 @@
+//! Unit tests of `cells`: locators, and a cell estimate checked against its table document.
+
+use super::*;
+use crate::check::validate;
+use crate::model::sample::{self, codes, one, row};
+use crate::model::{Contents, Dataset, Qualifier, RowPos};
+
+#[test]
+fn a_locator_names_a_column_and_a_row_by_number_or_by_key() {
+    let l = parse_locator("row=2;column=Deaths").unwrap();
+    assert_eq!(l.column, "Deaths");
+    assert_eq!(l.row, RowChoice::Number(2));
+    assert_eq!(l.scale, 1.0);
+    let l = parse_locator(" Author = Peng ; column=Deaths (millions); scale=1000000").unwrap();
+    assert_eq!(l.column, "Deaths (millions)");
+    assert_eq!(l.row, RowChoice::Keys(vec![("Author", "Peng")]));
+    assert_eq!(l.scale, 1e6);
+    for (bad, says) in [
+        ("row=2", "names no column"),
+        ("column=Deaths", "chooses no row"),
+        ("row=0;column=Deaths", "not a row number"),
+        ("row=2;Author=Peng;column=Deaths", "chooses the row twice"),
+        ("p. 6", "not `name=value`"),
+        ("row=1;column=D;scale=-3", "not a positive number"),
+    ] {
+        let message = parse_locator(bad).unwrap_err();
+        assert!(message.contains(says), "{bad}: {message}");
+    }
+}
+
+/// A table of the literature (Author, Year, Deaths in millions) and a dataset whose one
+/// estimate points at a cell of it.
+fn dataset(locator: &str, point: f64, quote: &str) -> Dataset {
+    let header = ["Author", "Year", "Deaths (millions)"];
+    let table_row = |line: u64, cells: [&str; 3]| -> (RowPos, Vec<String>) {
+        (
+            row("texts/table.csv", &header, line),
+            cells.iter().map(|c| c.to_string()).collect(),
+        )
+    };
+    let mut contents: Contents = sample::contents("");
+    contents.texts = vec![crate::model::Text {
+        path: "texts/table.csv".into(),
+        table: Some(TableDoc {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: vec![
+                table_row(2, ["Peng", "1987", "23"]),
+                table_row(3, ["Coale", "1984", "27"]),
+                table_row(4, ["Coale", "1984", "16.5"]),
+            ],
+        }),
+        ..sample::text("table", "")
+    }];
+    contents.quantities.truncate(1);
+    contents.estimates = vec![Estimate {
+        text: "table".into(),
+        locator: locator.into(),
+        ..sample::estimate("e1", "deaths", Qualifier::Exact, point, quote)
+    }];
+    Dataset::new(contents)
+}
+
+#[test]
+fn a_cell_that_holds_the_figure_passes() {
+    let data = dataset(
+        "Author=Peng;column=Deaths (millions);scale=1000000",
+        23e6,
+        "",
+    );
+    assert!(validate(&data).is_empty(), "{:#?}", validate(&data));
+    let data = dataset("row=3;column=Deaths (millions)", 16.5, "16.5");
+    assert!(validate(&data).is_empty(), "{:#?}", validate(&data));
+}
+
+#[test]
+fn a_changed_cell_is_a_value_mismatch_naming_both_files() {
+    // The row says 27 million; the cell of Peng's row holds 23 (million).
+    let data = dataset(
+        "Author=Peng;column=Deaths (millions);scale=1000000",
+        27e6,
+        "",
+    );
+    let found = validate(&data);
+    let f = one(&found, Code::ValueMismatch);
+    assert_eq!(f.file, "estimates.csv");
+    assert_eq!(f.column, sample::column(sample::ESTIMATES, "point"));
+    // Peng's row is line 2 of the table; "Deaths (millions)" its third column (21 by `row`).
+    assert!(
+        f.message
+            .contains("the cell at texts/table.csv:2:21 \"23\" (× 1000000) states 23 million"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn a_locator_that_finds_no_single_cell_is_bad_locator() {
+    for (locator, says) in [
+        (
+            "Author=Coale;column=Deaths (millions)",
+            "2 rows have Author=Coale",
+        ),
+        (
+            "Author=Banister;column=Deaths (millions)",
+            "no row has Author=Banister",
+        ),
+        (
+            "row=9;column=Deaths (millions)",
+            "past the table's last row (3)",
+        ),
+        (
+            "row=1;column=Death (millions)",
+            "no column `Death (millions)` (did you mean `Deaths (millions)`?)",
+        ),
+        (
+            "Autor=Peng;column=Year",
+            "no column `Autor` (did you mean `Author`?)",
+        ),
+    ] {
+        let found = validate(&dataset(locator, 23e6, ""));
+        assert_eq!(codes(&found), [Code::BadLocator], "{locator}");
+        assert!(found[0].message.contains(says), "{}", found[0].message);
+        assert!(found[0].message.contains("table texts/table.csv"));
+    }
+}
+
+#[test]
+fn a_quote_of_a_cell_estimate_must_be_in_the_cell() {
+    let found = validate(&dataset("row=1;column=Deaths (millions)", 23.0, "27"));
+    assert_eq!(codes(&found), [Code::QuoteNotFound]);
+    assert!(found[0]
+        .message
+        .contains("not in the cell at texts/table.csv:2:21"));
+}
