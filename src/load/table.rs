@@ -310,7 +310,7 @@ fn read_header(
     }
     for (i, name) in header.iter().enumerate() {
         if !columns.knows(name) {
-            let hint = closest(name, columns.all().into_iter())
+            let hint = closest(name, columns.all())
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| "; it is kept but not used".to_string());
             findings.push(Finding::warning(
