@@ -4,6 +4,7 @@
 pub mod coverage;
 pub mod frame;
 pub mod interpret;
+pub mod levels;
 pub mod reconcile;
 pub mod relate;
 
@@ -14,6 +15,7 @@ use anyhow::Result;
 use crate::model::finding::Finding;
 use crate::model::Dataset;
 use interpret::Rules;
+use levels::Crossing;
 use reconcile::{GroupBy, Member, Summary};
 use relate::{Outcome, Readings};
 
@@ -29,6 +31,8 @@ pub struct Analysis {
     pub summaries: Vec<Summary>,
     /// Every relation that could be evaluated, in file order.
     pub outcomes: Vec<Outcome>,
+    /// Estimates of a part that lie wholly above an estimate of its whole.
+    pub crossings: Vec<Crossing>,
     /// Errors only the analysis can see: ratios that never reach a stated figure, relations
     /// with a figure that could not be read.
     pub problems: Vec<Finding>,
@@ -41,7 +45,9 @@ impl Analysis {
         let members = reconcile::members(&data, &readings);
         let summaries = reconcile::summaries(&data, &members, GroupBy::Quantity)?;
         let outcomes = relate::evaluate(&data, &readings);
-        let problems = relate::problems(&data, &readings, &outcomes);
+        let mut problems = relate::problems(&data, &readings, &outcomes);
+        problems.extend(levels::restatement_problems(&data, &readings));
+        let crossings = levels::crossings(&data, &members);
         Ok(Analysis {
             data,
             rules,
@@ -49,6 +55,7 @@ impl Analysis {
             members,
             summaries,
             outcomes,
+            crossings,
             problems,
         })
     }
@@ -64,6 +71,11 @@ impl Analysis {
     /// The relations that cannot be judged because a row they rest on has one of `errors`.
     pub fn unjudged(&self, errors: &[Finding]) -> HashSet<&str> {
         relate::unjudged(&self.data, errors)
+    }
+
+    /// The estimates whose figure rests on a row with one of `errors`.
+    pub fn flawed(&self, errors: &[Finding]) -> HashSet<&str> {
+        relate::flawed(&self.data, errors)
     }
 
     /// The members that estimate a quantity.

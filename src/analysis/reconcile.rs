@@ -16,7 +16,7 @@ use crate::analysis::frame::{self, Aggregate, FrameRow};
 use crate::analysis::interpret::Rule;
 use crate::analysis::relate::Readings;
 use crate::model::interval::Interval;
-use crate::model::{Dataset, Qualifier, SourceKind};
+use crate::model::{Dataset, Provenance, Qualifier, SourceKind};
 
 /// How `reconcile` groups estimates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -43,6 +43,26 @@ pub struct Member {
     /// True for a value derived by a ratio relation rather than stated.
     pub derived: bool,
     pub rule: Rule,
+    /// The original this row restates (followed to a row that restates nothing): shown, but
+    /// adding no weight of its own.
+    pub restates: Option<String>,
+    /// How the figure is evidenced.
+    pub provenance: Provenance,
+    /// When the estimate was made (its own year, else its source's).
+    pub year: Option<i32>,
+}
+
+impl Member {
+    /// True for a survey of other people's estimates (qualifier `survey`).
+    pub fn is_survey(&self) -> bool {
+        self.qualifier == Qualifier::Survey
+    }
+
+    /// True when the member is one independent estimate: neither a restatement nor a survey.
+    /// Only these enter the median, spread, consensus and the count of sources.
+    pub fn counts(&self) -> bool {
+        self.restates.is_none() && !self.is_survey()
+    }
 }
 
 /// The estimates that take part in reconciliation, in file order.
@@ -63,6 +83,12 @@ pub fn members(data: &Dataset, readings: &Readings) -> Vec<Member> {
                 central: reading.central,
                 derived: readings.derived_by.contains_key(&e.id),
                 rule: reading.rule.clone(),
+                restates: e.restates.as_ref().map(|_| {
+                    data.original_of(e)
+                        .map_or_else(String::new, |o| o.id.clone())
+                }),
+                provenance: data.provenance(e),
+                year: data.year_of(e),
             })
         })
         .collect()
@@ -77,9 +103,16 @@ pub struct Summary {
     pub category: String,
     pub unit: String,
     pub source_kind: Option<SourceKind>,
+    /// Every row of the group: independent estimates, restatements and surveys.
     pub estimates: usize,
+    /// The independent estimates: neither restatements nor surveys. The figures below are
+    /// theirs only; with none, they are NaN and the envelope is empty.
+    pub independent: usize,
+    /// Sources of independent estimates.
     pub sources: usize,
     pub derived: usize,
+    /// From the lowest low to the highest high of the group's surveys, when it has any.
+    pub survey: Option<Interval>,
     /// Lowest low to highest high.
     pub envelope: Interval,
     /// The values every estimate allows, when there are any.
@@ -220,7 +253,9 @@ fn conflict_by_pairs(members: &[&Member]) -> (usize, BTreeSet<String>, Option<f6
 }
 
 /// The reconciled summary of one group, computed in plain Rust: the definition of the rules.
-pub fn summarize(key: &str, members: &[&Member]) -> Summary {
+pub fn summarize(key: &str, all: &[&Member]) -> Summary {
+    let members: Vec<&Member> = all.iter().copied().filter(|m| m.counts()).collect();
+    let members = members.as_slice();
     let centrals: Vec<f64> = members.iter().map(|m| m.central).collect();
     let aggregate = Aggregate {
         key: key.to_string(),
@@ -251,11 +286,48 @@ pub fn summarize(key: &str, members: &[&Member]) -> Summary {
         min: centrals.iter().copied().fold(f64::INFINITY, f64::min),
         max: centrals.iter().copied().fold(f64::NEG_INFINITY, f64::max),
     };
-    finish(aggregate, members)
+    let aggregate = if members.is_empty() {
+        empty(key)
+    } else {
+        aggregate
+    };
+    finish(aggregate, all)
 }
 
-/// Turns aggregates into a summary: consensus or conflict, spread, qualifiers.
-fn finish(a: Aggregate, members: &[&Member]) -> Summary {
+/// The aggregate of a group without independent estimates: nothing to take a median of.
+fn empty(key: &str) -> Aggregate {
+    Aggregate {
+        key: key.to_string(),
+        count: 0,
+        sources: 0,
+        derived: 0,
+        envelope_lo: f64::NAN,
+        envelope_hi: f64::NAN,
+        highest_lo: f64::NAN,
+        lowest_hi: f64::NAN,
+        median: f64::NAN,
+        min: f64::NAN,
+        max: f64::NAN,
+    }
+}
+
+/// Turns the aggregates of a group's independent estimates into a summary (consensus or
+/// conflict, spread) of all its members (`all`: qualifiers, counts, surveys).
+fn finish(a: Aggregate, all: &[&Member]) -> Summary {
+    let counted: Vec<&Member> = all.iter().copied().filter(|m| m.counts()).collect();
+    let members = counted.as_slice();
+    let surveys: Vec<Interval> = all
+        .iter()
+        .filter(|m| m.is_survey())
+        .map(|m| m.interval)
+        .collect();
+    let survey = (!surveys.is_empty()).then(|| Interval {
+        lo: surveys.iter().map(|i| i.lo).fold(f64::INFINITY, f64::min),
+        hi: surveys
+            .iter()
+            .map(|i| i.hi)
+            .fold(f64::NEG_INFINITY, f64::max),
+    });
     let consensus = Interval {
         lo: a.highest_lo,
         hi: a.lowest_hi,
@@ -268,16 +340,18 @@ fn finish(a: Aggregate, members: &[&Member]) -> Summary {
             None => (None, None, Vec::new()),
         }
     };
-    let qualifiers: BTreeSet<Qualifier> = members.iter().map(|m| m.qualifier).collect();
+    let qualifiers: BTreeSet<Qualifier> = all.iter().map(|m| m.qualifier).collect();
     Summary {
         key: a.key,
         label: String::new(),
         category: String::new(),
         unit: String::new(),
         source_kind: None,
-        estimates: a.count,
+        estimates: all.len(),
+        independent: a.count,
         sources: a.sources,
         derived: a.derived,
+        survey,
         envelope: Interval {
             lo: a.envelope_lo,
             hi: a.envelope_hi,
@@ -289,7 +363,9 @@ fn finish(a: Aggregate, members: &[&Member]) -> Summary {
         min: a.min,
         max: a.max,
         // All zero: no spread; a zero beside a positive figure: unbounded.
-        spread: if a.min > 0.0 {
+        spread: if a.count == 0 {
+            f64::NAN
+        } else if a.min > 0.0 {
             a.max / a.min
         } else if a.max > 0.0 {
             f64::INFINITY
@@ -319,6 +395,7 @@ pub fn reconcile(data: &Dataset, readings: &Readings, by: GroupBy) -> Result<Vec
 pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<Summary>> {
     let rows: Vec<FrameRow> = members
         .iter()
+        .filter(|m| m.counts())
         .map(|m| FrameRow {
             key: group_key(m, by),
             source: m.source.clone(),
@@ -347,6 +424,12 @@ pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<
             .map_or(0, |k| k as usize);
         (q, kind)
     };
+    // A group of restatements and surveys only has no aggregate from the frame.
+    let mut aggregates = aggregates;
+    let known: foldhash::HashSet<String> = aggregates.iter().map(|a| a.key.clone()).collect();
+    let mut uncounted: Vec<&String> = groups.keys().filter(|k| !known.contains(*k)).collect();
+    uncounted.sort();
+    aggregates.extend(uncounted.into_iter().map(|k| empty(k)));
     let mut summaries: Vec<Summary> = aggregates
         .into_iter()
         .map(|a| {

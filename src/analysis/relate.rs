@@ -201,35 +201,44 @@ pub fn evaluate(data: &Dataset, readings: &Readings) -> Vec<Outcome> {
         .collect()
 }
 
-/// The relations that cannot be judged because their own row, their target or an operand has
-/// an error: a verdict on a misread figure would blame the text for a slip in the data.
-pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
-    // The lines with an error, per file: sorted, so a row asks for its span in O(log n).
-    let mut lines: HashMap<&str, BTreeSet<u64>> = HashMap::new();
-    for f in errors.iter().filter(|f| f.severity == Severity::Error) {
-        lines.entry(f.file.as_str()).or_default().insert(f.line);
+/// The lines with an error, per file: sorted, so a row asks for its span in O(log n).
+struct ErrorLines<'a>(HashMap<&'a str, BTreeSet<u64>>);
+
+impl<'a> ErrorLines<'a> {
+    fn new(errors: &'a [Finding]) -> Self {
+        let mut lines: HashMap<&str, BTreeSet<u64>> = HashMap::new();
+        for f in errors.iter().filter(|f| f.severity == Severity::Error) {
+            lines.entry(f.file.as_str()).or_default().insert(f.line);
+        }
+        ErrorLines(lines)
     }
-    if lines.is_empty() {
-        return HashSet::new();
-    }
-    let flawed = |pos: &crate::model::RowPos| {
-        lines
+
+    /// True when a line of the row has an error.
+    fn flawed(&self, pos: &crate::model::RowPos) -> bool {
+        self.0
             .get(pos.start.file.to_string_lossy().as_ref())
             .is_some_and(|ls| ls.range(pos.lines()).next().is_some())
-    };
-    // A figure is flawed when its row has an error, or when it is derived by a ratio from a
-    // flawed figure or through a flawed relation row.
+    }
+}
+
+/// The estimates whose figure cannot be trusted: their row has an error, or they are derived by
+/// a ratio from such a figure or through a relation row with an error.
+pub fn flawed<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
+    let lines = ErrorLines::new(errors);
+    if lines.0.is_empty() {
+        return HashSet::new();
+    }
     let mut bad: HashSet<&str> = data
         .estimates
         .iter()
-        .filter(|e| flawed(&e.pos))
+        .filter(|e| lines.flawed(&e.pos))
         .map(|e| e.id.as_str())
         .collect();
     loop {
         let before = bad.len();
         for r in &data.relations {
             if r.kind == Some(RelationKind::Ratio)
-                && (flawed(&r.pos) || r.operands.iter().any(|op| bad.contains(op.as_str())))
+                && (lines.flawed(&r.pos) || r.operands.iter().any(|op| bad.contains(op.as_str())))
             {
                 bad.insert(r.target.as_str());
             }
@@ -238,10 +247,21 @@ pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
             break;
         }
     }
+    bad
+}
+
+/// The relations that cannot be judged because their own row, their target or an operand has
+/// an error: a verdict on a misread figure would blame the text for a slip in the data.
+pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
+    let lines = ErrorLines::new(errors);
+    if lines.0.is_empty() {
+        return HashSet::new();
+    }
+    let bad = flawed(data, errors);
     data.relations
         .iter()
         .filter(|r| {
-            flawed(&r.pos)
+            lines.flawed(&r.pos)
                 || std::iter::once(&r.target)
                     .chain(&r.operands)
                     .any(|id| bad.contains(id.as_str()))

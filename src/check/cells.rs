@@ -37,14 +37,14 @@ pub(super) fn parse_locator(s: &str) -> Result<Locator<'_>, String> {
         let (key, value) = (key.trim(), value.trim());
         match key {
             "column" => column = Some(value),
-            "row" => {
-                match value.parse::<usize>() {
-                    Ok(n) if n >= 1 => number = Some(n),
-                    _ => return Err(format!(
+            "row" => match value.parse::<usize>() {
+                Ok(n) if n >= 1 => number = Some(n),
+                _ => {
+                    return Err(format!(
                         "`row={value}` is not a row number (1 is the first row under the header)"
-                    )),
+                    ))
                 }
-            }
+            },
             "scale" => match value.parse::<f64>() {
                 Ok(f) if f.is_finite() && f > 0.0 => scale = f,
                 _ => {

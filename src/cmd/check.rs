@@ -8,6 +8,7 @@ use super::Pipeline;
 use crate::analysis::relate::Verdict;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::model::finding::{self, Severity};
+use crate::model::Provenance;
 use crate::present::write;
 
 /// Runs `check`: exit 0 without errors, 1 with errors (warnings too under `--strict`).
@@ -44,8 +45,17 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 0 => String::new(),
                 n => format!(", {n} not judged for errors in their rows"),
             };
+            let cited = data
+                .estimates
+                .iter()
+                .filter(|e| data.provenance(e) == Provenance::Citation)
+                .count();
+            let cited = match cited {
+                0 => String::new(),
+                n => format!(" ({n} cited but not verified against a document)"),
+            };
             out.push_str(&format!(
-                "{}: {} estimates of {} quantities from {} sources in {} text(s); {} relations ({} hold, {} approximate, {} broken, {} derived{not_judged}): {} error(s), {} warning(s)\n",
+                "{}: {} estimates{cited} of {} quantities from {} sources in {} text(s); {} relations ({} hold, {} approximate, {} broken, {} derived{not_judged}): {} error(s), {} warning(s)\n",
                 data.dir.display(),
                 data.estimates.len(),
                 data.quantities.len(),

@@ -96,8 +96,11 @@ impl Pipeline {
         let unjudged = analysis.unjudged(&findings);
         let verdicts =
             present::findings::verdict_findings(&analysis.data, &analysis.outcomes, &unjudged);
+        let flawed = analysis.flawed(&findings);
+        let crossings = present::findings::crossing_findings(&analysis, &flawed);
         findings.extend(analysis.problems.iter().cloned());
         findings.extend(verdicts);
+        findings.extend(crossings);
         finding::sort(&mut findings);
         Ok(Pipeline {
             analysis,

@@ -5,9 +5,55 @@ use foldhash::HashSet;
 
 use super::words;
 use crate::analysis::relate::{Outcome, Verdict};
+use crate::analysis::Analysis;
 use crate::english::number::{readable, relative};
 use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, RelationKind};
+
+/// The sources of a relation's figures (target and operands), in order, each once.
+pub fn sources_of(data: &Dataset, o: &Outcome) -> Vec<String> {
+    let mut sources: Vec<String> = Vec::new();
+    for id in std::iter::once(&o.target).chain(&o.operands) {
+        if let Some(e) = data.estimate(id) {
+            if !sources.contains(&e.source) {
+                sources.push(e.source.clone());
+            }
+        }
+    }
+    sources
+}
+
+/// Cross-level conflicts as warnings on the part's row: between two sources a disagreement,
+/// within one an inconsistency of that source. Estimates in `flawed` take no part.
+pub fn crossing_findings(analysis: &Analysis, flawed: &HashSet<&str>) -> Vec<Finding> {
+    let data = &analysis.data;
+    analysis
+        .crossings
+        .iter()
+        .filter(|c| !flawed.contains(c.part.as_str()) && !flawed.contains(c.whole.as_str()))
+        .filter_map(|c| {
+            let part = data.estimate(&c.part)?;
+            let whose = if c.same_source {
+                format!(
+                    "an inconsistency of {} (both figures are its own)",
+                    analysis.source_name(&part.source)
+                )
+            } else {
+                "a disagreement between sources".to_string()
+            };
+            Some(Finding::warning(
+                Code::HierarchyConflict,
+                &part.pos.cell("quantity"),
+                format!(
+                    "estimate `{}` lies wholly above `{}`: {}; {whose}",
+                    c.part,
+                    c.whole,
+                    words::crossing(analysis, c)
+                ),
+            ))
+        })
+        .collect()
+}
 
 /// The verdicts that say something about the text, as warnings on the relation's row.
 ///
@@ -28,6 +74,21 @@ pub fn verdict_findings(
             continue;
         };
         let loc = r.pos.cell("target");
+        let sources = sources_of(data, o);
+        // Figures of several sources that do not add up disagree; they do not contradict.
+        let broken = if sources.len() > 1 {
+            Code::SourceDisagreement
+        } else {
+            Code::TextInconsistency
+        };
+        let between = if sources.len() > 1 {
+            format!(
+                " (the figures come from different sources: {})",
+                sources.join(", ")
+            )
+        } else {
+            String::new()
+        };
         let off = format!(
             "off by {} ({})",
             readable(o.difference.abs()),
@@ -36,9 +97,9 @@ pub fn verdict_findings(
         if o.kind == RelationKind::Subset {
             let (code, message) = match o.verdict {
                 Verdict::Broken => (
-                    Code::TextInconsistency,
+                    broken,
                     format!(
-                        "relation `{}` is broken: {}; the part's lowest reading {} is above the whole's highest {}",
+                        "relation `{}` is broken: {}; the part's lowest reading {} is above the whole's highest {}{between}",
                         o.id,
                         words::arithmetic(&o.arithmetic),
                         readable(o.computed.lo),
@@ -62,10 +123,10 @@ pub fn verdict_findings(
         }
         match o.verdict {
             Verdict::Broken => findings.push(Finding::warning(
-                Code::TextInconsistency,
+                broken,
                 &loc,
                 format!(
-                    "relation `{}` is broken: {}; {off}; it would hold if the stated figure were {}",
+                    "relation `{}` is broken: {}; {off}; it would hold if the stated figure were {}{between}",
                     o.id,
                     words::arithmetic(&o.arithmetic),
                     readable(o.needed.unwrap_or(o.computed_value))

@@ -207,6 +207,53 @@ pub fn stated(e: &Estimate, reading: &Reading) -> String {
     }
 }
 
+/// A cross-level conflict in words: "Robert Conquest's 1.67–1.74 million for Great Purge
+/// executions, 1937–38 alone exceed Soviet archival records' about 800,000 for Executions
+/// under Stalin".
+pub fn crossing(
+    analysis: &crate::analysis::Analysis,
+    c: &crate::analysis::levels::Crossing,
+) -> String {
+    let data = &analysis.data;
+    let side = |id: &str, quantity: &str| -> String {
+        let figure = match (data.estimate(id), analysis.readings.get(id)) {
+            // A derived multiple is shown as the interval it is read as.
+            (Some(e), Some(r)) if e.qualifier == Some(Qualifier::Ratio) => {
+                crate::english::number::range(r.interval.lo, r.interval.hi)
+            }
+            (Some(e), Some(r)) => stated(e, r),
+            _ => id.to_string(),
+        };
+        let source = data
+            .estimate(id)
+            .map(|e| possessive(&analysis.source_name(&e.source)))
+            .unwrap_or_default();
+        let label = data
+            .quantity(quantity)
+            .map_or(quantity.to_string(), |q| q.label.clone());
+        format!("{source} {figure} for {label}")
+    };
+    let more = match c.exceeded {
+        0 | 1 => String::new(),
+        2 => " (and 1 more estimate of the whole)".to_string(),
+        n => format!(" (and {} more estimates of the whole)", n - 1),
+    };
+    format!(
+        "{} alone exceed {}{more}, a whole it is part of",
+        side(&c.part, &c.part_quantity),
+        side(&c.whole, &c.whole_quantity)
+    )
+}
+
+/// "Robert Conquest's", "Soviet archival records'".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 /// A category as a heading: its title from categories.csv, else its id with the first letter
 /// capitalised and underscores as spaces ("famine_deaths" → "Famine deaths").
 pub fn category_title(data: &Dataset, category: &str) -> String {

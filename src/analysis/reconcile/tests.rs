@@ -16,6 +16,9 @@ fn member(id: &str, source: &str, lo: f64, hi: f64, central: f64) -> Member {
         central,
         derived: false,
         rule: Rule::Exact,
+        restates: None,
+        provenance: crate::model::Provenance::Quote,
+        year: None,
     }
 }
 
@@ -154,4 +157,42 @@ proptest! {
             prop_assert_eq!(plain.max, fast.max);
         }
     }
+}
+
+#[test]
+fn restatements_and_surveys_are_counted_but_add_no_weight() {
+    // The famine's "6–8 million", its restatement, and a survey "from 3 to 60 million".
+    let original = member("a", "article", 6e6, 8e6, 7e6);
+    let restated = Member {
+        restates: Some("a".into()),
+        ..member("b", "article", 6e6, 8e6, 7e6)
+    };
+    let other = member("c", "conquest", 7e6, 7e6, 7e6);
+    let survey = Member {
+        qualifier: Qualifier::Survey,
+        ..member("d", "researchers", 3e6, 60e6, 31.5e6)
+    };
+    let s = summarize("q", &[&original, &restated, &other, &survey]);
+    assert_eq!(s.estimates, 4);
+    assert_eq!(s.independent, 2);
+    assert_eq!(s.sources, 2);
+    // The median of 7 and 7 million, not pulled to 31.5 million by the survey's midpoint.
+    assert_relative_eq!(s.median, 7e6);
+    assert_eq!(s.envelope, Interval::new(6e6, 8e6));
+    assert_eq!(s.consensus, Some(Interval::point(7e6)));
+    assert_eq!(s.survey, Some(Interval::new(3e6, 60e6)));
+    assert!(s.qualifiers.contains(&Qualifier::Survey));
+}
+
+#[test]
+fn a_group_of_surveys_only_has_no_median() {
+    let survey = Member {
+        qualifier: Qualifier::Survey,
+        ..member("d", "researchers", 3e6, 60e6, 31.5e6)
+    };
+    let s = summarize("q", &[&survey]);
+    assert_eq!((s.estimates, s.independent, s.sources), (1, 0, 0));
+    assert!(s.median.is_nan() && s.spread.is_nan());
+    assert_eq!(s.consensus, None);
+    assert!(s.conflict.is_none());
 }

@@ -25,6 +25,10 @@ pub fn about_rule(rules: &Rules) -> String {
     }
 }
 
+fn year(y: Option<i32>) -> Cell {
+    Cell::Number(y.map(f64::from))
+}
+
 fn upper(i: &Interval) -> Cell {
     num(i.hi)
 }
@@ -45,12 +49,15 @@ impl Tabular for Summaries<'_> {
                 "unit",
                 "source_kind",
                 "estimates",
+                "independent",
                 "sources",
                 "derived",
                 "envelope_low",
                 "envelope_high",
                 "consensus_low",
                 "consensus_high",
+                "survey_low",
+                "survey_high",
                 "conflict",
                 "disagreeing_sources",
                 "median",
@@ -71,12 +78,15 @@ impl Tabular for Summaries<'_> {
                         text(&s.unit),
                         text(s.source_kind.map(|k| k.as_str()).unwrap_or("")),
                         num(s.estimates as f64),
+                        num(s.independent as f64),
                         num(s.sources as f64),
                         num(s.derived as f64),
                         num(s.envelope.lo),
                         upper(&s.envelope),
                         s.consensus.map_or(Cell::Number(None), |c| num(c.lo)),
                         s.consensus.as_ref().map_or(Cell::Number(None), upper),
+                        s.survey.map_or(Cell::Number(None), |c| num(c.lo)),
+                        s.survey.as_ref().map_or(Cell::Number(None), upper),
                         text(s.conflict.as_ref().map(words::conflict).unwrap_or_default()),
                         text(s.disagreeing.join(";")),
                         num(s.median),
@@ -105,6 +115,7 @@ impl Tabular for Summaries<'_> {
         }
         columns.extend([
             "estimates",
+            "independent",
             "sources",
             "envelope",
             "consensus",
@@ -120,15 +131,26 @@ impl Tabular for Summaries<'_> {
                 if by_kind {
                     row.push(text(s.source_kind.map(|k| k.as_str()).unwrap_or("")));
                 }
+                let counted = s.independent > 0;
                 row.extend([
                     Cell::Shown(s.estimates.to_string()),
+                    Cell::Shown(s.independent.to_string()),
                     Cell::Shown(s.sources.to_string()),
-                    text(interval_words(&s.envelope)),
+                    text(if counted {
+                        interval_words(&s.envelope)
+                    } else {
+                        "–".into()
+                    }),
                     text(match &s.consensus {
                         Some(c) => interval_words(c),
-                        None => "conflict".into(),
+                        None if counted => "conflict".into(),
+                        None => "–".into(),
                     }),
-                    Cell::Shown(readable(s.median)),
+                    Cell::Shown(if counted {
+                        readable(s.median)
+                    } else {
+                        "–".into()
+                    }),
                     Cell::Shown(if s.spread.is_finite() {
                         format!("{:.1}×", s.spread)
                     } else {
@@ -269,6 +291,12 @@ impl Tabular for Intervals<'_> {
                 "central",
                 "derived",
                 "rule",
+                "provenance",
+                "restates",
+                "year",
+                "period_start",
+                "period_end",
+                "locator",
                 "quote",
             ],
             rows: self
@@ -293,6 +321,12 @@ impl Tabular for Intervals<'_> {
                             "false"
                         }),
                         text(words::rule(&r.rule)),
+                        text(self.data.provenance(e).as_str()),
+                        text(e.restates.as_deref().unwrap_or("")),
+                        year(self.data.year_of(e)),
+                        year(e.period_start),
+                        year(e.period_end),
+                        text(&e.locator),
                         text(&e.quote),
                     ])
                 })
@@ -302,7 +336,7 @@ impl Tabular for Intervals<'_> {
 
     fn human(&self) -> Table {
         let machine = self.machine();
-        let keep = ["id", "source", "stated", "rule"];
+        let keep = ["id", "source", "stated", "rule", "provenance"];
         let index: Vec<usize> = keep
             .iter()
             .filter_map(|k| machine.columns.iter().position(|c| c == k))
