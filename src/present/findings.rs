@@ -162,6 +162,10 @@ mod tests {
     /// 700,000"; 350,000 arrested, "about 350,000", parts of 400,000 and 352,000, and a band of
     /// 300,000 to 400,000.
     fn dataset(relations: Vec<Relation>) -> Dataset {
+        Dataset::new(contents(relations))
+    }
+
+    fn contents(relations: Vec<Relation>) -> crate::model::Contents {
         let mut contents = sample::contents("");
         let figures = [
             ("y1937", Qualifier::Exact, 353_074.0),
@@ -188,7 +192,7 @@ mod tests {
             ..sample::estimate("band", "deaths", Qualifier::Range, 0.0, "")
         });
         contents.relations = relations;
-        Dataset::new(contents)
+        contents
     }
 
     /// The verdict findings of `relations`, none withheld.
@@ -304,5 +308,55 @@ mod tests {
         let found = verdict_findings(&data, &outcomes, &unjudged);
         assert_eq!(sample::codes(&found), [Code::TextInconsistency]);
         assert!(found[0].message.starts_with("relation `broken` is broken"));
+    }
+
+    #[test]
+    fn a_broken_sum_of_figures_from_two_sources_is_a_source_disagreement() {
+        let mut contents = contents(vec![sum("gp", "archival")]);
+        contents.sources.push(crate::model::Source {
+            pos: row("sources.csv", sample::SOURCES, 3),
+            ..sample::source("archives")
+        });
+        contents.estimates[2].source = "archives".into();
+        let data = Dataset::new(contents);
+        let outcomes = evaluate(&data, &readings(&data, &Rules::default()));
+        let found = verdict_findings(&data, &outcomes, &HashSet::default());
+        let f = sample::one(&found, Code::SourceDisagreement);
+        assert!(
+            f.message.contains("from different sources: archives, src"),
+            "{}",
+            f.message
+        );
+        assert!(found.iter().all(|f| f.code != Code::TextInconsistency));
+    }
+
+    #[test]
+    fn a_part_above_its_whole_is_a_hierarchy_conflict_worded_by_who_says_it() {
+        let mut contents = sample::contents("");
+        contents.sources.push(crate::model::Source {
+            name: "Soviet archival records".into(),
+            ..sample::source("archives")
+        });
+        let e = |id: &str, quantity: &str, source: &str, point: f64| crate::model::Estimate {
+            source: source.into(),
+            ..sample::estimate(id, quantity, Qualifier::Exact, point, "")
+        };
+        contents.estimates = vec![
+            e("part", "famine", "src", 900.0),
+            e("whole", "deaths", "archives", 700.0),
+            e("own_whole", "deaths", "src", 800.0),
+        ];
+        let analysis = Analysis::new(Dataset::new(contents), Rules::default()).unwrap();
+        let found = crossing_findings(&analysis, &HashSet::default());
+        assert_eq!(sample::codes(&found), [Code::HierarchyConflict; 2]);
+        assert!(found[0].message.contains(
+            "Historian src's 900 for Label of famine alone exceed Soviet archival records' 700 for Label of deaths"
+        ), "{}", found[0].message);
+        assert!(found[0].message.ends_with("a disagreement between sources"));
+        assert!(found[1]
+            .message
+            .ends_with("an inconsistency of Historian src (both figures are its own)"));
+        let flawed: HashSet<&str> = ["whole", "own_whole"].into_iter().collect();
+        assert!(crossing_findings(&analysis, &flawed).is_empty());
     }
 }
