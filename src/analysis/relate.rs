@@ -108,6 +108,11 @@ pub enum Arithmetic {
     },
     /// Each part must fit within the whole.
     Subset { parts: Vec<Term>, whole: Term },
+    /// Two breakdowns of one total: the arithmetic of each sum relation (by id).
+    Equal {
+        left: (String, Box<Arithmetic>),
+        right: (String, Box<Arithmetic>),
+    },
 }
 
 /// Every estimate's reading, ratio-derived ones included.
@@ -195,10 +200,22 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
 
 /// Every relation's verdict, in file order.
 pub fn evaluate(data: &Dataset, readings: &Readings) -> Vec<Outcome> {
-    data.relations
+    let sums: Vec<Outcome> = data
+        .relations
         .iter()
+        .filter(|r| r.kind != Some(RelationKind::Equal))
         .filter_map(|r| evaluate_one(data, readings, r))
-        .collect()
+        .collect();
+    let by_id: HashMap<&str, &Outcome> = sums.iter().map(|o| (o.id.as_str(), o)).collect();
+    let equals: Vec<Outcome> = data
+        .relations
+        .iter()
+        .filter(|r| r.kind == Some(RelationKind::Equal))
+        .filter_map(|r| judge::evaluate_equal(r, &by_id))
+        .collect();
+    let mut all: Vec<Outcome> = sums.into_iter().chain(equals).collect();
+    all.sort_by_key(|o| o.line);
+    all
 }
 
 /// The lines with an error, per file: sorted, so a row asks for its span in O(log n).
@@ -258,7 +275,8 @@ pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
         return HashSet::new();
     }
     let bad = flawed(data, errors);
-    data.relations
+    let mut unjudged: HashSet<&str> = data
+        .relations
         .iter()
         .filter(|r| {
             lines.flawed(&r.pos)
@@ -267,7 +285,21 @@ pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
                     .any(|id| bad.contains(id.as_str()))
         })
         .map(|r| r.id.as_str())
-        .collect()
+        .collect();
+    // Two breakdowns are compared only when both sums are judged.
+    let equal: Vec<&str> = data
+        .relations
+        .iter()
+        .filter(|r| r.kind == Some(RelationKind::Equal))
+        .filter(|r| {
+            std::iter::once(&r.target)
+                .chain(&r.operands)
+                .any(|id| unjudged.contains(id.as_str()))
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    unjudged.extend(equal);
+    unjudged
 }
 
 /// Errors only the analysis can see, as findings on the rows concerned: a multiplier whose

@@ -19,6 +19,10 @@ pub(super) fn check_relations(
 ) {
     let mut ratio_targets: HashSet<&str> = HashSet::new();
     for r in &data.relations {
+        if r.kind == Some(RelationKind::Equal) {
+            check_equal(data, r, findings);
+            continue;
+        }
         let target = data.estimate(&r.target);
         if target.is_none() {
             findings.push(unknown(
@@ -77,6 +81,74 @@ pub(super) fn check_relations(
     }
 }
 
+/// An `equal` relation names two `sum` relations (target and one operand), of one unit, and
+/// takes no factor.
+fn check_equal(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
+    let sum = |id: &str, column: &str, findings: &mut Vec<Finding>| {
+        let found = data.relations.iter().find(|x| x.id == id);
+        match found {
+            Some(x) if x.kind == Some(RelationKind::Sum) && x.id != r.id => Some(x),
+            Some(_) => {
+                findings.push(Finding::error(
+                    Code::BadOperands,
+                    &r.pos.cell(column),
+                    format!("an equal relation compares two sum relations, and `{id}` is no sum relation"),
+                ));
+                None
+            }
+            None if data.estimate(id).is_some() => {
+                findings.push(Finding::error(
+                    Code::BadOperands,
+                    &r.pos.cell(column),
+                    format!("an equal relation compares two sum relations, and `{id}` is no sum relation"),
+                ));
+                None
+            }
+            None => {
+                let hint = crate::english::suggest::closest(
+                    id,
+                    data.relations.iter().map(|x| x.id.as_str()),
+                )
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+                findings.push(Finding::error(
+                    Code::UnknownReference,
+                    &r.pos.cell(column),
+                    format!("relation `{id}` is not defined{hint} (an equal relation names two sum relations of relations.csv)"),
+                ));
+                None
+            }
+        }
+    };
+    let left = sum(&r.target, "target", findings);
+    if r.operands.len() != 1 {
+        findings.push(Finding::error(
+            Code::BadOperands,
+            &r.pos.cell("operands"),
+            format!(
+                "an equal relation takes exactly one operand, the other sum relation, found {}",
+                r.operands.len()
+            ),
+        ));
+    }
+    let right = r
+        .operands
+        .first()
+        .and_then(|op| sum(op, "operands", findings));
+    check_factor(r, RelationKind::Equal, findings);
+    if let (Some(a), Some(b)) = (left, right) {
+        if let (Some(ua), Some(ub)) = (data.unit_of(&a.target), data.unit_of(&b.target)) {
+            if ua != ub {
+                findings.push(Finding::error(
+                    Code::UnitMismatch,
+                    &r.pos.cell("operands"),
+                    format!("`{}` sums {ua} and `{}` sums {ub}: two breakdowns of one total share its unit", a.id, b.id),
+                ));
+            }
+        }
+    }
+}
+
 /// Only a conversion relates different units; a sum of people and houses is a slip.
 fn check_one_unit(data: &Dataset, r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
     let Some(target_unit) = data.unit_of(&r.target) else {
@@ -125,11 +197,13 @@ fn check_factor(r: &Relation, kind: RelationKind, findings: &mut Vec<Finding>) {
                 &r.pos.cell("factor"),
                 format!("a {kind} relation needs `factor` (target = factor × operand)"),
             )),
-        (RelationKind::Sum | RelationKind::Subset, Some(_)) => findings.push(Finding::error(
-            Code::UnexpectedValue,
-            &r.pos.cell("factor"),
-            format!("a {kind} relation takes no `factor`"),
-        )),
+        (RelationKind::Sum | RelationKind::Subset | RelationKind::Equal, Some(_)) => {
+            findings.push(Finding::error(
+                Code::UnexpectedValue,
+                &r.pos.cell("factor"),
+                format!("a {kind} relation takes no `factor`"),
+            ))
+        }
         (_, Some(0.0)) => findings.push(Finding::error(
             Code::BadNumber,
             &r.pos.cell("factor"),

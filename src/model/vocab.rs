@@ -128,6 +128,9 @@ vocabulary! {
         Conversion = "conversion",
         /// every operand <= target.
         Subset = "subset",
+        /// Two breakdowns of one total: the sum relation named by `target` and the one named
+        /// by the operand add up to the same figure, exactly.
+        Equal = "equal",
     }
 }
 
@@ -320,7 +323,7 @@ mod tests {
         );
         assert_eq!(
             RelationKind::ALL.map(RelationKind::as_str),
-            ["sum", "ratio", "conversion", "subset"]
+            ["sum", "ratio", "conversion", "subset", "equal"]
         );
     }
 

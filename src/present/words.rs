@@ -162,6 +162,15 @@ fn arithmetic_joined(a: &Arithmetic, stated_word: &str) -> String {
         Arithmetic::Subset { parts, whole } => {
             format!("each of {} ≤ {}", terms(parts, ", "), term(whole))
         }
+        Arithmetic::Equal { left, right } => {
+            let side = |(id, a): &(String, Box<Arithmetic>)| match a.as_ref() {
+                Arithmetic::Sum { parts, total, .. } => {
+                    format!("{} = {} ({id})", terms(parts, " + "), term(total))
+                }
+                other => format!("{} ({id})", arithmetic_joined(other, stated_word)),
+            };
+            format!("{} against {}", side(left), side(right))
+        }
     }
 }
 

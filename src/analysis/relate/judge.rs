@@ -68,6 +68,47 @@ struct Operands<'a> {
     operands: Vec<&'a Reading>,
 }
 
+/// Judges two breakdowns of one total: the sums named by the relation's target and its one
+/// operand must come to the same figure (holds), or at least overlap (approximate).
+pub(super) fn evaluate_equal(
+    r: &Relation,
+    sums: &foldhash::HashMap<&str, &Outcome>,
+) -> Option<Outcome> {
+    let left = sums.get(r.target.as_str())?;
+    let right = sums.get(r.operands.first()?.as_str())?;
+    let (a, b) = (left.computed_value, right.computed_value);
+    let verdict = if crate::english::figure::same_value(a, b) {
+        Verdict::Holds
+    } else if left.computed.overlaps(&right.computed) {
+        Verdict::Approximate
+    } else {
+        Verdict::Broken
+    };
+    let difference = b - a;
+    Some(Outcome {
+        id: r.id.clone(),
+        kind: RelationKind::Equal,
+        target: r.target.clone(),
+        operands: r.operands.clone(),
+        factor: None,
+        stated: left.computed,
+        stated_value: a,
+        computed: right.computed,
+        computed_value: b,
+        difference,
+        relative_difference: (a != 0.0).then(|| difference / a),
+        verdict,
+        needed: (verdict != Verdict::Holds).then_some(a),
+        arithmetic: Arithmetic::Equal {
+            left: (left.id.clone(), Box::new(left.arithmetic.clone())),
+            right: (right.id.clone(), Box::new(right.arithmetic.clone())),
+        },
+        quote: r.quote.clone(),
+        note: r.note.clone(),
+        line: r.pos.start.line,
+    })
+}
+
 /// Evaluates one relation; `None` when a reference or a value is missing (validation says why).
 pub(super) fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) -> Option<Outcome> {
     let kind = r.kind?;
@@ -91,6 +132,7 @@ pub(super) fn evaluate_one(data: &Dataset, readings: &Readings, r: &Relation) ->
         RelationKind::Sum => judge_sum(&o),
         RelationKind::Ratio | RelationKind::Conversion => judge_scale(&o, kind)?,
         RelationKind::Subset => judge_subset(&o)?,
+        RelationKind::Equal => return None,
     };
     let stated_value = target.central;
     let difference = judged.computed_value - stated_value;

@@ -446,3 +446,72 @@ fn a_derived_value_past_the_cell_limit_is_an_error_not_a_reading() {
         f.message
     );
 }
+
+/// The article's repatriated: "approximately 4 million", broken down by status (2,660,013
+/// civilians + 1,539,475 former POWs) and by disposition (2,427,906 + 801,152 + 608,095 +
+/// 272,867 + 89,468); `last` is the last disposition.
+fn repatriated(last: f64) -> Dataset {
+    let figures = [
+        ("total", Qualifier::About, 4e6),
+        ("civilians", Qualifier::Exact, 2_660_013.0),
+        ("pows", Qualifier::Exact, 1_539_475.0),
+        ("home", Qualifier::Exact, 2_427_906.0),
+        ("army", Qualifier::Exact, 801_152.0),
+        ("battalions", Qualifier::Exact, 608_095.0),
+        ("nkvd", Qualifier::Exact, 272_867.0),
+        ("remained", Qualifier::Exact, last),
+    ];
+    let estimates = (2..)
+        .zip(figures)
+        .map(|(line, (id, q, v))| estimate(line, id, "deaths", q, v))
+        .collect();
+    let relations = vec![
+        relation(
+            2,
+            "by_status",
+            RelationKind::Sum,
+            "total",
+            &["civilians", "pows"],
+            None,
+        ),
+        relation(
+            3,
+            "by_disposition",
+            RelationKind::Sum,
+            "total",
+            &["home", "army", "battalions", "nkvd", "remained"],
+            None,
+        ),
+        relation(
+            4,
+            "same_total",
+            RelationKind::Equal,
+            "by_status",
+            &["by_disposition"],
+            None,
+        ),
+    ];
+    dataset(estimates, relations)
+}
+
+#[test]
+fn two_breakdowns_of_one_total_must_agree_exactly() {
+    // 2,660,013 + 1,539,475 = 4,199,488 = 2,427,906 + 801,152 + 608,095 + 272,867 + 89,468.
+    let found = outcomes(&repatriated(89_468.0));
+    let equal = found.iter().find(|o| o.id == "same_total").unwrap();
+    assert_eq!(equal.verdict, Verdict::Holds);
+    assert_relative_eq!(equal.stated_value, 4_199_488.0);
+    assert_relative_eq!(equal.computed_value, 4_199_488.0);
+    // Both sums are "about 4 million" either way; only the equal relation sees a slip of 10.
+    let found = outcomes(&repatriated(89_478.0));
+    let equal = found.iter().find(|o| o.id == "same_total").unwrap();
+    assert_eq!(equal.verdict, Verdict::Broken);
+    assert_relative_eq!(equal.difference, 10.0);
+    assert!(found
+        .iter()
+        .filter(|o| o.kind == RelationKind::Sum)
+        .all(|o| o.verdict == Verdict::Holds));
+    // The verdicts come in file order.
+    let ids: Vec<&str> = found.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["by_status", "by_disposition", "same_total"]);
+}

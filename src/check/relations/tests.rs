@@ -266,3 +266,41 @@ fn a_relation_quote_must_be_in_the_target_text() {
     }]);
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn an_equal_relation_names_two_sum_relations() {
+    let mut contents = sample::contents("");
+    contents.estimates = ["t", "a", "b", "c", "d"]
+        .iter()
+        .map(|id| sample::estimate(id, "deaths", Qualifier::Exact, 1.0, ""))
+        .collect();
+    contents.relations = vec![
+        sample::relation("s1", RelationKind::Sum, "t", &["a", "b"], None),
+        sample::relation("s2", RelationKind::Sum, "t", &["c", "d"], None),
+        sample::relation("ok", RelationKind::Equal, "s1", &["s2"], None),
+        sample::relation("typo", RelationKind::Equal, "s1", &["s3"], None),
+        sample::relation("estimate", RelationKind::Equal, "t", &["s2"], None),
+    ];
+    let data = Dataset::new(contents);
+    let mut findings = Vec::new();
+    check_relations(&data, &HashMap::default(), &mut findings);
+    let found: Vec<(Code, String)> = findings
+        .iter()
+        .filter(|f| f.message.contains("relation"))
+        .map(|f| (f.code, f.message.clone()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].0, Code::UnknownReference);
+    assert!(
+        found[0]
+            .1
+            .contains("relation `s3` is not defined; did you mean `s1`?")
+            || found[0]
+                .1
+                .contains("relation `s3` is not defined; did you mean `s2`?"),
+        "{}",
+        found[0].1
+    );
+    assert_eq!(found[1].0, Code::BadOperands);
+    assert!(found[1].1.contains("`t` is no sum relation"));
+}

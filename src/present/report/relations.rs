@@ -17,6 +17,7 @@ fn kind_words(kind: RelationKind) -> &'static str {
         RelationKind::Ratio => "ratio",
         RelationKind::Conversion => "unit conversion",
         RelationKind::Subset => "part of",
+        RelationKind::Equal => "two breakdowns",
     }
 }
 
@@ -50,6 +51,11 @@ fn difference_cell(o: &Outcome) -> String {
 /// A broken or approximate relation as a sentence for readers, without notation.
 pub(super) fn inconsistency_words(o: &Outcome) -> String {
     match o.kind {
+        RelationKind::Equal => format!(
+            "two breakdowns of one total do not add up to the same figure: {} ({})",
+            words::arithmetic(&o.arithmetic),
+            difference_words(o)
+        ),
         RelationKind::Sum => format!(
             "the parts the text gives add up to {}, but the total it states is {} ({})",
             interval_words(&o.computed),
