@@ -58,9 +58,19 @@ fn summary_line(s: &Summary) -> String {
         (None, Some(conflict)) => format!("no consensus: {}", words::conflict(conflict)),
         (None, None) => "no consensus".into(),
     };
+    if s.independent == 0 {
+        return format!(
+            "{} figure(s), none an independent estimate (restatements and surveys only)",
+            s.estimates
+        );
+    }
+    let uncounted = match s.estimates - s.independent {
+        0 => String::new(),
+        n => format!(" (and {n} restatement(s) or survey(s), not counted)"),
+    };
     format!(
-        "{} estimate(s) from {} source(s); envelope {}; {consensus}; median {}; spread {}",
-        s.estimates,
+        "{} estimate(s){uncounted} from {} source(s); envelope {}; {consensus}; median {}; spread {}",
+        s.independent,
         s.sources,
         interval_words(&s.envelope),
         readable(s.median),

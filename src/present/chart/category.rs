@@ -35,7 +35,8 @@ pub const MAX_ROWS: usize = 60;
 /// One overview per category and unit with two or more quantities.
 pub fn overviews<'a>(ctx: &'a View) -> Vec<Overview<'a>> {
     let mut out: Vec<Overview> = Vec::new();
-    for s in &ctx.analysis.summaries {
+    // A quantity of restatements and surveys only has no median to place.
+    for s in ctx.analysis.summaries.iter().filter(|s| s.independent > 0) {
         match out
             .iter_mut()
             .find(|o| o.category == s.category && o.unit == s.unit)

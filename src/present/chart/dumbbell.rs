@@ -41,7 +41,12 @@ pub fn dumbbells(ctx: &View) -> anyhow::Result<Vec<Dumbbell>> {
     let by_kind = ctx.analysis.reconcile(GroupBy::SourceKind)?;
     let mut out: Vec<Dumbbell> = Vec::new();
     for s in &ctx.analysis.summaries {
-        let members = ctx.analysis.members_of(&s.key);
+        let members: Vec<_> = ctx
+            .analysis
+            .members_of(&s.key)
+            .into_iter()
+            .filter(|m| m.counts())
+            .collect();
         let side = |official: bool| -> Vec<f64> {
             members
                 .iter()

@@ -6,7 +6,7 @@ use super::html::{escape, hex, inline_svg, quote_in_sentence};
 use super::Report;
 use crate::analysis::reconcile::Summary;
 use crate::english::number::readable;
-use crate::model::Estimate;
+use crate::model::{Estimate, Provenance, Qualifier};
 use crate::present::words::{self, interval_words, stated};
 use crate::present::write::file_stem;
 
@@ -109,12 +109,48 @@ impl Report<'_> {
             ),
             None => ("—".into(), String::new()),
         };
-        let sentence = data
-            .text(&e.text)
-            .map(|t| quote_in_sentence(&t.body, &e.quote))
-            .unwrap_or_else(|| escape(&e.quote));
+        let sentence = match data.provenance(e) {
+            Provenance::Quote => data
+                .text(&e.text)
+                .map(|t| quote_in_sentence(&t.body, &e.quote))
+                .unwrap_or_else(|| escape(&e.quote)),
+            Provenance::Cell => format!(
+                "<span class=\"rule\">table cell ({}) of {}</span> {}",
+                escape(&e.locator),
+                escape(
+                    &data
+                        .text(&e.text)
+                        .map_or(e.text.clone(), |t| t.title.clone())
+                ),
+                escape(&e.quote)
+            ),
+            Provenance::Citation => format!(
+                "<span class=\"rule\">cited, not verified against a document:</span> {}{}",
+                escape(source.map_or("", |s| s.citation.as_str())),
+                if e.locator.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", escape(&e.locator))
+                }
+            ),
+        };
+        let mut marks = Vec::new();
+        if let Some(year) = data.year_of(e) {
+            marks.push(year.to_string());
+        }
+        if let Some(original) = &e.restates {
+            marks.push(format!("restates {original}: not counted again"));
+        }
+        if e.qualifier == Some(Qualifier::Survey) {
+            marks.push("a survey of estimates: not counted".to_string());
+        }
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!("<span class=\"rule\">{}</span>", escape(&marks.join("; ")))
+        };
         format!(
-            "<tr><td data-label=\"Source\">{swatch}{}<span class=\"rule\">{}</span></td><td data-label=\"Qualifier\">{}</td><td data-label=\"Interval\" class=\"interval\"><span class=\"num\">{interval}</span><span class=\"rule\">{rule}</span></td><td data-label=\"In the text\" class=\"quote\">{sentence}</td></tr>\n",
+            "<tr><td data-label=\"Source\">{swatch}{}<span class=\"rule\">{}</span>{marks}</td><td data-label=\"Qualifier\">{}</td><td data-label=\"Interval\" class=\"interval\"><span class=\"num\">{interval}</span><span class=\"rule\">{rule}</span></td><td data-label=\"In the text\" class=\"quote\">{sentence}</td></tr>\n",
             escape(source.map_or(e.source.as_str(), |s| s.name.as_str())),
             kind.map_or("", |k| k.as_str()),
             e.qualifier.map_or(String::new(), |q| escape(&q.words())),
@@ -128,18 +164,47 @@ impl Report<'_> {
         } else {
             format!(" ({})", escape(&s.unit))
         };
+        if s.independent == 0 {
+            return format!(
+                "{} figure{}{unit}, none of them an independent estimate: {}.",
+                s.estimates,
+                if s.estimates == 1 { "" } else { "s" },
+                s.survey
+                    .map_or("restatements only".to_string(), |i| format!(
+                        "surveys of the literature spanning {}",
+                        escape(&interval_words(&i))
+                    ))
+            );
+        }
         if s.estimates == 1 {
             return format!(
                 "One estimate{unit}: {}. Nothing to reconcile it with in this text.",
                 escape(&interval_words(&s.envelope))
             );
         }
+        let restated = s.estimates - s.independent;
         let mut words = format!(
-            "{} estimates from {} source{}{unit} span {}.",
-            s.estimates,
+            "{} independent estimate{} from {} source{}{unit} span {}.{}",
+            s.independent,
+            if s.independent == 1 { "" } else { "s" },
             s.sources,
             if s.sources == 1 { "" } else { "s" },
-            escape(&interval_words(&s.envelope))
+            escape(&interval_words(&s.envelope)),
+            match (restated, s.survey) {
+                (0, _) => String::new(),
+                (n, Some(i)) => format!(
+                    " {n} more figure{} restate{} them or survey the literature (spanning {}); they add no weight.",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "" },
+                    escape(&interval_words(&i))
+                ),
+                (n, None) => format!(
+                    " {n} more figure{} restate{} them and add{} no weight.",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "" },
+                    if n == 1 { "s" } else { "" }
+                ),
+            }
         );
         match &s.consensus {
             Some(c) => {
@@ -150,7 +215,13 @@ impl Report<'_> {
                 );
             }
             None => {
-                let members = self.ctx.analysis.members_of(&s.key);
+                let members: Vec<_> = self
+                    .ctx
+                    .analysis
+                    .members_of(&s.key)
+                    .into_iter()
+                    .filter(|m| m.counts())
+                    .collect();
                 let _ = write!(
                     words,
                     " They cannot all be right: {}",

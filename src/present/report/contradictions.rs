@@ -9,8 +9,9 @@ use super::Report;
 use crate::analysis::reconcile::{Member, Summary};
 use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::passage;
-use crate::model::Dataset;
-use crate::present::words::interval_words;
+use crate::model::{Dataset, RelationKind};
+use crate::present::findings::sources_of;
+use crate::present::words::{self, interval_words};
 use crate::present::write::file_stem;
 
 /// A source's name, or its id when the dataset does not list it.
@@ -39,17 +40,16 @@ impl Report<'_> {
             .outcomes
             .iter()
             .filter(|o| matches!(o.verdict, Verdict::Broken | Verdict::Approximate))
+            .filter(|o| sources_of(data, o).len() <= 1)
             .collect();
-        if bad.is_empty() {
+        let own: Vec<String> = self.crossings(true);
+        if bad.is_empty() && own.is_empty() {
             return "<p>Every total, ratio and conversion the text states holds within the precision of its wording.</p>\n".into();
         }
         let mut out = String::new();
         out.push_str("<p>Here the text's own figures do not fit together: parts that do not add up to the total it gives, a conversion that does not match, a part larger than its whole. These are findings about the text, however small, not disagreements between its sources.</p><ul class=\"findings\">\n");
         for o in bad {
-            let label = data
-                .estimate(&o.target)
-                .and_then(|e| data.quantity(&e.quantity))
-                .map_or(o.target.clone(), |q| q.label.clone());
+            let label = label_of(data, o);
             let _ = writeln!(
                 out,
                 "<li><span class=\"badge {}\">{}</span> <strong>{}</strong>: {}. {}{shown}</li>",
@@ -61,26 +61,64 @@ impl Report<'_> {
                 shown = passages(data, o)
             );
         }
+        for line in own {
+            out.push_str(&line);
+        }
         out.push_str("</ul>\n");
         out
     }
 
-    /// The quantities whose sources' intervals do not all overlap, each with its widest gap.
+    /// The cross-level conflicts within one source (`same_source`) or between two, as list
+    /// items in words.
+    fn crossings(&self, same_source: bool) -> Vec<String> {
+        let analysis = self.ctx.analysis;
+        analysis
+            .crossings
+            .iter()
+            .filter(|c| c.same_source == same_source)
+            .map(|c| {
+                format!(
+                    "<li><span class=\"badge broken\">across levels</span> <a href=\"#q-{}\">{}</a>.</li>\n",
+                    escape(&file_stem(&[&c.part_quantity])),
+                    escape(&words::crossing(analysis, c))
+                )
+            })
+            .collect()
+    }
+
+    /// The quantities whose sources' intervals do not all overlap, each with its widest gap;
+    /// relations that fail between figures of different sources; parts above a whole that
+    /// another source gives.
     fn disagreements(&self) -> String {
+        let data = self.data();
         let conflicts: Vec<&Summary> = self
             .ctx
             .analysis
             .summaries
             .iter()
-            .filter(|s| s.consensus.is_none())
+            .filter(|s| s.consensus.is_none() && s.independent > 0)
             .collect();
-        if conflicts.is_empty() {
+        let between: Vec<&Outcome> = self
+            .ctx
+            .analysis
+            .outcomes
+            .iter()
+            .filter(|o| o.verdict == Verdict::Broken && sources_of(data, o).len() > 1)
+            .collect();
+        let crossings = self.crossings(false);
+        if conflicts.is_empty() && between.is_empty() && crossings.is_empty() {
             return String::new();
         }
         let mut out = String::new();
         out.push_str("<h3>Disagreements the text reports</h3>\n<p>The text reports these disagreements between its sources openly; they are not errors in the text, but they show how far apart the sources are. For each of these quantities the sources' intervals do not overlap at all, so no single figure satisfies them all. The sections below give each figure in its sentence; <a href=\"#reading\">How to read these figures</a> gives the reasons the text offers.</p><ul>\n");
         for s in conflicts {
-            let members = self.ctx.analysis.members_of(&s.key);
+            let members: Vec<&Member> = self
+                .ctx
+                .analysis
+                .members_of(&s.key)
+                .into_iter()
+                .filter(|m| m.counts())
+                .collect();
             let _ = writeln!(
                 out,
                 "<li><a href=\"#q-{}\">{}</a>: {}</li>",
@@ -88,6 +126,24 @@ impl Report<'_> {
                 escape(&s.label),
                 self.conflict_words(&members)
             );
+        }
+        for o in between {
+            let names: Vec<String> = sources_of(data, o)
+                .iter()
+                .map(|id| source_name(data, id))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<li><span class=\"badge broken\">between sources</span> <strong>{}</strong>: {} ({}). {}{shown}</li>",
+                escape(&label_of(data, o)),
+                escape(&inconsistency_words(o)),
+                escape(&names.join(" against ")),
+                escape(&o.note),
+                shown = passages(data, o)
+            );
+        }
+        for line in crossings {
+            out.push_str(&line);
         }
         out.push_str("</ul>\n");
         out
@@ -113,6 +169,19 @@ impl Report<'_> {
             _ => "the intervals do not all overlap.".into(),
         }
     }
+}
+
+/// The label of the quantity a relation is about (for two breakdowns, the first sum's).
+fn label_of(data: &Dataset, o: &Outcome) -> String {
+    let target = data
+        .relations
+        .iter()
+        .find(|r| r.kind == Some(RelationKind::Equal) && r.id == o.id)
+        .and_then(|r| data.relations.iter().find(|s| s.id == r.target))
+        .map_or(o.target.as_str(), |s| s.target.as_str());
+    data.estimate(target)
+        .and_then(|e| data.quantity(&e.quantity))
+        .map_or(o.target.clone(), |q| q.label.clone())
 }
 
 /// The sentences a relation rests on, each once: its own passage, or else the sentences of every
