@@ -15,5 +15,6 @@ mod test_coverage;
 mod test_dataset;
 mod test_explain;
 mod test_properties;
+mod test_provenance;
 mod test_reconcile;
 mod test_report;

@@ -243,9 +243,12 @@ pub(super) fn reference(
 
 /// A reference that does not resolve, with the closest id as a hint.
 pub(super) fn unknown(data: &Dataset, table: Table, id: &str, loc: &Loc) -> Finding {
-    let hint = closest(id, table.ids(data))
+    let mut hint = closest(id, table.ids(data))
         .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_default();
+    if matches!(table, Table::Text) && data.texts.is_empty() && data.unreadable_texts.is_empty() {
+        hint.push_str("; the dataset has no texts: add texts.csv, or put the texts in texts/NAME.txt (an estimate that cites a work leaves both `text` and `quote` empty)");
+    }
     let shown = if id.is_empty() { "(empty)" } else { id };
     Finding::error(
         Code::UnknownReference,

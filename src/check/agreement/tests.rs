@@ -317,3 +317,21 @@ fn a_survey_needs_a_quote_that_surveys_estimates() {
         .message
         .contains("the quote surveys no estimates"));
 }
+
+#[test]
+fn a_quote_in_a_dataset_without_texts_says_there_are_none() {
+    let mut contents = sample::contents(BODY);
+    contents.texts.clear();
+    contents.estimates = vec![about_400()];
+    let data = Dataset::new(contents);
+    let mut findings = Vec::new();
+    check_estimate(
+        &data,
+        &data.estimates[0],
+        &HashMap::default(),
+        &mut findings,
+    );
+    assert!(one(&findings, Code::UnknownReference)
+        .message
+        .contains("the dataset has no texts: add texts.csv"));
+}
