@@ -112,13 +112,30 @@ const FIGURES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "",
         "up_to",
     ),
+    // Three spreads of other people's estimates, not estimates of their own (issue 12).
     (
         "e_pre1991_range",
-        "from 3 to 60 million",
+        "ranging from 3 to 60 million",
         "3000000",
         "",
         "60000000",
-        "range",
+        "survey",
+    ),
+    (
+        "e_post1991_range",
+        "ranging from approximately 4 million to nearly 10 million",
+        "4000000",
+        "",
+        "10000000",
+        "survey",
+    ),
+    (
+        "e_ukraine_current_estimates",
+        "range mostly from 2.2 million to 4 to 5 million",
+        "2200000",
+        "",
+        "5000000",
+        "survey",
     ),
     (
         "e_bullock_ukraine_5m",
@@ -222,6 +239,37 @@ fn key_figures_are_as_the_article_states_them() {
         assert_eq!(row["high"], *high, "{id} high");
         assert_eq!(row["qualifier"], *qualifier, "{id} qualifier");
     }
+}
+
+/// The 1932–33 famine's "6 to 8 million" is one estimate, not three: the article's "Adding 6–8
+/// million famine victims" and "6 million from famine" (its low end, "Accordingly") restate it.
+#[test]
+fn the_famine_six_to_eight_million_is_stated_once_and_restated_twice() {
+    let text = text();
+    for words in [
+        "6 to 8 million people in the 1932–1933 famine",
+        "Adding 6–8 million famine victims",
+        "Accordingly, if famine victims are included, a minimum of around 10 million deaths—6 million from famine",
+    ] {
+        assert_eq!(text.matches(words).count(), 1, "the article states `{words}` once");
+    }
+    let estimates = rows("estimates.csv");
+    let restates = |id: &str| {
+        estimates
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("no estimate {id}"))["restates"]
+            .clone()
+    };
+    assert_eq!(restates("e_famine_some_authors_6_8m"), "");
+    assert_eq!(
+        restates("e_famine_adding_6_8m"),
+        "e_famine_some_authors_6_8m"
+    );
+    assert_eq!(
+        restates("e_famine_6m_of_minimum"),
+        "e_famine_some_authors_6_8m"
+    );
 }
 
 #[test]

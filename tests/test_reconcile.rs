@@ -310,8 +310,6 @@ fn every_curated_relation_has_the_verdict_the_text_implies() {
         ("r_great_purge_years_vs_archival", "broken"),
         // 64 in × 2.54 = 162.56 cm, not the "160 cm" the text gives beside it.
         ("r_stalin_height_160", "broken"),
-        // "Over 100,000" shot in 1937–38 against "tens of thousands" killed in the 1930s.
-        ("r_clergy_shot_of_1930s", "approximate"),
         // "some two and a half times" derives an estimate; nothing to judge.
         ("r_conquest_ratio", "derived"),
         // 681,686 is within "nearly 700,000" (650,000–700,000).
