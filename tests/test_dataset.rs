@@ -373,7 +373,7 @@ fn datapackage_describes_the_csv_files() {
 
 /// The example dataset, curated from public texts no one on the project wrote, checks without
 /// errors and builds. Its one broken relation is the text's own: Ashton et al.'s yearly cells,
-/// 4.484 + 10.912 + 9.649 + 4.424 = 29.469 million, against the total cell of 30.
+/// 4.484 + 10.912 + 9.649 + 4.424 = 29.469 million, against the total cell of 30 (million).
 #[test]
 fn the_example_dataset_checks_and_builds() {
     let wd = crate::workdir::Workdir::new();
@@ -383,9 +383,57 @@ fn the_example_dataset_checks_and_builds() {
     );
     let run = wd.run(&["check", "--data", "famine"]);
     run.code(0).stdout_has("0 error(s)");
-    // 30 - 29.469 = 0.531.
-    run.line_has(&["r_ashton_yearly", "is broken", "off by 0.531"]);
+    // 30 million - 29.469 million = 531,000: the table cells are read in millions (scale).
+    run.line_has(&["r_ashton_yearly", "is broken", "off by 531,000"]);
     wd.run(&["build", "--data", "famine", "--out", "o", "--charts", "c"])
         .code(0);
     assert!(wd.path("o/report.html").exists());
+}
+
+/// The example's table documents are transcriptions of tables in its texts: every row of the
+/// sandbox table, its cells joined by spaces, is a line of the page as retrieved, and every cell
+/// of the wikitext table stands in the wikitext.
+#[test]
+fn the_example_tables_transcribe_their_texts() {
+    let texts = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/great-chinese-famine/texts");
+    let cells = |file: &str| -> Vec<Vec<String>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_path(texts.join(file))
+            .unwrap();
+        reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    };
+    let page = fs::read_to_string(texts.join("glf-estimates-sandbox.txt")).unwrap();
+    let sandbox = cells("glf-estimates-sandbox-table.csv");
+    // The header's cells break their lines ("Deaths" / "(millions)") on the page.
+    for cell in &sandbox[0] {
+        assert!(
+            page.replace('\n', " ").contains(cell.as_str()),
+            "header `{cell}`"
+        );
+    }
+    let lines: Vec<&str> = page.lines().collect();
+    for row in &sandbox[1..] {
+        let line = row
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            lines.contains(&line.as_str()),
+            "no line `{line}` on the page"
+        );
+    }
+    assert_eq!(sandbox.len(), 1 + 7, "seven authors");
+    let wikitext = fs::read_to_string(texts.join("glf-death-toll-wikitext.txt")).unwrap();
+    let table = cells("glf-death-toll-table.csv");
+    for cell in table.iter().flatten().filter(|c| !c.is_empty()) {
+        assert!(wikitext.contains(cell.as_str()), "cell `{cell}`");
+    }
+    assert_eq!(table.len(), 1 + 5, "five rows, the last cut off");
 }
