@@ -325,6 +325,8 @@ fn every_curated_relation_has_the_verdict_the_text_implies() {
         // Both breakdowns make 4,199,488, within "approximately 4 million".
         ("r_repatriates_by_status", "holds"),
         ("r_repatriates_by_disposition", "holds"),
+        // 2,660,013 + 1,539,475 = 4,199,488 = 2,427,906 + 801,152 + 608,095 + 272,867 + 89,468.
+        ("r_repatriates_breakdowns_agree", "holds"),
         // 5 ft 5 in–5 ft 6 in = 165.1–167.64 cm, within "165–168 cm".
         ("r_stalin_height_165_168", "holds"),
         // 1,050 miles = 1,689.8 km, "1,690 kilometers".
