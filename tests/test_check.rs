@@ -21,17 +21,70 @@ fn the_untouched_second_dataset_passes() {
 #[test]
 fn shipped_data_reports_the_texts_own_inconsistencies_as_warnings() {
     let wd = Workdir::with_shipped_data();
-    // 353,074 + 328,612 = 681,686, six short of the 681,692 the text quotes beside Conquest.
-    wd.run(&["check"]).code(0).line_has(&[
+    let out = wd.run(&["check"]);
+    // "five feet four inches high (160 cm)": 64 × 2.54 = 162.56 cm, the text's own slip.
+    out.code(0).line_has(&[
         "warning[text-inconsistency]",
+        "2.54 × 64 inch = 162.56 cm",
+        "stated 160 cm",
+    ]);
+    // 353,074 + 328,612 = 681,686, six short of the 681,692 the text quotes beside Conquest:
+    // the yearly figures are the historians', the total the archives', so the two disagree.
+    out.line_has(&[
+        "warning[source-disagreement]",
         "681,686",
         "681,692",
         "off by 6",
+        "different sources",
     ]);
     // --strict makes such findings errors.
     wd.run(&["check", "--strict"])
         .code(1)
-        .line_has(&["error[text-inconsistency]", "681,686"]);
+        .line_has(&["error[source-disagreement]", "681,686"]);
+}
+
+/// Issue 12: Conquest's "some two and a half times" 681,692 (1.67–1.74 million) Great Purge
+/// executions of 1937–38 alone exceed the whole era's "approximately 800,000" of the archives.
+#[test]
+fn shipped_data_reports_the_great_purge_above_the_whole_eras_executions() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["check"]).code(0).line_has(&[
+        "warning[hierarchy-conflict]",
+        "`e_gp_conquest_ratio` lies wholly above `e_archival_executions_800000`",
+        "1,670,145–1,738,315",
+        "about 800,000",
+        "a disagreement between sources",
+    ]);
+}
+
+/// Issue 12: the 1932–33 famine's "6–8 million" is restated ("Adding 6–8 million famine
+/// victims", "6 million from famine"); restatements are listed but not counted.
+#[test]
+fn shipped_famine_counts_its_restatements_once() {
+    let wd = Workdir::with_shipped_data();
+    let out = wd.run(&["reconcile", "--format", "json"]);
+    out.code(0);
+    let rows = out.json();
+    let famine = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "famine_deaths_ussr_1932_33")
+        .unwrap();
+    let (all, independent) = (
+        famine["estimates"].as_u64().unwrap(),
+        famine["independent"].as_u64().unwrap(),
+    );
+    assert!(independent < all, "{famine}");
+    // "Researchers before the 1991 dissolution ... ranging from 3 to 60 million" is a survey.
+    let victims = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "victims_total_stalin_era")
+        .unwrap();
+    assert_eq!(victims["survey_low"], 3_000_000.0);
+    assert_eq!(victims["survey_high"], 60_000_000.0);
 }
 
 /// The issue's example: a transposed digit in 353,074 must fail, naming the row and both numbers.
