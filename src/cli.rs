@@ -87,7 +87,7 @@ pub struct ReconcileArgs {
     pub data: DataArgs,
 
     /// How to group estimates [default: quantity]; verdicts (--relations) are not grouped.
-    #[arg(long, value_enum, conflicts_with = "relations")]
+    #[arg(long, value_enum, conflicts_with_all = ["relations", "hierarchy"])]
     pub by: Option<GroupBy>,
 
     /// Output format [default: from the -o file's extension (.csv, .json, .md), else table].
@@ -101,6 +101,10 @@ pub struct ReconcileArgs {
     /// Export the relation verdicts instead of the reconciliation.
     #[arg(long)]
     pub relations: bool,
+
+    /// Export the cross-level conflicts (a part's estimate above its whole's) instead.
+    #[arg(long, conflicts_with = "relations")]
+    pub hierarchy: bool,
 }
 
 /// Which files `chart` writes.

@@ -460,3 +460,25 @@ fn flags_that_do_not_combine_are_refused() {
         .code(2)
         .stderr_has("cannot be used with");
 }
+
+/// Issue 12: the cross-level conflicts have their own export. Conquest's "some two and a half
+/// times" 681,692 (1,670,145–1,738,315, Great Purge executions of 1937–38) lies above the
+/// archival "approximately 800,000" executions of the whole Stalin era.
+#[test]
+fn the_hierarchy_export_names_the_part_above_its_whole() {
+    let wd = Workdir::with_shipped_data();
+    let out = wd.run(&["reconcile", "--hierarchy", "--format", "json"]);
+    out.code(0);
+    let rows = out.json();
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["part"] == "e_gp_conquest_ratio")
+        .unwrap();
+    assert_eq!(row["whole"], "e_archival_executions_800000");
+    assert_eq!(row["whole_quantity"], "executions_stalin_era");
+    assert_eq!(row["same_source"], "false");
+    assert!(row["part_low"].as_f64().unwrap() > row["whole_high"].as_f64().unwrap());
+    wd.run(&["reconcile", "--hierarchy", "--relations"]).code(2);
+}

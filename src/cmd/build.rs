@@ -13,6 +13,7 @@ use crate::model::finding;
 use crate::present::chart::scale::AxisChoice;
 use crate::present::chart::view::View;
 use crate::present::chart::{self, Rendered};
+use crate::present::export::crossings::Crossings;
 use crate::present::export::tables::{Intervals, Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
 use crate::present::write::{self, Output};
@@ -80,10 +81,12 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
         data: &analysis.data,
         readings: &analysis.readings,
     };
-    let exports: [(&str, &dyn Tabular); 3] = [
+    let crossings = Crossings { analysis };
+    let exports: [(&str, &dyn Tabular); 4] = [
         ("reconciled", &reconciled),
         ("relations", &verdicts),
         ("intervals", &intervals),
+        ("hierarchy", &crossings),
     ];
     // Everything is made in memory first, so that a clash with an input file is refused
     // before a single file is written.

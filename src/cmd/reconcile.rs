@@ -8,6 +8,7 @@ use clap::ValueEnum;
 
 use super::Pipeline;
 use crate::cli::{ExportFormat, GroupBy, ReconcileArgs};
+use crate::present::export::crossings::Crossings;
 use crate::present::export::tables::{Summaries, Verdicts};
 use crate::present::export::{exporter, Tabular};
 
@@ -18,7 +19,11 @@ pub fn run(args: &ReconcileArgs) -> Result<ExitCode> {
     } = Pipeline::clean(&args.data)?;
     let rules = analysis.rules;
     let format = format(args)?;
-    let bytes = if args.relations {
+    let bytes = if args.hierarchy {
+        exporter(format).serialize(&Crossings {
+            analysis: &analysis,
+        } as &dyn Tabular)?
+    } else if args.relations {
         exporter(format).serialize(&Verdicts::new(&analysis.outcomes, rules) as &dyn Tabular)?
     } else {
         let summaries = analysis.reconcile(args.by.unwrap_or(GroupBy::Quantity))?;

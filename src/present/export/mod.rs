@@ -1,6 +1,7 @@
 //! Exporters: one trait, one file per format. Each turns a [`Table`] into bytes; the writer in
 //! [`crate::present::write`] puts the bytes in a file or on stdout.
 
+pub mod crossings;
 mod csv;
 mod json;
 mod markdown;
