@@ -52,6 +52,11 @@ fn a_dataset_of_citations_checks_clean_reconciles_and_charts() {
         assert_eq!(row.split(',').nth(column), Some("citation"), "{row}");
     }
     assert!(wd.path("charts/forest-gcf_deaths.svg").exists());
+    wd.run(&["explain", "e_ashton"]).code(0).line_has(&[
+        "Estimate e_ashton: cited, not verified against a document:",
+        "Famine in China, 1958–61",
+        "p. 614",
+    ]);
 }
 
 #[test]
@@ -99,6 +104,10 @@ fn a_table_document_checks_and_a_changed_cell_names_both_files() {
     wd.run(&["check"])
         .code(0)
         .line_has(&["3 estimates of 1 quantities", "0 error(s)"]);
+    wd.run(&["explain", "e_coale"]).code(0).line_has(&[
+        "Estimate e_coale: cell `row=2;column=Deaths (millions);scale=1000000` of table",
+        "texts/table.csv",
+    ]);
     // Coale's cell, line 3 of the table, third column (after "Coale,1984,").
     wd.edit("data/texts/table.csv", "Coale,1984,27", "Coale,1984,28");
     let line = line_of(&wd.read("data/estimates.csv"), "e_coale");

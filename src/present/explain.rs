@@ -12,6 +12,7 @@ use crate::english::lines::LineIndex;
 use crate::english::number::{readable, relative};
 use crate::english::passage;
 use crate::english::suggest::closest;
+use crate::model::Provenance;
 use crate::model::{Dataset, Estimate};
 use crate::present::words::{self, interval_words, stated};
 
@@ -129,6 +130,37 @@ impl<'a> Trail<'a> {
         )
     }
 
+    /// What an estimate rests on: its quote, its table cell, or its source's citation.
+    fn evidence(&self, e: &Estimate) -> String {
+        match self.data.provenance(e) {
+            Provenance::Quote => format!("\"{}\"", e.quote),
+            Provenance::Cell => format!(
+                "cell `{}` of table {}{}",
+                e.locator,
+                self.data
+                    .text(&e.text)
+                    .map_or(e.text.clone(), |t| t.path.display().to_string()),
+                if e.quote.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (\"{}\")", e.quote)
+                }
+            ),
+            Provenance::Citation => {
+                let citation = self
+                    .data
+                    .source(&e.source)
+                    .map_or("", |s| s.citation.as_str());
+                let at = if e.locator.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", e.locator)
+                };
+                format!("cited, not verified against a document: {citation}{at}")
+            }
+        }
+    }
+
     /// One line for an estimate: source, qualifier, stated figure, interval.
     fn brief(&self, e: &Estimate) -> String {
         let source = self.data.source(&e.source);
@@ -136,13 +168,13 @@ impl<'a> Trail<'a> {
         let kind = source.and_then(|s| s.kind).map_or("", |k| k.as_str());
         match self.analysis.readings.get(&e.id) {
             Some(r) => format!(
-                "{} — {name} ({kind}): \"{}\" → {} → interval {}",
+                "{} — {name} ({kind}): {} → {} → interval {}",
                 e.id,
-                e.quote,
+                self.evidence(e),
                 stated(e, r),
                 interval_words(&r.interval)
             ),
-            None => format!("{} — {name} ({kind}): \"{}\"", e.id, e.quote),
+            None => format!("{} — {name} ({kind}): {}", e.id, self.evidence(e)),
         }
     }
 
@@ -171,7 +203,7 @@ impl<'a> Trail<'a> {
 
     fn estimate(&self, e: &Estimate) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "Estimate {}: \"{}\"", e.id, e.quote);
+        let _ = writeln!(out, "Estimate {}: {}", e.id, self.evidence(e));
         if let Some(q) = self.data.quantity(&e.quantity) {
             let _ = writeln!(
                 out,
@@ -186,7 +218,32 @@ impl<'a> Trail<'a> {
                 out.push_str(&wrap(&s.note, 84, "             "));
             }
         }
-        if let Some(text) = self.data.text(&e.text) {
+        let mut dated = Vec::new();
+        if let Some(year) = self.data.year_of(e) {
+            dated.push(format!("made in {year}"));
+        }
+        if e.period_start.is_some() || e.period_end.is_some() {
+            let show = |y: Option<i32>| y.map_or("…".to_string(), |y| y.to_string());
+            dated.push(format!(
+                "covers {}–{}",
+                show(e.period_start),
+                show(e.period_end)
+            ));
+        }
+        if !dated.is_empty() {
+            let _ = writeln!(out, "  dated      {}", dated.join("; "));
+        }
+        if let Some(original) = &e.restates {
+            let _ = writeln!(
+                out,
+                "  restates   {original}: shown, but not counted again in the median, spread, consensus or sources"
+            );
+        }
+        if let Some(text) = self
+            .data
+            .text(&e.text)
+            .filter(|_| self.data.provenance(e) == Provenance::Quote)
+        {
             let spans = passage::find_all(&text.body, &e.quote);
             if let Some(first) = spans.first() {
                 let (line, column) = LineIndex::new(&text.body).locate(first.start);
