@@ -4,6 +4,7 @@
 pub mod class;
 pub mod figure;
 pub mod lines;
+pub mod locator;
 pub mod number;
 pub mod passage;
 pub mod suggest;

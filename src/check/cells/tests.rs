@@ -3,30 +3,7 @@
 use super::*;
 use crate::check::validate;
 use crate::model::sample::{self, codes, one, row};
-use crate::model::{Contents, Dataset, Qualifier, RowPos};
-
-#[test]
-fn a_locator_names_a_column_and_a_row_by_number_or_by_key() {
-    let l = parse_locator("row=2;column=Deaths").unwrap();
-    assert_eq!(l.column, "Deaths");
-    assert_eq!(l.row, RowChoice::Number(2));
-    assert_eq!(l.scale, 1.0);
-    let l = parse_locator(" Author = Peng ; column=Deaths (millions); scale=1000000").unwrap();
-    assert_eq!(l.column, "Deaths (millions)");
-    assert_eq!(l.row, RowChoice::Keys(vec![("Author", "Peng")]));
-    assert_eq!(l.scale, 1e6);
-    for (bad, says) in [
-        ("row=2", "names no column"),
-        ("column=Deaths", "chooses no row"),
-        ("row=0;column=Deaths", "not a row number"),
-        ("row=2;Author=Peng;column=Deaths", "chooses the row twice"),
-        ("p. 6", "not `name=value`"),
-        ("row=1;column=D;scale=-3", "not a positive number"),
-    ] {
-        let message = parse_locator(bad).unwrap_err();
-        assert!(message.contains(says), "{bad}: {message}");
-    }
-}
+use crate::model::{Contents, Dataset, Estimate, Qualifier, RowPos, TableDoc};
 
 /// A table of the literature (Author, Year, Deaths in millions) and a dataset whose one
 /// estimate points at a cell of it.
