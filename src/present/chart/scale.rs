@@ -94,6 +94,16 @@ impl Scale {
         }
     }
 
+    /// A tight scale (see [`Scale::choose_tight`]) over the positive range of `values`.
+    pub fn fitted(values: impl IntoIterator<Item = f64>, choice: AxisChoice) -> Scale {
+        let (lo, hi) = values
+            .into_iter()
+            .fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+                (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
+            });
+        Scale::choose_tight(lo, hi, choice)
+    }
+
     /// True for a logarithmic scale.
     pub fn is_log(&self) -> bool {
         matches!(self, Scale::Log { .. })
