@@ -99,7 +99,7 @@ const PLOT_X0: i32 = MARGIN + 312;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 150;
 const ROW: i32 = 40;
 /// Height of one survey's label line above the rows.
-const SURVEY_LINE: i32 = 18;
+const SURVEY_LINE: i32 = 24;
 
 /// One forest per quantity with two or more estimates (derived ones included) and at least
 /// one that is not a survey.

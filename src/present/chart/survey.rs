@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use super::draw::{bar, dashed, fit, line, text, text_width, Area, Drawn};
 use super::marks::Mark;
 use super::rows::RowLayout;
-use super::theme::{Lettering, MARGIN, SURVEY, SURVEY_EDGE};
+use super::theme::{Lettering, MARGIN, SURVEY, SURVEY_EDGE, WIDTH};
 
 /// A survey of estimates: a light band from its low to its high across every row, edged,
 /// and labelled on its own line above the rows ("survey: estimates range 3–60 million ·
@@ -48,18 +48,21 @@ pub fn across_rows<DB: DrawingBackend>(
         label.push_str(&format!(", {year}"));
     }
     let ty = Lettering::new(12.0, SURVEY_EDGE);
-    // From the band's left end when the label fits before the plot's right end, else ending
-    // at its right end.
-    let room = (layout.x1 - x_lo).max(0) as u32;
-    if text_width(area, &label, ty) <= room {
+    // From the band's left end when the label fits before the page's right margin (the value
+    // column is below these lines), else ending at its right end, else cut at the margin.
+    let right = WIDTH as i32 - MARGIN;
+    let width = text_width(area, &label, ty) as i32;
+    if x_lo + 2 + width <= right {
         text(area, &label, (x_lo + 2, label_y - 2), ty)
+    } else if x_hi - 2 - width >= MARGIN {
+        text(area, &label, (x_hi - 2, label_y - 2), ty.right())
     } else {
-        let room = (x_hi - MARGIN).max(0) as u32;
+        let room = (right - x_lo - 2).max(0) as u32;
         text(
             area,
             &fit(area, &label, ty, room),
-            (x_hi - 2, label_y - 2),
-            ty.right(),
+            (x_lo + 2, label_y - 2),
+            ty,
         )
     }
 }

@@ -49,7 +49,8 @@ const PLOT_HEIGHT: i32 = 420;
 /// Width of a survey's band, centred on its year.
 const SURVEY_WIDTH: i32 = 24;
 
-/// One timeline per quantity with two or more estimates that have a year.
+/// One timeline per quantity with two or more estimates that have a year, of at least two
+/// different years.
 pub fn timelines(ctx: &View) -> Vec<Timeline> {
     ctx.analysis
         .summaries
@@ -58,7 +59,7 @@ pub fn timelines(ctx: &View) -> Vec<Timeline> {
         .collect()
 }
 
-/// The timeline of one quantity, or `None` when fewer than two of its estimates have a year.
+/// The timeline of one quantity, or `None` when its dated estimates do not span two years.
 fn timeline(ctx: &View, s: &Summary) -> Option<Timeline> {
     let all = marks(ctx, &s.key);
     let undated = all.iter().filter(|m| m.year.is_none()).count();
@@ -66,7 +67,10 @@ fn timeline(ctx: &View, s: &Summary) -> Option<Timeline> {
         .into_iter()
         .filter(|m| m.year.is_some())
         .partition(|m| m.survey);
-    if surveys.len() + dots.len() < 2 {
+    // Estimates all of one year show no change over time (a text stating a figure twice):
+    // no timeline for them.
+    let first = dots.iter().chain(&surveys).find_map(|m| m.year);
+    if !dots.iter().chain(&surveys).any(|m| m.year != first) {
         return None;
     }
     let mut omitted = 0;
@@ -132,7 +136,7 @@ pub fn draw<DB: DrawingBackend>(
     let y = header(area, &t.title, &t.subtitle)?;
     let shown: Vec<&Mark> = t.marks.iter().chain(&t.surveys).collect();
     let y = keyed_legend(area, &legend_keys(&shown, false, &[]), y)?;
-    let top = y + 14;
+    let top = y + 30;
     let values = shown
         .iter()
         .flat_map(|m| [m.interval.lo, m.interval.hi, m.central])
@@ -144,21 +148,28 @@ pub fn draw<DB: DrawingBackend>(
         bottom: top + PLOT_HEIGHT,
     };
     axes(area, &plot, &t.unit)?;
-    let years: Vec<i32> = t
-        .marks
-        .iter()
-        .map(|m| m.year.unwrap_or(t.years.lo))
-        .collect();
-    let positions = dodge(&years, |y| plot.x(y), PLOT_X1 - PLOT_X0);
-    for s in &t.surveys {
-        let x = plot.x(s.year.unwrap_or(plot.years.lo));
+    let year = |m: &Mark| m.year.unwrap_or(t.years.lo);
+    let width = PLOT_X1 - PLOT_X0;
+    let dots = dodge(
+        &t.marks.iter().map(year).collect::<Vec<_>>(),
+        |y| plot.x(y),
+        12,
+        width,
+    );
+    let bands = dodge(
+        &t.surveys.iter().map(year).collect::<Vec<_>>(),
+        |y| plot.x(y),
+        SURVEY_WIDTH + 2,
+        width,
+    );
+    for (s, &x) in t.surveys.iter().zip(&bands) {
         let ys = (plot.y(s.interval.lo), plot.y(s.interval.hi));
         survey::at_year(area, x, ys, SURVEY_WIDTH)?;
     }
-    for (m, &x) in t.marks.iter().zip(&positions) {
+    for (m, &x) in t.marks.iter().zip(&dots) {
         draw_mark(area, m, x, &plot)?;
     }
-    labels(area, t, &positions, &plot)?;
+    labels(area, t, (&dots, &bands), &plot)?;
     let bottom = notes(area, t, plot.bottom + 36)?;
     footer(area, &ctx.caption, height)?;
     Ok(bottom + 16)
@@ -167,10 +178,26 @@ pub fn draw<DB: DrawingBackend>(
 /// The grid and tick labels: figures on the left (in `unit`), years below.
 fn axes<DB: DrawingBackend>(area: &Area<DB>, plot: &Plot, unit: &str) -> Drawn<DB> {
     let ticks = Lettering::new(12.0, MUTED);
+    // Ticks are bare figures ("25M", "43%"); the unit is written once, above them, where a
+    // long one ("million people") has room.
+    let tick_unit = if unit == "percent" { unit } else { "" };
     for v in plot.scale.ticks() {
         let y = plot.y(v);
         line(area, (PLOT_X0, y), (PLOT_X1, y), GRID, 1)?;
-        text(area, &tick_label(v, unit), (PLOT_X0 - 8, y), ticks.right())?;
+        text(
+            area,
+            &tick_label(v, tick_unit),
+            (PLOT_X0 - 8, y),
+            ticks.right(),
+        )?;
+    }
+    if tick_unit.is_empty() && !unit.is_empty() {
+        text(
+            area,
+            unit,
+            (MARGIN, plot.top - 18),
+            Lettering::new(11.0, MUTED),
+        )?;
     }
     plot.years
         .draw(area, (PLOT_X0, PLOT_X1), (plot.top, plot.bottom))?;
@@ -227,11 +254,12 @@ fn draw_mark<DB: DrawingBackend>(area: &Area<DB>, m: &Mark, x: i32, plot: &Plot)
 }
 
 /// Each mark's source name beside its dot, and each survey's beside the top of its band,
-/// wherever the name fits without covering a dot or another label.
+/// wherever the name fits without covering a dot or another label; a source's name is given
+/// once a year.
 fn labels<DB: DrawingBackend>(
     area: &Area<DB>,
     t: &Timeline,
-    positions: &[i32],
+    (dots, bands): (&[i32], &[i32]),
     plot: &Plot,
 ) -> Drawn<DB> {
     let mut placer = Placer {
@@ -239,7 +267,7 @@ fn labels<DB: DrawingBackend>(
         taken: t
             .marks
             .iter()
-            .zip(positions)
+            .zip(dots)
             .map(|(m, &x)| {
                 let y = plot.y(m.central);
                 (x - 7, y - 7, x + 7, y + 7)
@@ -247,22 +275,26 @@ fn labels<DB: DrawingBackend>(
             .collect(),
     };
     let ty = Lettering::new(11.0, INK);
-    for (m, &x) in t.marks.iter().zip(positions) {
-        let name = if m.restates.is_some() {
-            format!("{} (restates)", m.source)
-        } else {
-            m.source.clone()
+    for (i, (m, &x)) in t.marks.iter().zip(dots).enumerate() {
+        let named_before = t.marks[..i]
+            .iter()
+            .any(|o| o.year == m.year && o.source == m.source && o.restates.is_none());
+        let tail = match (&m.restates, named_before) {
+            (Some(_), _) => " (restates)",
+            (None, true) => continue,
+            (None, false) => "",
         };
-        let name = fit(area, &name, ty, 180);
+        // The source's name is what is cut, never the word "restates".
+        let room = 180u32.saturating_sub(text_width(area, tail, ty));
+        let name = format!("{}{tail}", fit(area, &m.source, ty, room));
         let w = text_width(area, &name, ty) as i32;
         let places = placer.around((x, plot.y(m.central)), w, 9, ty);
         placer.place(area, &name, &places)?;
     }
     let ty = Lettering::new(11.0, SURVEY_EDGE);
-    for s in &t.surveys {
+    for (s, &x) in t.surveys.iter().zip(bands) {
         let name = fit(area, &format!("survey: {}", s.source), ty, 220);
         let w = text_width(area, &name, ty) as i32;
-        let x = plot.x(s.year.unwrap_or(plot.years.lo));
         let top = (x, plot.y(s.interval.hi) + 7);
         let [right, left, above, _] = placer.around(top, w, SURVEY_WIDTH / 2 + 4, ty);
         placer.place(area, &name, &[above, right, left])?;
@@ -355,6 +387,15 @@ mod tests {
         assert_eq!(all[0].undated, 1);
         let names: Vec<String> = render(&ctx).unwrap().into_iter().map(|c| c.name).collect();
         assert_eq!(names, ["timeline-famine"]);
+    }
+
+    #[test]
+    fn estimates_all_of_one_year_make_no_timeline() {
+        let a = analysis(
+            &[("article", Some(2018))],
+            vec![exact("e1", "article", 18.0), exact("e2", "article", 18.0)],
+        );
+        assert!(timelines(&View::new(&a, AxisChoice::Auto)).is_empty());
     }
 
     #[test]

@@ -83,16 +83,16 @@ impl YearAxis {
 }
 
 /// The x of each of a series of marks, given their years and where a year falls (`x`): marks
-/// of one year side by side, 12 px apart, or closer when a year has so many that they would
+/// of one year side by side, `gap` px apart, or closer when a year has so many that they would
 /// spread over half of the plot's `width`.
-pub fn dodge(years: &[i32], x: impl Fn(i32) -> i32, width: i32) -> Vec<i32> {
+pub fn dodge(years: &[i32], x: impl Fn(i32) -> i32, gap: i32, width: i32) -> Vec<i32> {
     years
         .iter()
         .enumerate()
         .map(|(i, &year)| {
             let n = years.iter().filter(|&&y| y == year).count() as f64;
             let k = years[..i].iter().filter(|&&y| y == year).count() as f64;
-            let spread = (f64::from(width) / 2.0 / n).min(12.0);
+            let spread = (f64::from(width) / 2.0 / n).min(f64::from(gap));
             x(year) + ((k - (n - 1.0) / 2.0) * spread).round() as i32
         })
         .collect()
@@ -147,11 +147,11 @@ mod tests {
     fn marks_of_one_year_stand_side_by_side() {
         let x = |year: i32| (year - 1980) * 100;
         assert_eq!(
-            dodge(&[1981, 1982, 1982, 1983, 1982], x, 800),
+            dodge(&[1981, 1982, 1982, 1983, 1982], x, 12, 800),
             [100, 188, 200, 300, 212]
         );
         // Forty in one year spread over half of a 800 px plot, not 480 px.
-        let crowded = dodge(&[1981; 40], x, 800);
+        let crowded = dodge(&[1981; 40], x, 12, 800);
         assert_eq!(crowded[0], -95);
         assert_eq!(crowded[39], 295);
     }
