@@ -17,3 +17,4 @@ mod test_explain;
 mod test_properties;
 mod test_reconcile;
 mod test_report;
+mod test_timeline;
