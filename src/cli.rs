@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::analysis::reconcile::GroupBy;
 pub use crate::present::chart::scale::AxisChoice;
+pub use crate::present::chart::view::RowOrder;
 pub use crate::present::export::ExportFormat;
 
 /// Turn the figures quoted in a historical text into checked, reconciled, charted data.
@@ -129,12 +130,17 @@ pub struct ChartArgs {
     #[arg(long, value_enum, default_value_t = ChartFormat::Both)]
     pub format: ChartFormat,
 
-    /// Force a linear or log axis on forest and overview charts.
+    /// Force a linear or log axis on forest, timeline and overview charts.
     #[arg(long, value_enum, default_value_t = AxisChoice::Auto)]
     pub axis: AxisChoice,
 
-    /// Quantity ids, categories or relation ids to chart (all charts when none is named).
-    #[arg(value_name = "QUANTITY_OR_CATEGORY")]
+    /// Order a forest's rows by central value or by the year each estimate was made.
+    #[arg(long, value_enum, default_value_t = RowOrder::Value)]
+    pub order: RowOrder,
+
+    /// Charts (`forest-ID`, `timeline-ID`...), quantity ids, categories or relation ids to
+    /// chart (all charts when none is named).
+    #[arg(value_name = "CHART_OR_QUANTITY")]
     pub names: Vec<String>,
 }
 
@@ -151,6 +157,10 @@ pub struct BuildArgs {
     /// Folder the exports (reconciled CSV/JSON/Markdown, relation verdicts) are written to.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+
+    /// Order a forest's rows by central value or by the year each estimate was made.
+    #[arg(long, value_enum, default_value_t = RowOrder::Value)]
+    pub order: RowOrder,
 }
 
 /// Arguments of `reckon report`.

@@ -18,3 +18,4 @@ mod test_properties;
 mod test_provenance;
 mod test_reconcile;
 mod test_report;
+mod test_timeline;

@@ -101,7 +101,7 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
             files.push((path, exporter(format).serialize(table)?));
         }
     }
-    let ctx = View::new(analysis, AxisChoice::Auto);
+    let ctx = View::new(analysis, AxisChoice::Auto).with_order(args.order);
     let charts = chart::render_all(&ctx)?;
     let report = crate::present::report::build(&ctx, &charts).into_bytes();
     files.push((args.out.join("report.html"), report));

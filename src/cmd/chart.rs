@@ -16,7 +16,7 @@ pub fn run(args: &ChartArgs) -> Result<ExitCode> {
     let Pipeline {
         analysis, output, ..
     } = Pipeline::clean(&args.data)?;
-    let ctx = View::new(&analysis, args.axis);
+    let ctx = View::new(&analysis, args.axis).with_order(args.order);
     let charts = chart::render_all(&ctx)?;
     let selected = select(&charts, &args.names)?;
     let written = write_charts(&output, &selected, &args.out, args.format)?;
@@ -29,13 +29,15 @@ pub fn run(args: &ChartArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The charts whose subjects match any of `names` (all of them for no names).
+/// The charts named in `names` by their own name (`timeline-famine`) or by one of their
+/// subjects (all of them for no names).
 pub fn select<'a>(charts: &'a [Rendered], names: &[String]) -> Result<Vec<&'a Rendered>> {
     if names.is_empty() {
         return Ok(charts.iter().collect());
     }
+    let named = |c: &Rendered, name: &String| c.name == *name || c.subjects.contains(name);
     for name in names {
-        if !charts.iter().any(|c| c.subjects.contains(name)) {
+        if !charts.iter().any(|c| named(c, name)) {
             let mut known: Vec<&str> = charts
                 .iter()
                 .flat_map(|c| c.subjects.iter().map(String::as_str))
@@ -43,7 +45,8 @@ pub fn select<'a>(charts: &'a [Rendered], names: &[String]) -> Result<Vec<&'a Re
             known.sort();
             known.dedup();
             bail!(
-                "no chart for `{}`; name a quantity id, category or relation id that has one: {}",
+                "no chart for `{}`; name a chart (forest-ID, timeline-ID...), or a quantity id, \
+                 category or relation id that has one: {}",
                 crate::check::shorten(&crate::model::finding::visible(name)),
                 known.join(", ")
             );
@@ -51,7 +54,7 @@ pub fn select<'a>(charts: &'a [Rendered], names: &[String]) -> Result<Vec<&'a Re
     }
     Ok(charts
         .iter()
-        .filter(|c| c.subjects.iter().any(|s| names.contains(s)))
+        .filter(|c| names.iter().any(|n| named(c, n)))
         .collect())
 }
 

@@ -165,3 +165,17 @@ pub fn arrow<DB: DrawingBackend>(
         color.filled(),
     ))
 }
+
+/// An arrow head at `tip`, pointing up (`dir` 1) or down (-1): an open end on a vertical bar.
+pub fn arrow_vertical<DB: DrawingBackend>(
+    area: &Area<DB>,
+    tip: (i32, i32),
+    dir: i32,
+    color: RGBColor,
+) -> Drawn<DB> {
+    let (x, y) = tip;
+    area.draw(&Polygon::new(
+        vec![(x, y), (x - 6, y + 9 * dir), (x + 6, y + 9 * dir)],
+        color.filled(),
+    ))
+}

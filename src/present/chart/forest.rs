@@ -1,34 +1,62 @@
 //! Forest chart: every estimate of one quantity as a row, its interval as a bar and its central
-//! value as a dot, coloured by kind of source, over the reconciled envelope and median.
+//! value as a dot, coloured by kind of source, over the reconciled envelope and median; surveys
+//! of estimates as bands behind the rows.
 
 use plotters::prelude::*;
 
-use super::draw::{arrow, bar, dashed, fit, text, wrap, Area, Drawn};
-use super::furniture::{footer, header, legend, with_unit};
+use super::draw::{arrow, bar, dashed, fit, text, text_width, wrap, Area, Drawn};
+use super::furniture::{footer, header, keyed_legend, with_unit};
+use super::marks::{envelope_key, legend_keys, marks, weigh, Mark};
 use super::render::render_fit;
 use super::rows::RowLayout;
 use super::theme::{kind_color, Lettering, BAND, INK, MARGIN, MUTED, WIDTH};
-use super::view::View;
-use super::Rendered;
+use super::view::{RowOrder, View};
+use super::{survey, Rendered};
+use crate::analysis::reconcile::Summary;
 use crate::english::number::{grouped, readable};
 use crate::model::interval::Interval;
-use crate::model::SourceKind;
 use crate::present::words::interval_words;
-use crate::present::words::stated;
 use crate::present::write::file_stem;
 
 /// One estimate as a row of the chart.
 #[derive(Debug, Clone)]
 pub struct Row {
-    pub source: String,
-    /// Qualifier and interval in words ("about: 8.5–9.5 million").
+    /// The estimate as charts mark it.
+    pub mark: Mark,
+    /// Qualifier and interval in words ("about: 8.5–9.5 million"), after what a derived row
+    /// or a restatement is ("restates 6–8 million · range: 6–8 million").
     pub detail: String,
-    /// The figure as stated ("about 9 million").
-    pub value: String,
-    pub kind: SourceKind,
-    pub interval: Interval,
-    pub central: f64,
-    pub derived: bool,
+}
+
+impl Row {
+    /// The estimate's row, with its detail worded.
+    fn new(mark: Mark) -> Self {
+        let mut detail = format!(
+            "{}: {}",
+            mark.qualifier.words(),
+            interval_words(&mark.interval)
+        );
+        if mark.derived {
+            detail = format!("derived, {detail}");
+        }
+        if let Some(what) = &mark.restates {
+            detail = format!("restates {what} · {detail}");
+        }
+        Row { mark, detail }
+    }
+
+    /// What follows the source's name on the first line: the year, and the provenance when
+    /// the figure is not a verified quote (", 1990 [cited]").
+    pub fn tail(&self) -> String {
+        let mut tail = String::new();
+        if let Some(year) = self.mark.year {
+            tail.push_str(&format!(", {year}"));
+        }
+        if let Some(tag) = self.mark.provenance_tag() {
+            tail.push_str(&format!(" {tag}"));
+        }
+        tail
+    }
 }
 
 /// A forest chart's content.
@@ -40,8 +68,12 @@ pub struct Forest {
     pub subtitle: String,
     pub unit: String,
     pub rows: Vec<Row>,
+    /// Surveys of other people's estimates, drawn as bands behind the rows.
+    pub surveys: Vec<Mark>,
+    /// The envelope of every estimate but the surveys.
     pub envelope: Interval,
-    pub median: f64,
+    /// The median of the estimates that count: no survey, no restatement.
+    pub median: Option<f64>,
     /// Estimates left out between the lowest and the highest rows drawn (see [`MAX_ROWS`]).
     pub omitted: usize,
 }
@@ -66,69 +98,69 @@ const LABEL_WIDTH: u32 = 300;
 const PLOT_X0: i32 = MARGIN + 312;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 150;
 const ROW: i32 = 40;
+/// Height of one survey's label line above the rows.
+const SURVEY_LINE: i32 = 24;
 
-/// One forest per quantity with two or more estimates (derived ones included).
+/// One forest per quantity with two or more estimates (derived ones included) and at least
+/// one that is not a survey.
 pub fn forests(ctx: &View) -> Vec<Forest> {
     ctx.analysis
         .summaries
         .iter()
         .filter(|s| s.estimates >= 2)
-        .map(|s| {
-            let mut rows: Vec<Row> = ctx
-                .analysis
-                .members_of(&s.key)
-                .into_iter()
-                .map(|m| {
-                    let e = ctx.analysis.data.estimate(&m.estimate);
-                    let value = match (e, ctx.analysis.readings.get(&m.estimate)) {
-                        (Some(e), Some(r)) => stated(e, r),
-                        _ => readable(m.central),
-                    };
-                    let mut detail =
-                        format!("{}: {}", m.qualifier.words(), interval_words(&m.interval));
-                    if m.derived {
-                        detail = format!("derived, {detail}");
-                    }
-                    Row {
-                        source: ctx.analysis.source_name(&m.source),
-                        detail,
-                        value,
-                        kind: m.source_kind,
-                        interval: m.interval,
-                        central: m.central,
-                        derived: m.derived,
-                    }
-                })
-                .collect();
-            rows.sort_by(|a, b| {
-                a.central
-                    .total_cmp(&b.central)
-                    .then(a.source.cmp(&b.source))
-            });
-            let omitted = cap(&mut rows);
-            Forest {
-                quantity: s.key.clone(),
-                category: s.category.clone(),
-                title: s.label.clone(),
-                subtitle: ctx.subtitle(&s.key),
-                unit: s.unit.clone(),
-                rows,
-                envelope: s.envelope,
-                median: s.median,
-                omitted,
-            }
-        })
+        .filter_map(|s| forest(ctx, s))
         .collect()
 }
 
-/// The rows of a forest, over the axis that shows every figure: log when they span more than
-/// a factor of ten.
+/// The forest of one quantity; rows in `ctx.order`.
+fn forest(ctx: &View, s: &Summary) -> Option<Forest> {
+    let (surveys, marks): (Vec<Mark>, Vec<Mark>) =
+        marks(ctx, &s.key).into_iter().partition(|m| m.survey);
+    if marks.is_empty() {
+        return None;
+    }
+    let (envelope, median) = if surveys.is_empty() && marks.iter().all(Mark::counts) {
+        (s.envelope, Some(s.median))
+    } else {
+        weigh(&marks)
+    };
+    let mut rows: Vec<Row> = marks.into_iter().map(Row::new).collect();
+    rows.sort_by(|a, b| {
+        a.mark
+            .central
+            .total_cmp(&b.mark.central)
+            .then(a.mark.source.cmp(&b.mark.source))
+    });
+    let omitted = cap(&mut rows);
+    if ctx.order == RowOrder::Year {
+        // A stable sort: estimates of one year keep their order by value.
+        rows.sort_by_key(|r| (r.mark.year.is_none(), r.mark.year));
+    }
+    Some(Forest {
+        quantity: s.key.clone(),
+        category: s.category.clone(),
+        title: s.label.clone(),
+        subtitle: ctx.subtitle(&s.key),
+        unit: s.unit.clone(),
+        rows,
+        surveys,
+        envelope,
+        median,
+        omitted,
+    })
+}
+
+/// The rows of a forest, over the axis that shows every figure and survey: log when they
+/// span more than a factor of ten. Each survey's label takes a line above the rows.
 fn row_layout(f: &Forest, ctx: &View, y: i32) -> RowLayout {
     let values = f
         .rows
         .iter()
-        .flat_map(|r| [r.interval.lo, r.interval.hi, r.central])
+        .map(|r| &r.mark)
+        .chain(&f.surveys)
+        .flat_map(|m| [m.interval.lo, m.interval.hi, m.central])
         .filter(|v| v.is_finite());
+    let y = y + SURVEY_LINE * f.surveys.len() as i32;
     RowLayout::new(values, ctx.axis, (PLOT_X0, PLOT_X1), ROW, f.rows.len(), y)
 }
 
@@ -140,7 +172,8 @@ pub fn draw<DB: DrawingBackend>(
     height: u32,
 ) -> Drawn<DB, i32> {
     let y = header(area, &f.title, &f.subtitle)?;
-    let y = legend(area, &legend_keys(f), y)?;
+    let shown: Vec<&Mark> = f.rows.iter().map(|r| &r.mark).chain(&f.surveys).collect();
+    let y = keyed_legend(area, &legend_keys(&shown, true, &[envelope_key()]), y)?;
     let layout = row_layout(f, ctx, y);
     backdrop(area, f, &layout)?;
     layout.value_heading(area, "figure as stated")?;
@@ -168,20 +201,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(bottom + 36)
 }
 
-/// One legend key per kind of source shown, then the envelope band.
-fn legend_keys(f: &Forest) -> Vec<(String, RGBColor)> {
-    let mut kinds: Vec<SourceKind> = f.rows.iter().map(|r| r.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-    let mut keys: Vec<(String, RGBColor)> = kinds
-        .iter()
-        .map(|k| (k.as_str().to_string(), kind_color(*k)))
-        .collect();
-    keys.push(("envelope of all estimates".into(), BAND));
-    keys
-}
-
-/// Envelope band, axis grid and the labelled median line, behind the rows.
+/// Envelope band, survey bands, axis grid and the labelled median line, behind the rows.
 fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout) -> Drawn<DB> {
     let (top, bottom) = (layout.top, layout.bottom);
     let env_hi = if f.envelope.is_open_above() {
@@ -195,10 +215,18 @@ fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout)
         (layout.x(env_hi), bottom),
         BAND.to_rgba(),
     )?;
+    for (k, survey) in f.surveys.iter().enumerate() {
+        // The first survey's label sits highest, each on its own line above the median's.
+        let label_y = top - 14 - SURVEY_LINE * (f.surveys.len() - k) as i32;
+        survey::across_rows(area, survey, layout, label_y)?;
+    }
     layout.axis(area, &f.unit)?;
-    let mx = layout.x(f.median);
+    let Some(median) = f.median else {
+        return Ok(());
+    };
+    let mx = layout.x(median);
     dashed(area, (mx, top - 12), (mx, bottom), INK, 4)?;
-    let label = format!("median {}", with_unit(&readable(f.median), &f.unit));
+    let label = format!("median {}", with_unit(&readable(median), &f.unit));
     let anchor = if mx > (PLOT_X0 + PLOT_X1) / 2 {
         Lettering::new(12.0, INK).right()
     } else {
@@ -209,55 +237,57 @@ fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout)
     Ok(())
 }
 
-/// One estimate: source and detail on the left, interval bar (arrows for open ends), central
-/// dot (hollow when derived) and the figure as stated on the right.
+/// One estimate: source (with year and provenance) and detail on the left, interval bar
+/// (arrows for open ends), central dot (hollow when derived or a restatement) and the figure
+/// as stated on the right.
 fn draw_row<DB: DrawingBackend>(
     area: &Area<DB>,
     row: &Row,
     layout: &RowLayout,
     cy: i32,
 ) -> Drawn<DB> {
+    let m = &row.mark;
     let name = Lettering::new(13.0, INK);
     let detail = Lettering::new(11.0, MUTED);
-    text(
-        area,
-        &fit(area, &row.source, name, LABEL_WIDTH),
-        (MARGIN, cy - 8),
-        name,
-    )?;
+    let tail = row.tail();
+    // The year and provenance tag are never the part cut off.
+    let room = LABEL_WIDTH.saturating_sub(text_width(area, &tail, name));
+    let label = format!("{}{tail}", fit(area, &m.source, name, room));
+    text(area, &label, (MARGIN, cy - 8), name)?;
     text(
         area,
         &fit(area, &row.detail, detail, LABEL_WIDTH),
         (MARGIN, cy + 8),
         detail,
     )?;
-    let color = kind_color(row.kind);
-    let x_lo = layout.x(row.interval.lo);
-    let x_hi = if row.interval.is_open_above() {
+    let color = kind_color(m.kind);
+    let x_lo = layout.x(m.interval.lo);
+    let x_hi = if m.interval.is_open_above() {
         PLOT_X1
     } else {
-        layout.x(row.interval.hi)
+        layout.x(m.interval.hi)
     };
     if x_hi > x_lo {
         bar(area, (x_lo, cy - 4), (x_hi, cy + 4), color.mix(0.45))?;
     }
-    if row.interval.is_open_above() {
+    if m.interval.is_open_above() {
         arrow(area, (PLOT_X1 + 4, cy), 1, color)?;
     }
     let open_below =
-        row.interval.lo <= 0.0 || (layout.scale.is_log() && row.interval.lo < layout.scale.lo());
+        m.interval.lo <= 0.0 || (layout.scale.is_log() && m.interval.lo < layout.scale.lo());
     if open_below {
         arrow(area, (PLOT_X0 - 4, cy), -1, color)?;
     }
-    let cx = layout.x(row.central);
+    let cx = layout.x(m.central);
     area.draw(&Circle::new((cx, cy), 6, WHITE.filled()))?;
-    if row.derived {
-        // A derived value is not stated by the text: a hollow marker says so.
+    if m.hollow() {
+        // A value the text does not state on its own (derived) or states again (a
+        // restatement): a hollow marker says so.
         area.draw(&Circle::new((cx, cy), 5, color.stroke_width(2)))?;
     } else {
         area.draw(&Circle::new((cx, cy), 5, color.filled()))?;
     }
-    layout.value(area, &row.value, cy, Lettering::new(12.0, INK).right(), 140)?;
+    layout.value(area, &m.value, cy, Lettering::new(12.0, INK).right(), 140)?;
     Ok(())
 }
 
@@ -274,4 +304,144 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Estimate;
+    use crate::present::chart::marks::fixture::{analysis, exact, survey, texts};
+    use crate::present::chart::scale::AxisChoice;
+    use approx::assert_relative_eq;
+
+    fn sources(rows: &[Row]) -> Vec<&str> {
+        rows.iter().map(|r| r.mark.source.as_str()).collect()
+    }
+
+    #[test]
+    fn order_year_sorts_rows_by_year_unknown_years_last() {
+        let a = analysis(
+            &[
+                ("late", Some(2000)),
+                ("early", Some(1990)),
+                ("undated", None),
+            ],
+            vec![
+                exact("e1", "late", 10.0),
+                exact("e2", "undated", 20.0),
+                exact("e3", "early", 30.0),
+                // Of one year with "late", and lower: it stays before it.
+                Estimate {
+                    year: Some(2000),
+                    ..exact("e4", "undated", 5.0)
+                },
+            ],
+        );
+        let by_value = View::new(&a, AxisChoice::Auto);
+        let f = &forests(&by_value)[0];
+        assert_eq!(
+            sources(&f.rows),
+            [
+                "Historian undated",
+                "Historian late",
+                "Historian undated",
+                "Historian early"
+            ]
+        );
+        let by_year = View::new(&a, AxisChoice::Auto).with_order(RowOrder::Year);
+        let f = &forests(&by_year)[0];
+        let centrals: Vec<f64> = f.rows.iter().map(|r| r.mark.central).collect();
+        assert_eq!(centrals, [30.0, 5.0, 10.0, 20.0]);
+    }
+
+    #[test]
+    fn labels_show_year_and_provenance_when_not_a_quote() {
+        let a = analysis(
+            &[("src", Some(1987))],
+            vec![
+                exact("e1", "src", 23e6),
+                Estimate {
+                    text: String::new(),
+                    quote: String::new(),
+                    ..exact("e2", "src", 30e6)
+                },
+            ],
+        );
+        let ctx = View::new(&a, AxisChoice::Auto);
+        let f = &forests(&ctx)[0];
+        assert_eq!(f.rows[0].tail(), ", 1987");
+        assert_eq!(f.rows[1].tail(), ", 1987 [cited]");
+        let svg = render(&ctx).unwrap().remove(0).svg;
+        let texts = texts(&svg);
+        assert!(
+            texts.contains(&"Historian src, 1987 [cited]".to_string()),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"Historian src, 1987".to_string()),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_survey_is_a_band_behind_the_rows_and_not_in_the_median() {
+        let a = analysis(
+            &[("src", None)],
+            vec![
+                exact("e1", "src", 10e6),
+                exact("e2", "src", 20e6),
+                exact("e3", "src", 30e6),
+                survey("e4", "src", 3e6, 60e6),
+            ],
+        );
+        let ctx = View::new(&a, AxisChoice::Auto);
+        let f = &forests(&ctx)[0];
+        assert_eq!(f.rows.len(), 3);
+        assert_eq!(f.surveys.len(), 1);
+        // The median of 10, 20 and 30 million; with the survey's midpoint (31.5 million) it
+        // would be 25 million.
+        assert_relative_eq!(f.median.unwrap(), 20e6);
+        assert_relative_eq!(f.envelope.lo, 10e6);
+        assert_relative_eq!(f.envelope.hi, 30e6);
+        let svg = render(&ctx).unwrap().remove(0).svg;
+        let texts = texts(&svg);
+        assert!(
+            texts.contains(&"survey: estimates range 3–60 million · Historian src".to_string()),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"median 20 million".to_string()),
+            "{texts:?}"
+        );
+        // Three rows, each a white disc under its dot: no dot for the survey.
+        assert_eq!(svg.matches("<circle").count(), 6);
+    }
+
+    #[test]
+    fn a_restatement_is_hollow_worded_and_not_in_the_median() {
+        let a = analysis(
+            &[("src", None)],
+            vec![
+                exact("e1", "src", 10e6),
+                exact("e2", "src", 20e6),
+                exact("e3", "src", 30e6),
+                Estimate {
+                    restates: Some("e3".into()),
+                    ..exact("e4", "src", 30e6)
+                },
+            ],
+        );
+        let ctx = View::new(&a, AxisChoice::Auto);
+        let f = &forests(&ctx)[0];
+        assert_eq!(f.rows.len(), 4);
+        assert_relative_eq!(f.median.unwrap(), 20e6);
+        let restated = f.rows.iter().find(|r| r.mark.estimate == "e4").unwrap();
+        assert_eq!(restated.detail, "restates 30 million · exact: 30 million");
+        let svg = render(&ctx).unwrap().remove(0).svg;
+        // The restatement's dot and the legend's key are the hollow circles.
+        assert_eq!(svg.matches("fill=\"none\" stroke=\"#009E73\"").count(), 1);
+        assert!(
+            texts(&svg).contains(&"hollow: restates another estimate (counted once)".to_string())
+        );
+    }
 }

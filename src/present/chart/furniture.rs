@@ -25,22 +25,49 @@ pub fn header<DB: DrawingBackend>(area: &Area<DB>, title: &str, subtitle: &str) 
     Ok(y + 4)
 }
 
+/// What a legend key shows beside its name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Key {
+    /// A filled square of a colour: a kind of source, a part, a verdict, a background band.
+    Swatch(RGBColor),
+    /// A hollow dot: a value not counted on its own (a restatement).
+    Hollow(RGBColor),
+}
+
 /// A row of coloured keys with names, starting at `y`; returns the y below it.
 pub fn legend<DB: DrawingBackend>(
     area: &Area<DB>,
     items: &[(String, RGBColor)],
     y: i32,
 ) -> Drawn<DB, i32> {
+    let keys: Vec<(String, Key)> = items
+        .iter()
+        .map(|(name, color)| (name.clone(), Key::Swatch(*color)))
+        .collect();
+    keyed_legend(area, &keys, y)
+}
+
+/// A row of keys (squares or hollow dots) with names, starting at `y`; returns the y below it.
+pub fn keyed_legend<DB: DrawingBackend>(
+    area: &Area<DB>,
+    items: &[(String, Key)],
+    y: i32,
+) -> Drawn<DB, i32> {
     let ty = Lettering::new(13.0, INK);
     let mut x = MARGIN;
     let mut y = y + 8;
-    for (name, color) in items {
+    for (name, key) in items {
         let w = text_width(area, name, ty) as i32 + 34;
         if x + w > WIDTH as i32 - MARGIN {
             x = MARGIN;
             y += 22;
         }
-        bar(area, (x, y - 6), (x + 12, y + 6), color.to_rgba())?;
+        match key {
+            Key::Swatch(color) => bar(area, (x, y - 6), (x + 12, y + 6), color.to_rgba())?,
+            Key::Hollow(color) => {
+                area.draw(&Circle::new((x + 6, y), 5, color.stroke_width(2)))?;
+            }
+        }
         text(area, name, (x + 18, y), ty)?;
         x += w;
     }

@@ -13,12 +13,17 @@ pub mod draw;
 pub mod dumbbell;
 pub mod forest;
 pub mod furniture;
+pub mod labels;
+pub mod marks;
 pub mod render;
 pub mod rows;
 pub mod scale;
+pub mod survey;
 pub mod theme;
+pub mod timeline;
 pub mod totals;
 pub mod view;
+pub mod years;
 
 use anyhow::Result;
 
@@ -40,6 +45,7 @@ pub struct Rendered {
 /// Renders every chart the dataset supports, in a stable order.
 pub fn render_all(ctx: &view::View) -> Result<Vec<Rendered>> {
     let mut charts = forest::render(ctx)?;
+    charts.extend(timeline::render(ctx)?);
     charts.extend(category::render(ctx)?);
     charts.extend(totals::render(ctx)?);
     charts.extend(composition::render(ctx)?);

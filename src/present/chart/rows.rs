@@ -35,14 +35,9 @@ impl RowLayout {
         rows: usize,
         y: i32,
     ) -> Self {
-        let (lo, hi) = values
-            .into_iter()
-            .fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
-                (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
-            });
         let top = y + 26;
         RowLayout {
-            scale: Scale::choose_tight(lo, hi, axis),
+            scale: Scale::fitted(values, axis),
             x0,
             x1,
             row,

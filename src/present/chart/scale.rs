@@ -86,12 +86,34 @@ impl Scale {
             return scale;
         }
         let step = nice_step((hi - lo).max(hi * 0.02) / 4.0);
-        let lo = ((lo - (hi - lo) * 0.05) / step).floor() * step;
-        let hi = ((hi + (hi - lo) * 0.05) / step).ceil() * step;
+        let (lo, hi) = if lo == hi {
+            // Every figure the same: a step of about a tenth of it either side, so the axis
+            // has a width and ticks (it had neither: ticks need lo < hi).
+            let step = nice_step(hi * 0.1);
+            (
+                ((lo - step) / step).floor() * step,
+                ((hi + step) / step).ceil() * step,
+            )
+        } else {
+            (
+                ((lo - (hi - lo) * 0.05) / step).floor() * step,
+                ((hi + (hi - lo) * 0.05) / step).ceil() * step,
+            )
+        };
         Scale::Linear {
             lo: lo.max(0.0),
             hi,
         }
+    }
+
+    /// A tight scale (see [`Scale::choose_tight`]) over the positive range of `values`.
+    pub fn fitted(values: impl IntoIterator<Item = f64>, choice: AxisChoice) -> Scale {
+        let (lo, hi) = values
+            .into_iter()
+            .fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+                (if v > 0.0 { lo.min(v) } else { lo }, hi.max(v))
+            });
+        Scale::choose_tight(lo, hi, choice)
     }
 
     /// True for a logarithmic scale.
@@ -215,6 +237,16 @@ mod tests {
         assert!(!s.is_log());
         assert!(s.lo() > 150.0 && s.lo() <= 160.0, "{s:?}");
         assert!(s.hi() >= 168.0 && s.hi() < 180.0, "{s:?}");
+    }
+
+    // Regression: when every figure was the same (two sources giving 18%), the axis had no
+    // width, no ticks, and the dots sat on its left end.
+    #[test]
+    fn equal_figures_get_an_axis_around_them() {
+        let s = Scale::choose_tight(18.0, 18.0, AxisChoice::Auto);
+        assert_eq!(s, Scale::Linear { lo: 16.0, hi: 20.0 });
+        assert_eq!(s.ticks(), vec![16.0, 17.0, 18.0, 19.0, 20.0]);
+        assert_eq!(s.map(18.0, 0, 100), 50);
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub const MUTED: RGBColor = RGBColor(0x66, 0x66, 0x66);
 pub const GRID: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
 /// Background bands (the reconciled envelope behind a forest).
 pub const BAND: RGBColor = RGBColor(0xEF, 0xEF, 0xEF);
+/// A survey of other people's estimates: the light band from its low to its high.
+pub const SURVEY: RGBColor = RGBColor(0xF5, 0xE6, 0xBE);
+/// The edges and label of a survey band.
+pub const SURVEY_EDGE: RGBColor = RGBColor(0x9A, 0x74, 0x1F);
 /// Verdict colour of a relation that is broken, from the same colour-blind-safe palette.
 pub const BROKEN: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 /// Verdict colour of a relation that holds only approximately.

@@ -1,4 +1,5 @@
-//! What every chart draws from: the analysis, the foot caption and the axis choice.
+//! What every chart draws from: the analysis, the foot caption, the axis choice and the order
+//! of a forest's rows.
 
 use super::scale::AxisChoice;
 use crate::analysis::Analysis;
@@ -9,6 +10,18 @@ pub struct View<'a> {
     /// The foot caption: the text's title, "figures as quoted", and reckon.
     pub caption: String,
     pub axis: AxisChoice,
+    /// How a forest orders its rows.
+    pub order: RowOrder,
+}
+
+/// The order of a forest chart's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum RowOrder {
+    /// By central value, lowest first.
+    #[default]
+    Value,
+    /// By the year each estimate was made, earliest first; estimates without a year last.
+    Year,
 }
 
 impl<'a> View<'a> {
@@ -32,7 +45,14 @@ impl<'a> View<'a> {
             analysis,
             caption,
             axis,
+            order: RowOrder::default(),
         }
+    }
+
+    /// The same view, with forest rows in `order`.
+    pub fn with_order(mut self, order: RowOrder) -> Self {
+        self.order = order;
+        self
     }
 
     /// "region · 1937–1938 · people" for a quantity.

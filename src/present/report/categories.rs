@@ -54,8 +54,10 @@ impl Report<'_> {
                 let _ = writeln!(out, "<p>{}</p>", escape(&q.description));
             }
         }
-        if let Some(svg) = self.chart(&file_stem(&["forest", &s.key])) {
-            out.push_str(&svg);
+        for kind in ["forest", "timeline"] {
+            if let Some(svg) = self.chart(&file_stem(&[kind, &s.key])) {
+                out.push_str(&svg);
+            }
         }
         let conflict = s.consensus.is_none();
         let _ = writeln!(

@@ -1,0 +1,489 @@
+//! Timeline chart: the estimates of one quantity by the year each was made, its interval as a
+//! vertical bar and its central value as a dot, coloured by kind of source, with surveys of
+//! estimates as light bands behind them: how the figures changed as sources came and went.
+
+use plotters::prelude::*;
+
+use super::draw::{arrow_vertical, bar, fit, line, text, text_width, wrap, Area, Drawn};
+use super::furniture::{footer, header, keyed_legend, tick_label};
+use super::labels::Placer;
+use super::marks::{legend_keys, marks, Mark};
+use super::render::render_fit;
+use super::scale::Scale;
+use super::theme::{kind_color, Lettering, GRID, INK, MARGIN, MUTED, SURVEY_EDGE, WIDTH};
+use super::view::View;
+use super::years::{dodge, YearAxis};
+use super::{survey, Rendered};
+use crate::analysis::reconcile::Summary;
+use crate::english::number::grouped;
+use crate::present::write::file_stem;
+
+/// A timeline chart's content.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub quantity: String,
+    pub category: String,
+    pub title: String,
+    pub subtitle: String,
+    pub unit: String,
+    /// The dated estimates drawn as dots, by year.
+    pub marks: Vec<Mark>,
+    /// The dated surveys of estimates, drawn as bands.
+    pub surveys: Vec<Mark>,
+    pub years: YearAxis,
+    /// Dated estimates left out (see [`MAX_MARKS`] and [`MAX_SURVEYS`]).
+    pub omitted: usize,
+    /// Estimates without a year, which a timeline cannot place.
+    pub undated: usize,
+}
+
+/// The most dots a timeline draws: the lowest and the highest half of them by central value,
+/// as a forest keeps its rows; the exports list every estimate.
+pub const MAX_MARKS: usize = 60;
+/// The most survey bands a timeline draws: the earliest ones.
+pub const MAX_SURVEYS: usize = 8;
+
+const PLOT_X0: i32 = MARGIN + 64;
+const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 24;
+const PLOT_HEIGHT: i32 = 420;
+/// Width of a survey's band, centred on its year.
+const SURVEY_WIDTH: i32 = 24;
+
+/// One timeline per quantity with two or more estimates that have a year, of at least two
+/// different years.
+pub fn timelines(ctx: &View) -> Vec<Timeline> {
+    ctx.analysis
+        .summaries
+        .iter()
+        .filter_map(|s| timeline(ctx, s))
+        .collect()
+}
+
+/// The timeline of one quantity, or `None` when its dated estimates do not span two years.
+fn timeline(ctx: &View, s: &Summary) -> Option<Timeline> {
+    let all = marks(ctx, &s.key);
+    let undated = all.iter().filter(|m| m.year.is_none()).count();
+    let (mut surveys, mut dots): (Vec<Mark>, Vec<Mark>) = all
+        .into_iter()
+        .filter(|m| m.year.is_some())
+        .partition(|m| m.survey);
+    // Estimates all of one year show no change over time (a text stating a figure twice):
+    // no timeline for them.
+    let first = dots.iter().chain(&surveys).find_map(|m| m.year);
+    if !dots.iter().chain(&surveys).any(|m| m.year != first) {
+        return None;
+    }
+    let mut omitted = 0;
+    if dots.len() > MAX_MARKS {
+        dots.sort_by(|a, b| {
+            a.central
+                .total_cmp(&b.central)
+                .then(a.source.cmp(&b.source))
+        });
+        let left_out = dots.len() - MAX_MARKS;
+        dots.drain(MAX_MARKS / 2..MAX_MARKS / 2 + left_out);
+        omitted += left_out;
+    }
+    dots.sort_by(|a, b| {
+        a.year
+            .cmp(&b.year)
+            .then(a.central.total_cmp(&b.central))
+            .then(a.source.cmp(&b.source))
+    });
+    surveys.sort_by_key(|m| m.year);
+    omitted += surveys.len().saturating_sub(MAX_SURVEYS);
+    surveys.truncate(MAX_SURVEYS);
+    let years = YearAxis::new(dots.iter().chain(&surveys).filter_map(|m| m.year))?;
+    Some(Timeline {
+        quantity: s.key.clone(),
+        category: s.category.clone(),
+        title: format!("{}: estimates by year", s.label),
+        subtitle: ctx.subtitle(&s.key),
+        unit: s.unit.clone(),
+        marks: dots,
+        surveys,
+        years,
+        omitted,
+        undated,
+    })
+}
+
+/// Where the plot sits and how figures and years map onto it.
+struct Plot {
+    scale: Scale,
+    years: YearAxis,
+    top: i32,
+    bottom: i32,
+}
+
+impl Plot {
+    fn x(&self, year: i32) -> i32 {
+        self.years.x(f64::from(year), PLOT_X0, PLOT_X1)
+    }
+
+    fn y(&self, v: f64) -> i32 {
+        self.scale.map(v, self.bottom, self.top)
+    }
+}
+
+/// Draws a timeline chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    t: &Timeline,
+    ctx: &View,
+    height: u32,
+) -> Drawn<DB, i32> {
+    let y = header(area, &t.title, &t.subtitle)?;
+    let shown: Vec<&Mark> = t.marks.iter().chain(&t.surveys).collect();
+    let y = keyed_legend(area, &legend_keys(&shown, false, &[]), y)?;
+    let top = y + 30;
+    let values = shown
+        .iter()
+        .flat_map(|m| [m.interval.lo, m.interval.hi, m.central])
+        .filter(|v| v.is_finite());
+    let plot = Plot {
+        scale: Scale::fitted(values, ctx.axis),
+        years: t.years,
+        top,
+        bottom: top + PLOT_HEIGHT,
+    };
+    axes(area, &plot, &t.unit)?;
+    let year = |m: &Mark| m.year.unwrap_or(t.years.lo);
+    let width = PLOT_X1 - PLOT_X0;
+    let dots = dodge(
+        &t.marks.iter().map(year).collect::<Vec<_>>(),
+        |y| plot.x(y),
+        12,
+        width,
+    );
+    let bands = dodge(
+        &t.surveys.iter().map(year).collect::<Vec<_>>(),
+        |y| plot.x(y),
+        SURVEY_WIDTH + 2,
+        width,
+    );
+    for (s, &x) in t.surveys.iter().zip(&bands) {
+        let ys = (plot.y(s.interval.lo), plot.y(s.interval.hi));
+        survey::at_year(area, x, ys, SURVEY_WIDTH)?;
+    }
+    for (m, &x) in t.marks.iter().zip(&dots) {
+        draw_mark(area, m, x, &plot)?;
+    }
+    labels(area, t, (&dots, &bands), &plot)?;
+    let bottom = notes(area, t, plot.bottom + 36)?;
+    footer(area, &ctx.caption, height)?;
+    Ok(bottom + 16)
+}
+
+/// The grid and tick labels: figures on the left (in `unit`), years below.
+fn axes<DB: DrawingBackend>(area: &Area<DB>, plot: &Plot, unit: &str) -> Drawn<DB> {
+    let ticks = Lettering::new(12.0, MUTED);
+    // Ticks are bare figures ("25M", "43%"); the unit is written once, above them, where a
+    // long one ("million people") has room.
+    let tick_unit = if unit == "percent" { unit } else { "" };
+    for v in plot.scale.ticks() {
+        let y = plot.y(v);
+        line(area, (PLOT_X0, y), (PLOT_X1, y), GRID, 1)?;
+        text(
+            area,
+            &tick_label(v, tick_unit),
+            (PLOT_X0 - 8, y),
+            ticks.right(),
+        )?;
+    }
+    if tick_unit.is_empty() && !unit.is_empty() {
+        text(
+            area,
+            unit,
+            (MARGIN, plot.top - 18),
+            Lettering::new(11.0, MUTED),
+        )?;
+    }
+    plot.years
+        .draw(area, (PLOT_X0, PLOT_X1), (plot.top, plot.bottom))?;
+    line(
+        area,
+        (PLOT_X0, plot.bottom),
+        (PLOT_X1, plot.bottom),
+        MUTED,
+        1,
+    )?;
+    line(area, (PLOT_X0, plot.top), (PLOT_X0, plot.bottom), MUTED, 1)?;
+    let note = Lettering::new(11.0, MUTED);
+    text(
+        area,
+        "year the estimate was made",
+        ((PLOT_X0 + PLOT_X1) / 2, plot.bottom + 30),
+        note.center(),
+    )?;
+    if plot.scale.is_log() {
+        text(area, "log scale", (PLOT_X1, plot.bottom + 30), note.right())?;
+    }
+    Ok(())
+}
+
+/// One estimate: its interval as a vertical bar (arrows for open ends) and its central value
+/// as a dot, hollow when derived or a restatement.
+fn draw_mark<DB: DrawingBackend>(area: &Area<DB>, m: &Mark, x: i32, plot: &Plot) -> Drawn<DB> {
+    let color = kind_color(m.kind);
+    let y_lo = plot.y(m.interval.lo);
+    let y_hi = if m.interval.is_open_above() {
+        plot.top
+    } else {
+        plot.y(m.interval.hi)
+    };
+    if y_lo > y_hi {
+        bar(area, (x - 3, y_hi), (x + 3, y_lo), color.mix(0.45))?;
+    }
+    if m.interval.is_open_above() {
+        arrow_vertical(area, (x, plot.top - 2), 1, color)?;
+    }
+    let open_below =
+        m.interval.lo <= 0.0 || (plot.scale.is_log() && m.interval.lo < plot.scale.lo());
+    if open_below {
+        arrow_vertical(area, (x, plot.bottom + 2), -1, color)?;
+    }
+    let cy = plot.y(m.central);
+    area.draw(&Circle::new((x, cy), 6, WHITE.filled()))?;
+    if m.hollow() {
+        area.draw(&Circle::new((x, cy), 5, color.stroke_width(2)))?;
+    } else {
+        area.draw(&Circle::new((x, cy), 5, color.filled()))?;
+    }
+    Ok(())
+}
+
+/// Each mark's source name beside its dot, and each survey's beside the top of its band,
+/// wherever the name fits without covering a dot or another label; a source's name is given
+/// once a year.
+fn labels<DB: DrawingBackend>(
+    area: &Area<DB>,
+    t: &Timeline,
+    (dots, bands): (&[i32], &[i32]),
+    plot: &Plot,
+) -> Drawn<DB> {
+    let mut placer = Placer {
+        bounds: (PLOT_X0, plot.top - 4, WIDTH as i32 - MARGIN, plot.bottom),
+        taken: t
+            .marks
+            .iter()
+            .zip(dots)
+            .map(|(m, &x)| {
+                let y = plot.y(m.central);
+                (x - 7, y - 7, x + 7, y + 7)
+            })
+            .collect(),
+    };
+    let ty = Lettering::new(11.0, INK);
+    for (i, (m, &x)) in t.marks.iter().zip(dots).enumerate() {
+        let named_before = t.marks[..i]
+            .iter()
+            .any(|o| o.year == m.year && o.source == m.source && o.restates.is_none());
+        let tail = match (&m.restates, named_before) {
+            (Some(_), _) => " (restates)",
+            (None, true) => continue,
+            (None, false) => "",
+        };
+        // The source's name is what is cut, never the word "restates".
+        let room = 180u32.saturating_sub(text_width(area, tail, ty));
+        let name = format!("{}{tail}", fit(area, &m.source, ty, room));
+        let w = text_width(area, &name, ty) as i32;
+        let places = placer.around((x, plot.y(m.central)), w, 9, ty);
+        placer.place(area, &name, &places)?;
+    }
+    let ty = Lettering::new(11.0, SURVEY_EDGE);
+    for (s, &x) in t.surveys.iter().zip(bands) {
+        let name = fit(area, &format!("survey: {}", s.source), ty, 220);
+        let w = text_width(area, &name, ty) as i32;
+        let top = (x, plot.y(s.interval.hi) + 7);
+        let [right, left, above, _] = placer.around(top, w, SURVEY_WIDTH / 2 + 4, ty);
+        placer.place(area, &name, &[above, right, left])?;
+    }
+    Ok(())
+}
+
+/// What the chart leaves out, in words, below the axis; returns the y below the notes.
+fn notes<DB: DrawingBackend>(area: &Area<DB>, t: &Timeline, y: i32) -> Drawn<DB, i32> {
+    let mut parts = Vec::new();
+    if t.omitted > 0 {
+        parts.push(format!(
+            "{} more dated estimates are not shown (a timeline draws the {} lowest and {} highest, and at most {} surveys); intervals.csv lists them.",
+            grouped(t.omitted as f64),
+            MAX_MARKS / 2,
+            MAX_MARKS / 2,
+            MAX_SURVEYS
+        ));
+    }
+    if t.undated > 0 {
+        parts.push(format!(
+            "{} without a year {} not shown; the forest chart shows every estimate.",
+            if t.undated == 1 {
+                "1 estimate".to_string()
+            } else {
+                format!("{} estimates", grouped(t.undated as f64))
+            },
+            if t.undated == 1 { "is" } else { "are" }
+        ));
+    }
+    let ty = Lettering::new(12.0, MUTED);
+    let mut y = y;
+    for l in wrap(area, &parts.join(" "), ty, WIDTH - 2 * MARGIN as u32, 3) {
+        y += 16;
+        text(area, &l, (MARGIN, y), ty)?;
+    }
+    Ok(y)
+}
+
+/// Renders every timeline chart.
+pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
+    timelines(ctx)
+        .iter()
+        .map(|t| {
+            Ok(Rendered {
+                name: file_stem(&["timeline", &t.quantity]),
+                title: t.title.clone(),
+                subjects: vec![t.quantity.clone(), t.category.clone()],
+                svg: render_fit(|area, h| draw(area, t, ctx, h))?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Estimate;
+    use crate::present::chart::marks::fixture::{analysis, exact, survey, texts};
+    use crate::present::chart::scale::AxisChoice;
+
+    #[test]
+    fn a_timeline_needs_two_estimates_with_a_year() {
+        let a = analysis(
+            &[
+                ("coale", Some(1984)),
+                ("peng", Some(1987)),
+                ("undated", None),
+            ],
+            vec![
+                exact("e1", "coale", 27e6),
+                exact("e2", "peng", 23e6),
+                exact("e3", "undated", 30e6),
+                // `deaths` has one dated estimate and one without a year.
+                Estimate {
+                    quantity: "deaths".into(),
+                    ..exact("e4", "coale", 1e6)
+                },
+                Estimate {
+                    quantity: "deaths".into(),
+                    ..exact("e5", "undated", 2e6)
+                },
+            ],
+        );
+        let ctx = View::new(&a, AxisChoice::Auto);
+        let all = timelines(&ctx);
+        let quantities: Vec<&str> = all.iter().map(|t| t.quantity.as_str()).collect();
+        assert_eq!(quantities, ["famine"]);
+        assert_eq!(all[0].marks.len(), 2);
+        assert_eq!(all[0].undated, 1);
+        let names: Vec<String> = render(&ctx).unwrap().into_iter().map(|c| c.name).collect();
+        assert_eq!(names, ["timeline-famine"]);
+    }
+
+    #[test]
+    fn estimates_all_of_one_year_make_no_timeline() {
+        let a = analysis(
+            &[("article", Some(2018))],
+            vec![exact("e1", "article", 18.0), exact("e2", "article", 18.0)],
+        );
+        assert!(timelines(&View::new(&a, AxisChoice::Auto)).is_empty());
+    }
+
+    #[test]
+    fn the_x_ticks_are_the_years() {
+        let a = analysis(
+            &[("coale", Some(1984)), ("yang", Some(2008))],
+            vec![exact("e1", "coale", 27e6), exact("e2", "yang", 36e6)],
+        );
+        let ctx = View::new(&a, AxisChoice::Auto);
+        let t = &timelines(&ctx)[0];
+        // 24 years of span, padded by one year at each end: a tick every 5 years.
+        assert_eq!(t.years.ticks(), [1985, 1990, 1995, 2000, 2005]);
+        let texts = texts(&render(&ctx).unwrap().remove(0).svg);
+        for year in ["1985", "1990", "1995", "2000", "2005"] {
+            assert!(texts.iter().any(|t| t == year), "no tick {year}: {texts:?}");
+        }
+        assert!(!texts.iter().any(|t| t.ends_with('k')), "{texts:?}");
+    }
+
+    #[test]
+    fn a_survey_draws_a_band_and_no_dot() {
+        let a = analysis(
+            &[
+                ("coale", Some(1984)),
+                ("yang", Some(2008)),
+                ("article", Some(2015)),
+            ],
+            vec![
+                exact("e1", "coale", 27e6),
+                exact("e2", "yang", 36e6),
+                survey("e3", "article", 15e6, 55e6),
+            ],
+        );
+        let ctx = View::new(&a, AxisChoice::Auto);
+        let t = &timelines(&ctx)[0];
+        assert_eq!(t.surveys.len(), 1);
+        assert!(t.marks.iter().all(|m| !m.survey));
+        let svg = render(&ctx).unwrap().remove(0).svg;
+        // Two dots, each over a white disc; the survey none.
+        assert_eq!(svg.matches("<circle").count(), 4);
+        // The band, and its key in the legend.
+        assert_eq!(svg.matches("fill=\"#F5E6BE\"").count(), 2);
+        assert!(texts(&svg).contains(&"survey: Historian article".to_string()));
+    }
+
+    #[test]
+    fn a_restatement_is_hollow() {
+        let a = analysis(
+            &[("yang", Some(2008)), ("article", Some(2015))],
+            vec![
+                exact("e1", "yang", 36e6),
+                Estimate {
+                    restates: Some("e1".into()),
+                    ..exact("e2", "article", 36e6)
+                },
+            ],
+        );
+        let ctx = View::new(&a, AxisChoice::Auto);
+        let svg = render(&ctx).unwrap().remove(0).svg;
+        // One hollow dot in the kind's colour, one filled.
+        assert_eq!(svg.matches("fill=\"none\" stroke=\"#009E73\"").count(), 1);
+        assert_eq!(
+            svg.matches("r=\"5\" opacity=\"1\" fill=\"#009E73\"")
+                .count(),
+            1
+        );
+        let texts = texts(&svg);
+        assert!(texts.contains(&"hollow: restates another estimate (counted once)".to_string()));
+        assert!(
+            texts.contains(&"Historian article (restates)".to_string()),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn marks_are_capped_and_the_rest_counted() {
+        let estimates: Vec<Estimate> = (0..MAX_MARKS + 5)
+            .map(|i| Estimate {
+                year: Some(1950 + i as i32),
+                ..exact(&format!("e{i}"), "src", 1e6 + i as f64)
+            })
+            .collect();
+        let a = analysis(&[("src", None)], estimates);
+        let ctx = View::new(&a, AxisChoice::Auto);
+        let t = &timelines(&ctx)[0];
+        assert_eq!(t.marks.len(), MAX_MARKS);
+        assert_eq!(t.omitted, 5);
+        let svg = render(&ctx).unwrap().remove(0).svg;
+        assert!(svg.contains("5 more dated estimates are not shown"));
+    }
+}
