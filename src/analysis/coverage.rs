@@ -9,7 +9,10 @@ pub use crate::english::class::{classify, Class};
 use crate::english::figure;
 use crate::english::lines::LineIndex;
 use crate::english::passage;
-use crate::model::Dataset;
+use foldhash::HashSet;
+
+use crate::english::locator::{locate, parse_locator};
+use crate::model::{Dataset, TableDoc, Text};
 
 /// One figure found in a text.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +42,10 @@ pub struct Coverage {
 pub fn coverage(data: &Dataset) -> Coverage {
     let mut found = Vec::new();
     for text in &data.texts {
+        if let Some(table) = &text.table {
+            found.extend(table_figures(data, text, table));
+            continue;
+        }
         let body = text.body.as_str();
         let index = LineIndex::new(body);
         let covered: Vec<Range<usize>> = data
@@ -81,6 +88,47 @@ pub fn coverage(data: &Dataset) -> Coverage {
         covered,
         found,
     }
+}
+
+/// Every figure in the cells of a table document, covered when an estimate's locator names its
+/// cell; each is placed at its cell and shown with its row ("Author: Peng; Deaths: 23").
+fn table_figures(data: &Dataset, text: &Text, table: &TableDoc) -> Vec<Found> {
+    let named: HashSet<(usize, usize)> = data
+        .estimates
+        .iter()
+        .filter(|e| e.text == text.id)
+        .filter_map(|e| {
+            let locator = parse_locator(&e.locator).ok()?;
+            locate(table, &locator).ok()
+        })
+        .collect();
+    let mut found = Vec::new();
+    for (r, (pos, cells)) in table.rows.iter().enumerate() {
+        let row: Vec<String> = table
+            .header
+            .iter()
+            .zip(cells)
+            .filter(|(_, cell)| !cell.trim().is_empty())
+            .map(|(h, cell)| format!("{h}: {cell}"))
+            .collect();
+        let row = row.join("; ");
+        for (c, (name, cell)) in table.header.iter().zip(cells).enumerate() {
+            let at = pos.cell(name);
+            for f in figure::parse(cell).figures {
+                found.push(Found {
+                    text_id: text.id.clone(),
+                    file: text.path.display().to_string(),
+                    line: at.line,
+                    column: at.column,
+                    figure: cell[f.span.clone()].to_string(),
+                    class: classify(cell, &f.span, f.kind),
+                    covered: named.contains(&(r, c)),
+                    sentence: row.clone(),
+                });
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]

@@ -113,3 +113,54 @@ fn counts_stay_figures() {
         Class::Figure
     );
 }
+
+#[test]
+fn a_table_documents_cells_are_covered_by_the_estimates_that_name_them() {
+    use crate::model::sample::{self, row};
+    use crate::model::{Contents, Estimate, Qualifier};
+    let header = ["Author", "Year", "Deaths (millions)"];
+    let mut contents: Contents = sample::contents("");
+    contents.texts = vec![Text {
+        path: "texts/table.csv".into(),
+        table: Some(TableDoc {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: vec![
+                (
+                    row("texts/table.csv", &header, 2),
+                    vec!["Peng".into(), "1987".into(), "23".into()],
+                ),
+                (
+                    row("texts/table.csv", &header, 3),
+                    vec!["Coale".into(), "1984".into(), "27".into()],
+                ),
+            ],
+        }),
+        ..sample::text("table", "")
+    }];
+    contents.estimates = vec![Estimate {
+        text: "table".into(),
+        locator: "Author=Coale;column=Deaths (millions);scale=1000000".into(),
+        ..sample::estimate("e1", "deaths", Qualifier::Exact, 27e6, "")
+    }];
+    let c = coverage(&Dataset::new(contents));
+    let figures: Vec<(&str, Class, bool, u64)> = c
+        .found
+        .iter()
+        .map(|f| (f.figure.as_str(), f.class, f.covered, f.line))
+        .collect();
+    // The years are years; Peng's 23 is the one figure no estimate covers.
+    assert_eq!(
+        figures,
+        [
+            ("1987", Class::Year, false, 2),
+            ("23", Class::Figure, false, 2),
+            ("1984", Class::Year, false, 3),
+            ("27", Class::Figure, true, 3),
+        ]
+    );
+    assert_eq!((c.figures, c.covered), (2, 1));
+    assert_eq!(
+        c.found[1].sentence,
+        "Author: Peng; Year: 1987; Deaths (millions): 23"
+    );
+}
