@@ -165,7 +165,7 @@ fn draw_row<DB: DrawingBackend>(
     let shown = format!(
         "{} ({} est.)",
         with_unit(&readable(s.median), unit),
-        s.estimates
+        s.independent
     );
     layout.value(area, &shown, cy, Lettering::new(12.0, INK).right(), 125)?;
     Ok(())
