@@ -52,6 +52,9 @@ fn a_dataset_of_citations_checks_clean_reconciles_and_charts() {
         assert_eq!(row.split(',').nth(column), Some("citation"), "{row}");
     }
     assert!(wd.path("charts/forest-gcf_deaths.svg").exists());
+    let html = wd.read("out/report.html");
+    assert!(html.contains("cited, not verified against a document:"));
+    assert!(html.contains("Famine in China, 1958–61"));
     wd.run(&["explain", "e_ashton"]).code(0).line_has(&[
         "Estimate e_ashton: cited, not verified against a document:",
         "Famine in China, 1958–61",
@@ -108,6 +111,13 @@ fn a_table_document_checks_and_a_changed_cell_names_both_files() {
         "Estimate e_coale: cell `row=2;column=Deaths (millions);scale=1000000` of table",
         "texts/table.csv",
     ]);
+    wd.run(&["report", "-o", "r.html"]).code(0);
+    let html = wd.read("r.html");
+    assert!(
+        html.contains("<mark>27</mark> <span class=\"rule\">table cell, row 2 under “Deaths (millions)”, of Estimates of the famine&#x27;s deaths")
+            || html.contains("<mark>27</mark> <span class=\"rule\">table cell, row 2 under “Deaths (millions)”, of Estimates of the famine&#39;s deaths"),
+        "the report shows Coale's cell"
+    );
     // Coale's cell, line 3 of the table, third column (after "Coale,1984,").
     wd.edit("data/texts/table.csv", "Coale,1984,27", "Coale,1984,28");
     let line = line_of(&wd.read("data/estimates.csv"), "e_coale");

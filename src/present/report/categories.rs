@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::html::{escape, hex, inline_svg, quote_in_sentence};
 use super::Report;
 use crate::analysis::reconcile::Summary;
+use crate::english::locator::{locate, parse_locator};
 use crate::english::number::readable;
 use crate::model::{Estimate, Provenance, Qualifier};
 use crate::present::words::{self, interval_words, stated};
@@ -116,16 +117,7 @@ impl Report<'_> {
                 .text(&e.text)
                 .map(|t| quote_in_sentence(&t.body, &e.quote))
                 .unwrap_or_else(|| escape(&e.quote)),
-            Provenance::Cell => format!(
-                "<span class=\"rule\">table cell ({}) of {}</span> {}",
-                escape(&e.locator),
-                escape(
-                    &data
-                        .text(&e.text)
-                        .map_or(e.text.clone(), |t| t.title.clone())
-                ),
-                escape(&e.quote)
-            ),
+            Provenance::Cell => cell_words(data, e),
             Provenance::Citation => format!(
                 "<span class=\"rule\">cited, not verified against a document:</span> {}{}",
                 escape(source.map_or("", |s| s.citation.as_str())),
@@ -248,5 +240,32 @@ impl Report<'_> {
                 .push_str(" One value is derived from a ratio the text states, not stated itself.");
         }
         words
+    }
+}
+
+/// A cell estimate's evidence for readers: the cell's text, its column and row, and the table.
+fn cell_words(data: &crate::model::Dataset, e: &Estimate) -> String {
+    let Some(text) = data.text(&e.text) else {
+        return escape(&e.locator);
+    };
+    let cell = text.table.as_ref().and_then(|table| {
+        let locator = parse_locator(&e.locator).ok()?;
+        let (r, c) = locate(table, &locator).ok()?;
+        let (_, cells) = table.rows.get(r)?;
+        Some((r, table.header.get(c)?.clone(), cells.get(c)?.clone()))
+    });
+    match cell {
+        Some((r, column, cell)) => format!(
+            "<mark>{}</mark> <span class=\"rule\">table cell, row {} under “{}”, of {}</span>",
+            escape(&cell),
+            r + 1,
+            escape(&column),
+            escape(&text.title)
+        ),
+        None => format!(
+            "<span class=\"rule\">table cell {} of {}</span>",
+            escape(&e.locator),
+            escape(&text.title)
+        ),
     }
 }
