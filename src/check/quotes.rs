@@ -292,6 +292,21 @@ mod tests {
         );
     }
 
+    // Regression (issue 13): the quote "800,000 more than the earlier figure", shortened to
+    // "800,000", was reported as `ambiguous-quote`. A figure the text holds once stands once,
+    // also beside a longer number, a footnote marker or a range that contains its digits.
+    #[test]
+    fn a_quote_shortened_to_its_figure_is_not_ambiguous_when_the_text_holds_it_once() {
+        let body = "The famine killed 2.4 million people,[3] 800,000 more than the earlier figure of 1,800,000 (1.800.000 in German) or 2,800,000–3,800,000.[4]";
+        let (stands, findings) = quote_in(body, "800,000");
+        assert!(stands);
+        assert!(findings.is_empty(), "{findings:#?}");
+        let (_, findings) = quote_in(&format!("{body} Then 800,000 more died."), "800,000");
+        assert!(one(&findings, Code::AmbiguousQuote)
+            .message
+            .contains("occurs 2 times"));
+    }
+
     #[test]
     fn an_ambiguous_quote_lists_at_most_ten_places() {
         let (_, findings) = quote_in(&"x 7 ".repeat(12), "7");

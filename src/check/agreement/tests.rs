@@ -335,3 +335,26 @@ fn a_quote_in_a_dataset_without_texts_says_there_are_none() {
         .message
         .contains("the dataset has no texts: add texts.csv"));
 }
+
+// Regression (issue 13): "800,000 more than the earlier figure" compares two figures; it was read
+// as `over` and an `exact` row was a qualifier-mismatch.
+#[test]
+fn more_than_after_the_figure_is_no_qualifier_of_it() {
+    let body = "The famine killed 2.4 million people, 800,000 more than the earlier figure.";
+    let exact = |quote: &str| sample::estimate("e1", "deaths", Qualifier::Exact, 800_000.0, quote);
+    for quote in ["800,000 more than the earlier figure", "800,000"] {
+        let findings = check(body, exact(quote), &[]);
+        assert!(findings.is_empty(), "{quote}: {findings:#?}");
+    }
+    let over = sample::estimate(
+        "e1",
+        "deaths",
+        Qualifier::Over,
+        800_000.0,
+        "800,000 more than",
+    );
+    let findings = check(body, over, &[]);
+    assert!(one(&findings, Code::QualifierMismatch)
+        .message
+        .contains("the quote has no qualifying word for it; use `exact`"));
+}

@@ -6,7 +6,7 @@ use super::token::{word_at, Tok, Token};
 use crate::model::Qualifier;
 
 /// Qualifier phrases, longest first so that "no more than" is not read as "more than" and
-/// "no fewer than" not as "fewer than".
+/// "no fewer than" not as "fewer than". A comparative ([`compares`]) counts only before a figure.
 const CUES: &[(&[&str], Qualifier)] = &[
     (&["not", "in", "excess", "of"], Qualifier::AtMost),
     (&["nothing", "less", "than"], Qualifier::AtLeast),
@@ -66,6 +66,13 @@ const CUES_BEFORE_A_FIGURE: &[(&[&str], bool, Qualifier)] = &[
     (&["c"], true, Qualifier::About),
 ];
 
+/// Whether a phrase is a comparative ("more than", "no fewer than", "in excess of"): before a
+/// figure it qualifies it ("more than 800,000"), anywhere else it compares two amounts and
+/// qualifies nothing ("800,000 more than the earlier figure", "300 fewer than in 1937").
+fn compares(phrase: &[&str]) -> bool {
+    phrase.last() == Some(&"than") || phrase.ends_with(&["excess", "of"])
+}
+
 fn phrase_at(tokens: &[Token], i: usize, phrase: &[&str]) -> bool {
     phrase
         .iter()
@@ -77,9 +84,16 @@ pub(super) fn cues(tokens: &[Token]) -> Vec<Qualifier> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let hit = CUES
-            .iter()
-            .find(|(phrase, _)| phrase_at(tokens, i, phrase))
+        let phrase = CUES.iter().find(|(phrase, _)| phrase_at(tokens, i, phrase));
+        if let Some((phrase, _)) = phrase.filter(|(p, _)| compares(p)) {
+            let next = i + phrase.len();
+            if next >= tokens.len() || figure_at(tokens, next).is_none() {
+                // Skip the whole phrase, so that "more than" of "no more than" is not read next.
+                i = next;
+                continue;
+            }
+        }
+        let hit = phrase
             .map(|(phrase, q)| (phrase.len(), *q))
             .or_else(|| {
                 let w = word_at(tokens, i)?;
@@ -181,6 +195,34 @@ mod tests {
         assert!(parse("under Stalin, 1,000 were shot").cues.is_empty());
         assert!(parse("close to Moscow 400 died").cues.is_empty());
         assert!(parse("section c 400").cues.is_empty());
+    }
+
+    // Regression: "800,000 more than the earlier figure" was read as `over` (issue 13).
+    #[test]
+    fn more_than_after_a_figure_compares_and_qualifies_nothing() {
+        for quote in [
+            "800,000 more than the earlier figure",
+            "300 fewer than in 1937",
+            "2 million less than Conquest's estimate",
+            "500 no more than the year before",
+            "20,000 in excess of the quota",
+            "800,000 people more than the earlier figure",
+            "a toll more than double",
+        ] {
+            assert!(parse(quote).cues.is_empty(), "{quote}");
+        }
+        // Before a figure, the same words qualify it.
+        for (quote, cue) in [
+            ("more than 800,000", Qualifier::Over),
+            ("more than a million", Qualifier::Over),
+            ("fewer than a third", Qualifier::AtMost),
+            ("less than half of them", Qualifier::AtMost),
+            ("no more than ten days", Qualifier::AtMost),
+            ("not in excess of 500", Qualifier::AtMost),
+            ("2.4 million, more than 800,000 of them", Qualifier::Over),
+        ] {
+            assert_eq!(parse(quote).cues, vec![cue], "{quote}");
+        }
     }
 
     #[test]
