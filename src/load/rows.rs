@@ -1,6 +1,7 @@
 //! One CSV row to one model object (a source, a quantity, an estimate, a relation, a context
 //! passage), and the columns each file has.
 
+use crate::english::figure::qualifier_of_words;
 use crate::english::suggest::closest;
 use crate::model::finding::{Code, Finding};
 use crate::model::{
@@ -120,9 +121,14 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
     let qualifier = Qualifier::parse(raw);
     if qualifier.is_none() {
         let names: Vec<&str> = Qualifier::ALL.iter().map(|q| q.as_str()).collect();
-        let hint = closest(raw, names.iter().copied())
-            .map(|c| format!(" (did you mean `{c}`?)"))
-            .unwrap_or_default();
+        // The English word the text uses names its qualifier ("approximately" is `about`: see
+        // README, Qualifiers); otherwise the closest spelling.
+        let hint = match qualifier_of_words(raw) {
+            Some(q) => format!(" (for \"{raw}\" write `{q}`)"),
+            None => closest(raw, names.iter().copied())
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default(),
+        };
         findings.push(Finding::error(
             Code::BadQualifier,
             &row.pos.cell("qualifier"),
@@ -304,6 +310,33 @@ mod tests {
         );
         assert_eq!(estimates[0].qualifier, None);
         assert_eq!(estimates[0].point, Some(700000.0));
+    }
+
+    // Regression (issue 13): `bad-qualifier "approximately"` did not suggest `about`, though
+    // README maps the word to it.
+    #[test]
+    fn an_english_qualifying_word_is_bad_qualifier_naming_its_vocabulary_word() {
+        for (word, q) in [
+            ("approximately", "about"),
+            ("almost", "nearly"),
+            ("more than", "over"),
+            ("as many as", "up_to"),
+            ("no fewer than", "at_least"),
+        ] {
+            let (_, findings) = rows(
+                &format!(
+                    "id,quantity,source,text,low,point,high,qualifier,quote,note\n\
+                     e1,famine,src,text,,700000,,{word},{word} 700000,\n"
+                ),
+                Columns::fixed(columns::ESTIMATES),
+                estimate,
+            );
+            let expected = format!(
+                "qualifier `{word}` is not in the vocabulary (for \"{word}\" write `{q}`): exact, about"
+            );
+            let f = one(&findings, Code::BadQualifier);
+            assert!(f.message.starts_with(&expected), "{}", f.message);
+        }
     }
 
     #[test]

@@ -73,6 +73,31 @@ fn compares(phrase: &[&str]) -> bool {
     phrase.last() == Some(&"than") || phrase.ends_with(&["excess", "of"])
 }
 
+/// The qualifier an English word or phrase of these tables names ("approximately" is `about`,
+/// "more than" `over`, "as many as" `up_to`, "c." `about`), so that a row that writes the word
+/// where the vocabulary wants the qualifier is told which one; `None` for anything else.
+pub fn qualifier_of_words(words: &str) -> Option<Qualifier> {
+    let lower = words.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '_' | '-' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    CUES.iter()
+        .map(|(phrase, q)| (*phrase, *q))
+        .chain(
+            QUALIFYING_WORDS
+                .iter()
+                .map(|(word, q)| (std::slice::from_ref(word), *q)),
+        )
+        .chain(
+            CUES_BEFORE_A_FIGURE
+                .iter()
+                .map(|(phrase, _, q)| (*phrase, *q)),
+        )
+        .find(|(phrase, _)| *phrase == words.as_slice())
+        .map(|(_, q)| q)
+}
+
 fn phrase_at(tokens: &[Token], i: usize, phrase: &[&str]) -> bool {
     phrase
         .iter()
@@ -151,7 +176,7 @@ pub(super) fn joins_range(tokens: &[Token], left: (usize, usize), right_start: u
 #[cfg(test)]
 mod tests {
     use super::super::parse;
-    use super::QUALIFYING_WORDS;
+    use super::{qualifier_of_words, QUALIFYING_WORDS};
     use crate::model::Qualifier;
 
     #[test]
@@ -246,5 +271,27 @@ mod tests {
         assert_eq!(parse("between 5 and 10").ranges, vec![(0, 1)]);
         assert!(parse("5 and 10").ranges.is_empty());
         assert!(parse("5, 10").ranges.is_empty());
+    }
+
+    #[test]
+    fn english_words_name_their_qualifier() {
+        for (words, q) in [
+            ("approximately", Qualifier::About),
+            ("Around", Qualifier::About),
+            ("roughly", Qualifier::About),
+            ("c.", Qualifier::About),
+            ("almost", Qualifier::Nearly),
+            ("more than", Qualifier::Over),
+            ("more_than", Qualifier::Over),
+            ("as many as", Qualifier::UpTo),
+            ("no fewer than", Qualifier::AtLeast),
+            ("at-least", Qualifier::AtLeast),
+            ("under", Qualifier::AtMost),
+        ] {
+            assert_eq!(qualifier_of_words(words), Some(q), "{words}");
+        }
+        for words in ["", "abot", "more", "than", "exactly about"] {
+            assert_eq!(qualifier_of_words(words), None, "{words}");
+        }
     }
 }
