@@ -219,9 +219,18 @@ fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &m
         .figures
         .iter()
         .filter(|f| f.kind != FigureKind::Year || parsed.figures.len() == 1)
-        .map(|f| match f.kind {
-            FigureKind::Magnitude { low, high } => number::range(low, high),
-            _ => number::readable(f.value),
+        .map(|f| {
+            // The figure as the words write it ("266.667", not a rounded 266.67); a scaled cell
+            // (whose words `named` shows) as the value it is read as.
+            let written = evidence.text.get(f.span.clone()).unwrap_or_default();
+            match f.kind {
+                FigureKind::Magnitude { low, high } if evidence.scale == 1.0 => {
+                    format!("{written} ({})", number::range(low, high))
+                }
+                FigureKind::Magnitude { low, high } => number::range(low, high),
+                _ if evidence.scale != 1.0 || written.is_empty() => number::readable(f.value),
+                _ => written.to_string(),
+            }
         })
         .collect();
     for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {

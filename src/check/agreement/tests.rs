@@ -358,3 +358,29 @@ fn more_than_after_the_figure_is_no_qualifier_of_it() {
         .message
         .contains("the quote has no qualifying word for it; use `exact`"));
 }
+
+// Regression (issue 13): `value-mismatch` showed a rounded reading of the quote's figure
+// ("states 266.67") rather than the figure as written ("266.667").
+#[test]
+fn a_value_mismatch_quotes_the_figure_as_written() {
+    let body =
+        "The index stood at 266.667 in the district; tens of thousands fled; 1,200,000 stayed.";
+    for (quote, stated) in [
+        ("266.667 in the district", "266.667"),
+        ("1,200,000 stayed", "1,200,000"),
+        (
+            "tens of thousands fled",
+            "tens of thousands (10,000–100,000)",
+        ),
+    ] {
+        let e = sample::estimate("e1", "deaths", Qualifier::Exact, 266.67, quote);
+        let findings = check(body, e, &[]);
+        let f = one(&findings, Code::ValueMismatch);
+        assert!(
+            f.message.ends_with(&format!("\"{quote}\" states {stated}")),
+            "{}",
+            f.message
+        );
+        assert!(body.contains(stated.split(" (").next().unwrap_or_default()));
+    }
+}
