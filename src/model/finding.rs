@@ -61,7 +61,7 @@ macro_rules! codes {
 
 codes! {
     /// The class of a finding: one per kind of problem, named as README ("Findings and exit
-    /// status") lists them. Not `Ord`: findings sort by the name (see [`sort`]).
+    /// status") lists them. Not `Ord`: findings sort by cause, place and name (see [`sort`]).
     pub enum Code {
         // The file cannot be read as a table.
         NotUtf8 = "not-utf8",
@@ -219,15 +219,49 @@ pub fn tally(findings: &[Finding]) -> (usize, usize) {
     (errors, findings.len() - errors)
 }
 
-/// Sorts findings by file, line and column so output is stable and easy to follow.
+impl Code {
+    /// True for a finding about a file, its header or a row that could not be read as a table,
+    /// or a text that could not be read: what is reported in other rows and files may follow
+    /// from it (a misspelt header in sources.csv leaves every source without a column), so it
+    /// is printed first.
+    pub fn is_cause(self) -> bool {
+        matches!(
+            self,
+            Code::NotUtf8
+                | Code::EmptyFile
+                | Code::CsvSyntax
+                | Code::FieldCount
+                | Code::NoRows
+                | Code::MissingColumn
+                | Code::DuplicateColumn
+                | Code::UnknownColumn
+                | Code::TextMissing
+                | Code::TextEmpty
+                | Code::TextOutside
+                | Code::TextNotAFile
+        )
+    }
+}
+
+/// Sorts findings so that output is stable and a cause comes before what follows from it:
+/// first the files, headers, rows and texts that could not be read ([`Code::is_cause`]), then
+/// everything else; each part by file, line and column.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code.as_str()).cmp(&(
-            &b.file,
-            b.line,
-            b.column,
-            b.code.as_str(),
-        ))
+        (
+            !a.code.is_cause(),
+            &a.file,
+            a.line,
+            a.column,
+            a.code.as_str(),
+        )
+            .cmp(&(
+                !b.code.is_cause(),
+                &b.file,
+                b.line,
+                b.column,
+                b.code.as_str(),
+            ))
     });
 }
 
@@ -356,6 +390,41 @@ mod tests {
                 "`{code}` is tested after all: take it out of UNREACHABLE"
             );
         }
+    }
+
+    // Regression (issue 13): findings were sorted by file name only, so a misspelt header of
+    // sources.csv was printed after the estimates.csv errors it caused.
+    #[test]
+    fn a_file_level_cause_comes_before_what_follows_from_it() {
+        let at = |file: &str, line, column| Loc {
+            file: std::sync::Arc::new(file.into()),
+            line,
+            column,
+        };
+        let mut findings = vec![
+            Finding::error(Code::BadKind, &at("sources.csv", 3, 9), "kind"),
+            Finding::error(Code::UnknownReference, &at("estimates.csv", 2, 5), "ref"),
+            Finding::error(Code::MissingColumn, &at("sources.csv", 1, 10), "header"),
+            Finding::error(Code::UnknownReference, &at("estimates.csv", 1, 7), "ref"),
+            Finding::error(Code::NotUtf8, &at("texts.csv", 4, 2), "bytes"),
+            Finding::error(Code::FieldCount, &at("estimates.csv", 9, 1), "row"),
+        ];
+        sort(&mut findings);
+        let order: Vec<(&str, u64, Code)> = findings
+            .iter()
+            .map(|f| (f.file.as_str(), f.line, f.code))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("estimates.csv", 9, Code::FieldCount),
+                ("sources.csv", 1, Code::MissingColumn),
+                ("texts.csv", 4, Code::NotUtf8),
+                ("estimates.csv", 1, Code::UnknownReference),
+                ("estimates.csv", 2, Code::UnknownReference),
+                ("sources.csv", 3, Code::BadKind),
+            ]
+        );
     }
 
     #[test]
