@@ -4,7 +4,7 @@
 use foldhash::HashMap;
 
 use super::cells::cell_evidence;
-use super::ids::{reference, unknown, Table};
+use super::ids::{checkable, reference, unknown, Table};
 use super::quotes::{check_quote, shorten, TextIndex};
 use super::show;
 use crate::english::class::{classify, Class};
@@ -16,7 +16,8 @@ use crate::model::{Dataset, Estimate, Provenance, Qualifier};
 /// Which of low/point/high a qualifier needs and forbids: see README, Qualifiers.
 fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
     let need = |column: &str, present: bool, findings: &mut Vec<Finding>| {
-        if !present && !e.unreadable.contains(&column) {
+        // An unreadable cell, or a header without the column, has its own finding.
+        if !present && !e.unreadable.contains(&column) && e.pos.has(column) {
             findings.push(Finding::error(
                 Code::MissingValue,
                 &e.pos.cell(column),
@@ -72,29 +73,26 @@ pub(super) fn check_estimate(
         data,
         Table::Quantity,
         &e.quantity,
-        &e.pos.cell("quantity"),
+        (&e.pos, "quantity"),
         findings,
     );
-    let source = reference(
-        data,
-        Table::Source,
-        &e.source,
-        &e.pos.cell("source"),
-        findings,
-    );
+    let source = reference(data, Table::Source, &e.source, (&e.pos, "source"), findings);
     if let Some(q) = e.qualifier {
         check_columns(e, q, findings);
     }
     let provenance = data.provenance(e);
     if provenance == Provenance::Citation {
-        if source {
+        // Without a `text` or `quote` column every row would look like a citation.
+        if source && e.pos.has("text") && e.pos.has("quote") {
             check_citation(data, e, findings);
         }
         return;
     }
     let Some(text) = data.text(&e.text) else {
         // A text that is listed but could not be read has its own finding already.
-        if !data.unreadable_texts.contains(&e.text) {
+        if !data.unreadable_texts.contains(&e.text)
+            && checkable(data, Table::Text, (&e.pos, "text"))
+        {
             findings.push(unknown(data, Table::Text, &e.text, &e.pos.cell("text")));
         }
         return;
@@ -105,7 +103,7 @@ pub(super) fn check_estimate(
         }
         return;
     }
-    let Some(index) = indexes.get(text.id.as_str()) else {
+    let Some(index) = indexes.get(text.id.as_str()).filter(|_| e.pos.has("quote")) else {
         return;
     };
     if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) {

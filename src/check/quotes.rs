@@ -4,7 +4,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
-use super::ids::{check_ids, required, unknown, Table};
+use super::ids::{check_ids, checkable, required, unknown, Table};
 use crate::english::lines::LineIndex;
 use crate::english::passage;
 use crate::model::finding::{Code, Finding};
@@ -204,11 +204,14 @@ pub(super) fn check_contexts(
         // Unlike an estimate, a context passage naming an unreadable text is reported too.
         match data.text(&c.text) {
             Some(text) => {
-                if let Some(index) = indexes.get(text.id.as_str()) {
+                if let Some(index) = indexes.get(text.id.as_str()).filter(|_| c.pos.has("quote")) {
                     check_quote(&c.quote, text, index, &c.pos.cell("quote"), findings);
                 }
             }
-            None => findings.push(unknown(data, Table::Text, &c.text, &c.pos.cell("text"))),
+            None if checkable(data, Table::Text, (&c.pos, "text")) => {
+                findings.push(unknown(data, Table::Text, &c.text, &c.pos.cell("text")))
+            }
+            None => {}
         }
     }
 }

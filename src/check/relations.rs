@@ -3,7 +3,7 @@
 
 use foldhash::{HashMap, HashSet, HashSetExt};
 
-use super::ids::{reference, unknown, Table};
+use super::ids::{checkable, reference, unknown, Table};
 use super::quotes::{check_quote, TextIndex};
 use super::show;
 use crate::english::figure::same_value;
@@ -20,11 +20,13 @@ pub(super) fn check_relations(
     let mut ratio_targets: HashSet<&str> = HashSet::new();
     for r in &data.relations {
         if r.kind == Some(RelationKind::Equal) {
-            check_equal(data, r, findings);
+            if r.pos.has("target") && r.pos.has("operands") {
+                check_equal(data, r, findings);
+            }
             continue;
         }
         let target = data.estimate(&r.target);
-        if target.is_none() {
+        if target.is_none() && checkable(data, Table::Estimate, (&r.pos, "target")) {
             findings.push(unknown(
                 data,
                 Table::Estimate,
@@ -33,7 +35,7 @@ pub(super) fn check_relations(
             ));
         }
         for op in &r.operands {
-            reference(data, Table::Estimate, op, &r.pos.cell("operands"), findings);
+            reference(data, Table::Estimate, op, (&r.pos, "operands"), findings);
             if op == &r.target {
                 findings.push(Finding::error(
                     Code::SelfRelation,
@@ -48,8 +50,12 @@ pub(super) fn check_relations(
         } else {
             check_one_unit(data, r, kind, findings);
         }
-        check_arity(r, kind, findings);
-        check_factor(r, kind, findings);
+        if r.pos.has("operands") {
+            check_arity(r, kind, findings);
+        }
+        if r.pos.has("factor") {
+            check_factor(r, kind, findings);
+        }
         if let Some(t) =
             target.filter(|t| kind == RelationKind::Ratio && t.qualifier == Some(Qualifier::Ratio))
         {
@@ -67,8 +73,11 @@ pub(super) fn check_relations(
             check_double_counting(data, r, findings);
         }
     }
+    // Which estimates a relation names is unknown when its kind or target could not be read.
+    let known = !data.lacks("relations.csv", "kind") && !data.lacks("relations.csv", "target");
     for e in &data.estimates {
-        if e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str()) {
+        if known && e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str())
+        {
             findings.push(Finding::error(
                 Code::RatioWithoutBase,
                 &e.pos.cell("qualifier"),

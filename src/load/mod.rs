@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::model::finding::Finding;
-use crate::model::{Contents, Dataset};
+use crate::model::{Contents, Dataset, Unread};
 
 use rows::{category, columns, context, estimate, quantity, relation, source};
 use table::{read_rows, Columns, Row};
@@ -127,7 +127,8 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     if package.exists() {
         inputs.push(package);
     }
-    (dataset.texts, dataset.unreadable_texts) = load_texts(dir, &mut findings, &mut inputs)?;
+    (dataset.texts, dataset.unreadable_texts) =
+        load_texts(dir, &mut findings, &mut inputs, &mut dataset.unread)?;
 
     for table in &TABLE_FILES {
         let path = match table.required {
@@ -140,7 +141,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
                 path
             }
         };
-        read_rows(
+        let header = read_rows(
             &path,
             &table.columns,
             table.required.is_some(),
@@ -148,6 +149,9 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
             &mut inputs,
             |r, f| (table.add)(&mut dataset, r, f),
         )?;
+        dataset
+            .unread
+            .extend(unread(table.name, &table.columns, header.as_deref()));
     }
     let dataset = Dataset::new(dataset);
     Ok(Loaded {
@@ -155,6 +159,23 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         findings,
         inputs,
     })
+}
+
+/// What of `file` could not be read: the whole file when it has no usable header, else the
+/// required columns its header lacks.
+fn unread(file: &'static str, columns: &Columns, header: Option<&Vec<String>>) -> Vec<Unread> {
+    let Some(header) = header else {
+        return vec![Unread { file, column: None }];
+    };
+    columns
+        .required
+        .iter()
+        .filter(|c| !header.iter().any(|h| h == *c))
+        .map(|c| Unread {
+            file,
+            column: Some(c),
+        })
+        .collect()
 }
 
 /// Whether a file is there; a path that cannot even be inspected (a symbolic-link loop, a
