@@ -83,7 +83,11 @@ pub(super) fn check_estimate(
     let provenance = data.provenance(e);
     if provenance == Provenance::Citation {
         // Without a `text` or `quote` column every row would look like a citation.
-        if source && e.pos.has("text") && e.pos.has("quote") {
+        if source
+            && e.pos.has("text")
+            && e.pos.has("quote")
+            && !data.lacks("sources.csv", "citation")
+        {
             check_citation(data, e, findings);
         }
         return;
@@ -98,6 +102,10 @@ pub(super) fn check_estimate(
         return;
     };
     if let Some(table) = &text.table {
+        // A misspelt `locator` column has its finding; the cells it names cannot be checked.
+        if data.lacks("estimates.csv", "locator") {
+            return;
+        }
         if let Some(evidence) = cell_evidence(e, text, table, findings) {
             check_agreement(e, &evidence, findings);
         }

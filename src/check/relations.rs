@@ -19,8 +19,15 @@ pub(super) fn check_relations(
 ) {
     let mut ratio_targets: HashSet<&str> = HashSet::new();
     for r in &data.relations {
+        // Without its kind a relation's ids may name estimates or relations: nothing to check.
+        if !r.pos.has("kind") {
+            continue;
+        }
         if r.kind == Some(RelationKind::Equal) {
-            if r.pos.has("target") && r.pos.has("operands") {
+            let readable = ["id", "target", "operands"]
+                .iter()
+                .all(|c| !data.lacks("relations.csv", c));
+            if readable {
                 check_equal(data, r, findings);
             }
             continue;
@@ -46,7 +53,9 @@ pub(super) fn check_relations(
         }
         let Some(kind) = r.kind else { continue };
         if kind == RelationKind::Conversion {
-            check_conversion(data, r, findings);
+            if !data.lacks("quantities.csv", "unit") {
+                check_conversion(data, r, findings);
+            }
         } else {
             check_one_unit(data, r, kind, findings);
         }
@@ -74,7 +83,9 @@ pub(super) fn check_relations(
         }
     }
     // Which estimates a relation names is unknown when its kind or target could not be read.
-    let known = !data.lacks("relations.csv", "kind") && !data.lacks("relations.csv", "target");
+    let known = !data.lacks("relations.csv", "kind")
+        && !data.lacks("relations.csv", "target")
+        && !data.lacks("estimates.csv", "id");
     for e in &data.estimates {
         if known && e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str())
         {
@@ -327,6 +338,8 @@ fn check_double_counting(data: &Dataset, r: &Relation, findings: &mut Vec<Findin
         .operands
         .iter()
         .filter_map(|op| data.estimate(op))
+        // An estimate of no quantity (its cell or column empty, with a finding) overlaps nothing.
+        .filter(|e| !e.quantity.is_empty())
         .map(|e| (e.id.as_str(), e.quantity.as_str()))
         .collect();
     for (i, (a, qa)) in quantities.iter().enumerate() {

@@ -162,18 +162,16 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// What of `file` could not be read: the whole file when it has no usable header, else the
-/// required columns its header lacks.
+/// columns its header lacks or misspells (see [`table::absent`]).
 fn unread(file: &'static str, columns: &Columns, header: Option<&Vec<String>>) -> Vec<Unread> {
     let Some(header) = header else {
         return vec![Unread { file, column: None }];
     };
-    columns
-        .required
-        .iter()
-        .filter(|c| !header.iter().any(|h| h == *c))
-        .map(|c| Unread {
+    table::absent(header, columns)
+        .into_iter()
+        .map(|(column, _)| Unread {
             file,
-            column: Some(c),
+            column: Some(column),
         })
         .collect()
 }

@@ -392,5 +392,6 @@ fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Find
 }
 
 mod header;
+pub use header::absent;
 #[cfg(test)]
 mod tests;

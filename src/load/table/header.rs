@@ -1,6 +1,6 @@
 //! A CSV file's header: its column names against the columns reckon knows. A header problem
-//! never drops the file's rows: a missing or misspelt column is read as empty, with one finding
-//! that names it. Only a file that is not comma-separated is refused, with one finding that
+//! never drops the file's rows: a missing or misspelt column (required, or optional and
+//! misspelt) is read as empty, with one finding that names it. Only a file that is not comma-separated is refused, with one finding that
 //! says so.
 
 use crate::english::suggest::closest;
@@ -43,44 +43,35 @@ pub(super) fn read_header(
             ));
         }
     }
-    let unknown: Vec<&str> = header
-        .iter()
-        .map(String::as_str)
-        .filter(|h| !columns.knows(h))
-        .collect();
-    // Unknown columns taken for a misspelling of a missing one: named once, by that finding.
-    let mut misspelt: Vec<&str> = Vec::new();
-    for name in columns.required {
-        if header.iter().any(|h| h == name) {
-            continue;
-        }
+    let absent = absent(&header, columns);
+    for &(name, guess) in &absent {
+        let kind = if columns.required.contains(&name) {
+            "required"
+        } else {
+            "optional"
+        };
         let consequence = format!(
             "until it is there, `{name}` is read as empty and nothing that depends on it is checked"
         );
-        let guess = closest(
-            name,
-            unknown.iter().copied().filter(|u| !misspelt.contains(u)),
-        );
         let (at, message) = match guess.and_then(|g| Some((g, header.iter().position(|h| h == g)?))) {
-            Some((guess, i)) => {
-                misspelt.push(guess);
-                (
-                    header_loc(i),
-                    format!(
-                        "required column `{name}` is missing from the header: `{guess}` looks like a misspelling of it; rename it ({consequence})"
-                    ),
-                )
-            }
+            Some((guess, i)) => (
+                header_loc(i),
+                format!(
+                    "{kind} column `{name}` is missing from the header: `{guess}` looks like a misspelling of it; rename it ({consequence})"
+                ),
+            ),
             None => (
                 csv.at(1, 1),
                 format!(
-                    "required column `{name}` is missing from the header; expected columns: {} ({consequence})",
+                    "{kind} column `{name}` is missing from the header; expected columns: {} ({consequence})",
                     columns.required.join(",")
                 ),
             ),
         };
         findings.push(Finding::error(Code::MissingColumn, &at, message));
     }
+    // Unknown columns taken for a misspelling of an absent one are named once, by that finding.
+    let misspelt: Vec<&str> = absent.iter().filter_map(|(_, guess)| *guess).collect();
     for (i, name) in header.iter().enumerate() {
         if !columns.knows(name) && !misspelt.contains(&name.as_str()) {
             let hint = closest(name, columns.all())
@@ -118,4 +109,29 @@ fn other_delimiter(header: &[String], csv: &Csv, columns: &Columns) -> Option<Fi
             names.len()
         ),
     ))
+}
+
+/// The columns reckon knows that `header` lacks and that are reported: every required one, and
+/// an optional one that an unknown column misspells (a `citatoin` column leaves `citation`
+/// empty). Each comes with the unknown column taken for its misspelling, if any.
+pub fn absent<'h>(header: &'h [String], columns: &Columns) -> Vec<(&'static str, Option<&'h str>)> {
+    let mut unknown: Vec<&str> = header
+        .iter()
+        .map(String::as_str)
+        .filter(|h| !columns.knows(h))
+        .collect();
+    let mut absent = Vec::new();
+    let missing = |c: &&&str| !header.iter().any(|h| h == **c);
+    for name in columns.required.iter().filter(missing) {
+        let guess = closest(name, unknown.iter().copied());
+        unknown.retain(|u| Some(*u) != guess);
+        absent.push((*name, guess));
+    }
+    for name in columns.optional.iter().filter(missing) {
+        if let Some(guess) = closest(name, unknown.iter().copied()) {
+            unknown.retain(|u| *u != guess);
+            absent.push((*name, Some(guess)));
+        }
+    }
+    absent
 }

@@ -110,6 +110,26 @@ fn a_misspelt_header_reads_the_rest_of_the_file_with_one_finding() {
 }
 
 #[test]
+fn a_misspelt_optional_column_is_named_once_and_an_unknown_one_is_a_warning() {
+    let columns = Columns::with_optional(COLUMNS, &["year"]);
+    let mut findings = Vec::new();
+    let header = b"id,name,yeer,colour\na,Alpha,1937,red\n";
+    let table = parse_table(header, Path::new("x.csv"), &columns, true, &mut findings);
+    assert_eq!(
+        crate::model::sample::codes(&findings),
+        [Code::MissingColumn, Code::UnknownColumn]
+    );
+    assert!(findings[0].message.starts_with(
+        "optional column `year` is missing from the header: `yeer` looks like a misspelling of it"
+    ));
+    assert_eq!((findings[0].line, findings[0].column), (1, 9));
+    assert!(findings[1].message.contains("`colour`"));
+    let header: Vec<String> = ["id", "name", "yeer", "colour"].map(String::from).into();
+    assert_eq!(absent(&header, &columns), [("year", Some("yeer"))]);
+    assert_eq!(table.map(|t| t.rows.len()), Some(1));
+}
+
+#[test]
 fn a_missing_column_without_a_near_name_is_named_with_the_header_and_the_rows_are_read() {
     let (f, line, column) = only(b"id\na\n", Code::MissingColumn);
     assert_eq!((line, column), (1, 1));
