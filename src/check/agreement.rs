@@ -6,6 +6,7 @@ use foldhash::HashMap;
 use super::cells::cell_evidence;
 use super::ids::{checkable, reference, unknown, Table};
 use super::quotes::{check_quote, shorten, TextIndex};
+use super::reading::check_reading;
 use super::show;
 use crate::english::class::{classify, Class};
 use crate::english::figure::{self, same_value, FigureKind, Parsed};
@@ -82,6 +83,13 @@ pub(super) fn check_estimate(
     }
     let provenance = data.provenance(e);
     if provenance == Provenance::Citation {
+        if e.reading.is_some() {
+            findings.push(Finding::error(
+                Code::UnexpectedValue,
+                &e.pos.cell("reading"),
+                "`reading` says how to read the words of a quote or table cell, and an estimate that cites a work has none: leave it empty",
+            ));
+        }
         // Without a `text` or `quote` column every row would look like a citation.
         if source
             && e.pos.has("text")
@@ -101,12 +109,15 @@ pub(super) fn check_estimate(
         }
         return;
     };
+    // A misspelt `reading` column has its finding; which rows the curator read is unknown, so
+    // the words are not compared with the rows until it is renamed.
+    let compare = !data.lacks("estimates.csv", "reading");
     if let Some(table) = &text.table {
         // A misspelt `locator` column has its finding; the cells it names cannot be checked.
         if data.lacks("estimates.csv", "locator") {
             return;
         }
-        if let Some(evidence) = cell_evidence(e, text, table, findings) {
+        if let Some(evidence) = cell_evidence(e, text, table, findings).filter(|_| compare) {
             check_agreement(e, &evidence, findings);
         }
         return;
@@ -114,7 +125,7 @@ pub(super) fn check_estimate(
     let Some(index) = indexes.get(text.id.as_str()).filter(|_| e.pos.has("quote")) else {
         return;
     };
-    if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) {
+    if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) && compare {
         let evidence = Evidence {
             text: &e.quote,
             scale: 1.0,
@@ -154,9 +165,18 @@ fn check_citation(data: &Dataset, e: &Estimate, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The figures and the qualifier in the evidence agree with the row.
+/// The figures and the qualifier in the evidence agree with the row; or, for a row that gives
+/// the curator's `reading` of the words, the reading does.
 fn check_agreement(e: &Estimate, evidence: &Evidence, findings: &mut Vec<Finding>) {
     let mut parsed = figure::parse(evidence.text);
+    if let Some(reading) = e.reading {
+        check_reading(e, evidence, &parsed, reading, findings);
+        return;
+    }
+    if e.unreadable.contains(&"reading") {
+        // The curator meant to read the words; the reading's bad-number says why it cannot be.
+        return;
+    }
     if parsed.figures.is_empty() {
         let (column, message) = if evidence.wording {
             (
@@ -218,10 +238,9 @@ fn candidates(evidence: &Evidence, parsed: &Parsed) -> Vec<f64> {
     }
 }
 
-/// Each of low/point/high is a figure the evidence states.
-fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut Vec<Finding>) {
-    let candidates = candidates(evidence, parsed);
-    let stated: Vec<String> = parsed
+/// The figures the evidence states, as a message shows them.
+pub(super) fn stated(evidence: &Evidence, parsed: &Parsed) -> Vec<String> {
+    parsed
         .figures
         .iter()
         .filter(|f| f.kind != FigureKind::Year || parsed.figures.len() == 1)
@@ -238,7 +257,13 @@ fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &m
                 _ => written.to_string(),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Each of low/point/high is a figure the evidence states.
+fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut Vec<Finding>) {
+    let candidates = candidates(evidence, parsed);
+    let stated = stated(evidence, parsed);
     for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
         let Some(value) = value else { continue };
         if !candidates.iter().any(|&c| same_value(c, value)) {
@@ -295,7 +320,12 @@ fn check_ends(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut
 }
 
 /// The qualifier is the one the quote's wording gives: see README, Qualifiers.
-fn check_qualifier(e: &Estimate, q: Qualifier, cues: &[Qualifier], findings: &mut Vec<Finding>) {
+pub(super) fn check_qualifier(
+    e: &Estimate,
+    q: Qualifier,
+    cues: &[Qualifier],
+    findings: &mut Vec<Finding>,
+) {
     let words: Vec<&str> = cues
         .iter()
         .filter(|c| {

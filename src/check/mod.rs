@@ -6,6 +6,7 @@ mod cells;
 mod dating;
 mod ids;
 mod quotes;
+mod reading;
 mod relations;
 
 use foldhash::HashMap;

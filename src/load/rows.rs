@@ -8,7 +8,7 @@ use crate::model::{
     Category, Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind,
 };
 
-use super::cells::{optional, parse_number, parse_year};
+use super::cells::{optional, parse_number, parse_reading, parse_year};
 #[cfg(test)]
 use super::table::Columns;
 use super::table::Row;
@@ -47,8 +47,14 @@ pub mod columns {
         "note",
     ];
     /// The optional columns of `estimates.csv`.
-    pub const ESTIMATES_OPTIONAL: &[&str] =
-        &["locator", "period_start", "period_end", "year", "restates"];
+    pub const ESTIMATES_OPTIONAL: &[&str] = &[
+        "locator",
+        "period_start",
+        "period_end",
+        "year",
+        "restates",
+        "reading",
+    ];
     /// `relations.csv`.
     pub const RELATIONS: &[&str] = &[
         "id", "kind", "target", "operands", "factor", "quote", "note",
@@ -113,11 +119,17 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
     let low = number("low", findings);
     let point = number("point", findings);
     let high = number("high", findings);
-    let unreadable: Vec<&'static str> = [("low", low), ("point", point), ("high", high)]
-        .into_iter()
-        .filter(|(name, value)| value.is_none() && !row.get(name).trim().is_empty())
-        .map(|(name, _)| name)
-        .collect();
+    let reading = parse_reading(row.get("reading"), &row.pos.cell("reading"), findings);
+    let unreadable: Vec<&'static str> = [
+        ("low", low.is_some()),
+        ("point", point.is_some()),
+        ("high", high.is_some()),
+        ("reading", reading.is_some()),
+    ]
+    .into_iter()
+    .filter(|(name, read)| !read && !row.get(name).trim().is_empty())
+    .map(|(name, _)| name)
+    .collect();
     let raw = row.get("qualifier").trim();
     let qualifier = Qualifier::parse(raw);
     if qualifier.is_none() && row.has("qualifier") {
@@ -155,6 +167,7 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
         period_end: year(row, "period_end", findings),
         year: year(row, "year", findings),
         restates: optional(row.get("restates")),
+        reading,
         pos: row.pos.clone(),
         unreadable,
     }

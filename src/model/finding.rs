@@ -7,12 +7,15 @@ use serde::Serialize;
 
 use crate::model::Loc;
 
-/// How serious a finding is: errors fail `check`, warnings do not (unless `--strict`).
+/// How serious a finding is: errors fail `check`, warnings do not (unless `--strict`), and a
+/// note records a judgement the data makes in the open (a curator's reading of a quote), which
+/// never fails `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
+    Note,
 }
 
 impl fmt::Display for Severity {
@@ -20,6 +23,7 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         })
     }
 }
@@ -116,6 +120,7 @@ codes! {
         ValueMismatch = "value-mismatch",
         QualifierMismatch = "qualifier-mismatch",
         RestatementMismatch = "restatement-mismatch",
+        CuratorReading = "curator-reading",
         // Ratio estimates and their bases.
         RatioWithoutBase = "ratio-without-base",
         RatioCycle = "ratio-cycle",
@@ -155,6 +160,11 @@ impl Finding {
     /// A warning at `loc`.
     pub fn warning(code: Code, loc: &Loc, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, loc, message)
+    }
+
+    /// A note at `loc`.
+    pub fn note(code: Code, loc: &Loc, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, code, loc, message)
     }
 
     fn new(severity: Severity, code: Code, loc: &Loc, message: impl Into<String>) -> Self {
@@ -211,13 +221,10 @@ impl fmt::Display for Finding {
     }
 }
 
-/// Counts errors and warnings.
+/// Counts errors and warnings (notes are neither).
 pub fn tally(findings: &[Finding]) -> (usize, usize) {
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    (errors, findings.len() - errors)
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    (count(Severity::Error), count(Severity::Warning))
 }
 
 impl Code {

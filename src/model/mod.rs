@@ -5,11 +5,13 @@ mod ancestry;
 pub mod finding;
 pub mod interval;
 mod position;
+mod reading;
 #[cfg(test)]
 pub mod sample;
 mod vocab;
 
 pub use position::*;
+pub use reading::Reading;
 pub use vocab::*;
 
 use ancestry::Ancestry;
@@ -99,9 +101,11 @@ pub struct Estimate {
     pub year: Option<i32>,
     /// The estimate this row restates or rounds; it then adds no weight of its own.
     pub restates: Option<String>,
+    /// The curator's reading of words the parser cannot read: check takes the figure from it.
+    pub reading: Option<Reading>,
     pub pos: RowPos,
-    /// Numeric columns whose cell was filled but could not be read (each has a finding), so
-    /// that checks needing the value do not report it missing as well.
+    /// Numeric columns (and `reading`) whose cell was filled but could not be read (each has a
+    /// finding), so that checks needing the value do not report it missing as well.
     pub unreadable: Vec<&'static str>,
 }
 

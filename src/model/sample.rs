@@ -42,6 +42,7 @@ pub const ESTIMATES: &[&str] = &[
     "period_end",
     "year",
     "restates",
+    "reading",
 ];
 /// The columns of relations.csv.
 pub const RELATIONS: &[&str] = &[
@@ -140,6 +141,7 @@ pub fn estimate(
         period_end: None,
         year: None,
         restates: None,
+        reading: None,
         pos: row("estimates.csv", ESTIMATES, 2),
         unreadable: Vec::new(),
     }
