@@ -33,7 +33,7 @@ pub fn excerpt(f: &Found) -> String {
 
 /// Runs `coverage`; it only reports, so it exits 0 whenever the dataset loads.
 pub fn run(args: &CoverageArgs) -> Result<ExitCode> {
-    let analysis = Pipeline::clean(&args.data)?.analysis;
+    let analysis = Pipeline::open_partial(&args.data)?.analysis;
     let report = coverage::coverage(&analysis.data);
     let out = match args.format {
         CheckFormat::Json => {
