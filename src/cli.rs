@@ -182,6 +182,18 @@ pub struct CoverageArgs {
     #[command(flatten)]
     pub data: DataArgs,
 
+    /// Write a draft estimates.csv row for every uncovered figure instead of the list.
+    #[arg(long)]
+    pub propose: bool,
+
+    /// Only the figures of the text with this id.
+    #[arg(long = "text", value_name = "ID")]
+    pub text: Option<String>,
+
+    /// With --propose: write the rows to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE", requires = "propose")]
+    pub output: Option<std::path::PathBuf>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
