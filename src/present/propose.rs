@@ -15,8 +15,14 @@ use crate::model::{Dataset, Estimate, Loc, Qualifier, RowPos};
 /// Words of context read on each side of a figure to find its qualifier and range partner.
 const CONTEXT_WORDS: usize = 5;
 
-/// How many words back a survey word ("estimates", "range") may stand from its range.
+/// How many words back a survey verb may stand from its range.
 const SURVEY_REACH: usize = 10;
+
+/// The verbs that make a range further on a survey ("estimates range in the tens of millions
+/// (15 to 55 million)"); "estimates" alone reaches only as far as the figure's own context.
+const SURVEY_VERBS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying",
+];
 
 /// One proposed row, and where its figure stands.
 #[derive(Debug, Clone)]
@@ -197,8 +203,12 @@ fn propose_one(
     let mut from = from;
     if wanted.qualifier == Qualifier::Range {
         let reach = first.saturating_sub(SURVEY_REACH);
-        let back = &in_sentence[ws[reach].start..figure_end];
-        if figure::parse(back).cues.contains(&Qualifier::Survey) {
+        let back = &in_sentence[ws[reach].start..ws[first].start];
+        let verb = words(back).iter().any(|w| {
+            let word = back[w.clone()].to_lowercase();
+            SURVEY_VERBS.contains(&word.trim_matches(|c: char| !c.is_alphabetic()))
+        });
+        if verb {
             wanted.qualifier = Qualifier::Survey;
             from = reach;
         }
