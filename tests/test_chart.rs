@@ -258,3 +258,16 @@ fn a_huge_label_is_drawn_quickly() {
     wd.run(&["build", "--charts", "g", "--out", "o"]).code(0);
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+/// Issue 14: naming something that has no chart says why, not only that there is none.
+#[test]
+fn a_chart_that_does_not_exist_is_explained() {
+    let wd = Workdir::with_shipped_data();
+    // "353,074 in 1937" is the one estimate of its quantity.
+    wd.run(&["chart", "great_purge_executions_1937", "--out", "c"])
+        .code(2)
+        .stderr_has("no chart for quantity `great_purge_executions_1937`: it has 1 estimate(s), and a forest chart needs two or more");
+    wd.run(&["chart", "r_conquest_ratio", "--out", "c"])
+        .code(2)
+        .stderr_has("this one is a ratio relation");
+}
