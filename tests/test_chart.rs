@@ -288,7 +288,14 @@ fn an_overview_of_single_estimates_draws_no_consensus() {
     );
     // With two agreeing estimates there is one: the 1932–33 famine's "between five and ten
     // million" and "6 to 8 million" agree on 6–8 million.
-    wd.run(&["chart", "famine_deaths", "--out", "charts", "--format", "svg"])
-        .code(0);
+    wd.run(&[
+        "chart",
+        "famine_deaths",
+        "--out",
+        "charts",
+        "--format",
+        "svg",
+    ])
+    .code(0);
     assert!(svg(&wd, "category-famine_deaths").contains("consensus (all estimates agree)"));
 }

@@ -5,6 +5,7 @@ pub mod crossings;
 mod csv;
 mod json;
 mod markdown;
+pub mod package;
 mod table;
 pub mod tables;
 
