@@ -36,6 +36,10 @@ pub enum Command {
     Coverage(CoverageArgs),
     /// Show the audit trail of an estimate, quantity, relation or source id.
     Explain(ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions(CompletionsArgs),
+    /// Print reckon's man page (roff) to standard output: `reckon man > reckon.1`.
+    Man,
 }
 
 /// Options every command that reads a dataset shares.
@@ -197,6 +201,14 @@ pub struct CoverageArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+}
+
+/// Arguments of `reckon completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `reckon init`.

@@ -37,6 +37,24 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Report(args) => report::run(&args),
         Command::Coverage(args) => coverage::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Completions(args) => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                args.shell,
+                &mut <crate::cli::Cli as clap::CommandFactory>::command(),
+                "reckon",
+                &mut out,
+            );
+            present::write::stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<crate::cli::Cli as clap::CommandFactory>::command())
+                .render(&mut out)?;
+            present::write::stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
