@@ -20,6 +20,8 @@ pub struct Cli {
 /// What reckon can do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a dataset: a folder with texts/, every CSV with its header, and datapackage.json.
+    Init(InitArgs),
     /// Verify the dataset: schema, quotes in the text, figures and qualifiers, relation verdicts.
     Check(CheckArgs),
     /// Reconcile the estimates of each quantity across sources, or export relation verdicts.
@@ -34,6 +36,10 @@ pub enum Command {
     Coverage(CoverageArgs),
     /// Show the audit trail of an estimate, quantity, relation or source id.
     Explain(ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions(CompletionsArgs),
+    /// Print reckon's man page (roff) to standard output: `reckon man > reckon.1`.
+    Man,
 }
 
 /// Options every command that reads a dataset shares.
@@ -180,9 +186,41 @@ pub struct CoverageArgs {
     #[command(flatten)]
     pub data: DataArgs,
 
+    /// Write a draft estimates.csv row for every uncovered figure instead of the list.
+    #[arg(long)]
+    pub propose: bool,
+
+    /// Only the figures of the text with this id.
+    #[arg(long = "text", value_name = "ID")]
+    pub text: Option<String>,
+
+    /// With --propose: write the rows to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE", requires = "propose")]
+    pub output: Option<std::path::PathBuf>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+}
+
+/// Arguments of `reckon completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `reckon init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The dataset folder to make (it may exist, but none of the files reckon writes may).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// A text to copy into DIR/texts/ and list in texts.csv (repeat for several).
+    #[arg(long = "text", value_name = "FILE")]
+    pub texts: Vec<PathBuf>,
 }
 
 /// Arguments of `reckon explain`.

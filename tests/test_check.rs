@@ -338,3 +338,30 @@ fn strict_counts_broken_relations_as_broken() {
     assert!(summary.contains("2 broken"), "{summary}");
     assert!(!summary.contains("not judged"), "{summary}");
 }
+
+/// Issue 14: completions and a man page come from the same declaration as `--help`.
+#[test]
+fn completions_and_the_man_page_name_every_subcommand() {
+    let wd = Workdir::new();
+    let bash = wd.run(&["completions", "bash"]);
+    bash.code(0);
+    let man = wd.run(&["man"]);
+    man.code(0).stdout_has(".TH reckon 1");
+    for command in [
+        "init",
+        "check",
+        "reconcile",
+        "chart",
+        "build",
+        "report",
+        "coverage",
+        "explain",
+    ] {
+        assert!(
+            bash.stdout.contains(command),
+            "bash completion lacks {command}"
+        );
+        assert!(man.stdout.contains(command), "man page lacks {command}");
+    }
+    wd.run(&["completions", "tcsh"]).code(2);
+}

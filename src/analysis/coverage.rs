@@ -30,6 +30,9 @@ pub struct Found {
     /// Byte offset of the figure in `sentence`, which may hold the same figure twice.
     #[serde(skip)]
     pub in_sentence: usize,
+    /// Its bytes in the text's body (empty for a cell of a table document).
+    #[serde(skip)]
+    pub span: Range<usize>,
 }
 
 /// The coverage of a dataset.
@@ -77,6 +80,7 @@ pub fn coverage(data: &Dataset) -> Coverage {
                     covered: is_covered,
                     in_sentence: span.start.saturating_sub(sentence.start),
                     sentence: body[sentence].to_string(),
+                    span: span.clone(),
                 });
             }
             offset += line.len();
@@ -136,6 +140,7 @@ fn table_figures(data: &Dataset, text: &Text, table: &TableDoc) -> Vec<Found> {
                     covered: named.contains(&(r, c)),
                     sentence: row.clone(),
                     in_sentence: starts[c] + f.span.start,
+                    span: 0..0,
                 });
             }
         }
