@@ -38,12 +38,21 @@ pub fn marker_at(s: &str, at: usize) -> Option<usize> {
 }
 
 /// Whether `span` of `body` lies inside a footnote marker ("3" of "[3]", "2" of "[note 2]").
+/// Constant time: only the few bytes before the span are searched for the bracket.
 pub fn in_marker(body: &str, span: &Range<usize>) -> bool {
-    let window = span.start.saturating_sub(LONGEST);
-    let Some(open) = body[..span.start].rfind('[').filter(|&o| o >= window) else {
+    let Some(open) = last_bracket(body, span.start) else {
         return false;
     };
     marker_at(body, open).is_some_and(|len| open + len > span.end)
+}
+
+/// The last `[` among the [`LONGEST`] bytes before `at`.
+fn last_bracket(body: &str, at: usize) -> Option<usize> {
+    let mut window = at.saturating_sub(LONGEST);
+    while !body.is_char_boundary(window) {
+        window -= 1;
+    }
+    body[window..at].rfind('[').map(|o| window + o)
 }
 
 /// Whether `body` ends, before byte `at` and any spaces, with a word that introduces a page
@@ -51,19 +60,25 @@ pub fn in_marker(body: &str, span: &Range<usize>) -> bool {
 /// of a footnote's source as Wikipedia prints it).
 fn page_introduced(body: &str, at: usize) -> bool {
     let before = body[..at].trim_end();
-    let word = before
+    // The last word, looked for among the last few bytes only (a longer run of letters there
+    // is no page word either).
+    let mut from = before.len().saturating_sub(8);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let word = before[from..]
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',' || c == ';')
         .next()
         .unwrap_or("")
         .to_lowercase();
+
     if matches!(word.as_str(), "p." | "pp." | "page" | "pages") {
         return true;
     }
     let Some(marker) = before.strip_suffix(':') else {
         return false;
     };
-    marker
-        .rfind('[')
+    last_bracket(marker, marker.len())
         .is_some_and(|open| marker_at(marker, open) == Some(marker.len() - open))
 }
 
@@ -115,5 +130,19 @@ mod tests {
         for not in ["1987", "300", "7"] {
             assert!(!page_number(body, &at(body, not)), "{not}");
         }
+    }
+
+    // Regression: searching the whole text before each figure for a bracket made a text of
+    // three million digits take minutes.
+    #[test]
+    fn a_marker_is_looked_for_only_just_before_the_figure() {
+        let body = format!("[{} 5 people", "1".repeat(3_000_000));
+        let at = body.len() - "5 people".len();
+        let started = std::time::Instant::now();
+        for _ in 0..100_000 {
+            assert!(!in_marker(&body, &(at..at + 1)));
+        }
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        assert!(in_marker("é[note 2]", &(8..9)));
     }
 }

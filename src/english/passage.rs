@@ -131,9 +131,16 @@ fn cut_sides(body: &str, span: &Range<usize>) -> (bool, bool) {
     };
     let number =
         |w: &str| !w.is_empty() && crate::english::figure::is_number_word(&w.to_lowercase());
+    // A footnote marker is one piece: "Coale[2" cuts "[2]".
+    let marker_start = footnote::in_marker(body, &(span.start..span.start + first.len_utf8()));
+    let marker_end = footnote::in_marker(body, &(span.end - last.len_utf8()..span.end));
     (
-        glued_start || (number(&first_word) && number(&neighbour_word(body, span.start, false))),
-        glued_end || (number(&last_word) && number(&neighbour_word(body, span.end, true))),
+        glued_start
+            || marker_start
+            || (number(&first_word) && number(&neighbour_word(body, span.start, false))),
+        glued_end
+            || marker_end
+            || (number(&last_word) && number(&neighbour_word(body, span.end, true))),
     )
 }
 
@@ -146,8 +153,9 @@ pub fn cut(body: &str, span: &Range<usize>) -> Option<Range<usize>> {
     }
     // Widen over letters, digits, separators, hyphens, apostrophes and accents, and the spaces
     // between number words: at most 60 characters each way, which is enough to show it.
-    let part =
-        |c: char| c.is_alphanumeric() || combining(c) || matches!(c, ',' | '.' | '-' | '\'' | '’');
+    let part = |c: char| {
+        c.is_alphanumeric() || combining(c) || matches!(c, ',' | '.' | '-' | '\'' | '’' | '[' | ']')
+    };
     let mut start = span.start;
     for (taken, (i, c)) in body[..span.start].char_indices().rev().enumerate() {
         if !cuts_start || taken >= 60 || !(part(c) || (c == ' ' && start == span.start)) {
@@ -356,6 +364,17 @@ mod tests {
     fn a_quote_at_the_start_of_a_sentence() {
         let span = find_all(BODY, "Some experts")[0].clone();
         assert_eq!(&BODY[sentence(BODY, &span)], "Some experts disagree.");
+    }
+
+    #[test]
+    fn a_passage_that_ends_or_starts_inside_a_footnote_marker_cuts_it() {
+        let body = "27 Coale[2] Demographics: 16 million.[3] Later.";
+        let shown = |quote: &str| shown_cut(body, quote);
+        assert_eq!(shown("27 Coale[2"), Some("27 Coale[2]"));
+        assert!(shown("3] Later").is_some_and(|s| s.ends_with("[3] Later")));
+        assert_eq!(shown("27 Coale[2]"), None);
+        assert_eq!(shown("16 million.[3]"), None);
+        assert_eq!(shown("16 million"), None);
     }
 
     // Regression (issue 13): sentences did not end at a footnote marker, so a whole paragraph
