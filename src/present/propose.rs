@@ -165,8 +165,17 @@ fn words(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Trims what a quote should not end or start with (a comma, a full stop, a bracket).
+/// Trims what a quote should not end or start with (a comma, a full stop, a bracket, a
+/// footnote marker: "million).[note 1]" ends at "million").
 fn trimmed(body: &str, span: Range<usize>) -> Range<usize> {
+    let mut span = span;
+    // A footnote marker the span ends in, whole or cut ("[note" of "[note 1]"), is left out.
+    if let Some(open) = body[span.clone()].rfind('[') {
+        let at = span.start + open;
+        if crate::english::footnote::marker_at(body, at).is_some_and(|len| at + len >= span.end) {
+            span.end = at;
+        }
+    }
     let s = &body[span.clone()];
     let head = s.len() - s.trim_start_matches(['(', '[', '"', '“', '‘']).len();
     let tail = s.len()
