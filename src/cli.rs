@@ -167,6 +167,11 @@ pub struct BuildArgs {
     /// Order a forest's rows by central value or by the year each estimate was made.
     #[arg(long, value_enum, default_value_t = RowOrder::Value)]
     pub order: RowOrder,
+
+    /// Only these categories, quantity ids or relation ids (comma-separated): their quantities,
+    /// relations, sources and charts.
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub only: Vec<String>,
 }
 
 /// Arguments of `reckon report`.
@@ -178,6 +183,11 @@ pub struct ReportArgs {
     /// Where to write the HTML file (`-` for standard output).
     #[arg(short, long, value_name = "FILE", default_value = "out/report.html")]
     pub output: PathBuf,
+
+    /// Only these categories, quantity ids or relation ids (comma-separated): their quantities,
+    /// relations, sources and charts.
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub only: Vec<String>,
 }
 
 /// Arguments of `reckon coverage`.

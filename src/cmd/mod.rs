@@ -169,6 +169,24 @@ impl Pipeline {
         })
     }
 
+    /// The pipeline cut to the quantities `only` names (categories, quantity ids, relation
+    /// ids), analysed afresh; unchanged when `only` is empty. The findings stay the whole
+    /// dataset's.
+    pub fn focus(self, only: &[String]) -> Result<Self> {
+        if only.is_empty() {
+            return Ok(self);
+        }
+        let keep = self.analysis.data.select(only).map_err(|name| {
+            anyhow::anyhow!(
+                "--only `{}` names no quantity, category or relation of the dataset",
+                crate::check::shorten(&finding::visible(&name))
+            )
+        })?;
+        let data = self.analysis.data.focus(&keep);
+        let analysis = Analysis::new(data, self.analysis.rules)?;
+        Ok(Pipeline { analysis, ..self })
+    }
+
     /// Opens the pipeline for a command that needs data free of errors; fails with
     /// [`DataErrors`] otherwise.
     pub fn clean(args: &DataArgs) -> Result<Self> {
