@@ -313,7 +313,10 @@ mod tests {
         );
         let (_d, mut f) = file_with(b"id,quote\r\na,x\r\n", &["id"]);
         f.add(vec![("id", "c".into()), ("locator", "row=1".into())]);
-        assert_eq!(f.bytes().unwrap(), b"id,quote,locator\r\na,x,\r\nc,,row=1\r\n");
+        assert_eq!(
+            f.bytes().unwrap(),
+            b"id,quote,locator\r\na,x,\r\nc,,row=1\r\n"
+        );
     }
 
     #[test]

@@ -367,3 +367,6 @@ pub fn summary(
     ));
     out
 }
+
+#[cfg(test)]
+mod tests;
