@@ -138,7 +138,7 @@ pub fn entries(table: &TableDoc, path: &Path, layout: &Layout) -> Result<Entries
                 findings.push(Finding::error(
                     Code::BadYear,
                     &pos.cell(name),
-                    format!("`{name}` value `{}` is not a year; --year needs whole numbers such as 1937", row.cell(c)),
+                    format!("`{name}` value `{}` is not a year; --year needs a whole number such as 1937 in every row", row.cell(c)),
                 ));
                 continue;
             }
