@@ -31,47 +31,16 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-const WIDE: &[&str] = &[
-    "import",
-    "executions-by-year.csv",
-    "--data",
-    "data",
-    "--quantity",
-    "Entity,Year",
-    "--year",
-    "Year",
-    "--series",
-    "Entity",
-    "--source-columns",
-    "Executions (Soviet archival data),Executions (historians in light of the archives)",
-    "--category",
-    "executions",
-];
+/// The wide fixture's import: each year of the Soviet Union a quantity, each column a source.
+const WIDE: &str = "import|executions-by-year.csv|--data|data|--quantity|Entity,Year|--year|Year|--series|Entity|--source-columns|Executions (Soviet archival data),Executions (historians in light of the archives)|--category|executions";
 
-const LONG: &[&str] = &[
-    "import",
-    "famine-deaths.csv",
-    "--data",
-    "data",
-    "--quantity",
-    "event",
-    "--source-column",
-    "source",
-    "--low",
-    "low",
-    "--point",
-    "best",
-    "--high",
-    "high",
-    "--na",
-    "-999",
-    "--na",
-    "NA",
-    "--category",
-    "famine_deaths",
-    "--source-kind",
-    "historian",
-];
+/// The long fixture's import: low, best and high columns, `-999` and `NA` for no value.
+const LONG: &str = "import|famine-deaths.csv|--data|data|--quantity|event|--source-column|source|--low|low|--point|best|--high|high|--na|-999|--na|NA|--category|famine_deaths|--source-kind|historian";
+
+/// The arguments of a command written with `|` between them (a column name holds spaces).
+fn args(command: &str) -> Vec<&str> {
+    command.split('|').collect()
+}
 
 /// A work folder holding the fixtures and, when `shipped`, a copy of the shipped dataset.
 fn workdir(shipped: bool) -> Workdir {
@@ -106,7 +75,7 @@ fn rows(wd: &Workdir, rel: &str) -> Vec<BTreeMap<String, String>> {
 #[test]
 fn a_wide_table_imports_into_a_new_dataset_that_checks_clean_and_builds() {
     let wd = workdir(false);
-    wd.run(WIDE)
+    wd.run(&args(WIDE))
         .code(0)
         .stdout_has("copied the table to data/texts/executions-by-year.csv (byte for byte)")
         .stdout_has("added 2 sources, 3 quantities and 3 cell estimates");
@@ -181,7 +150,7 @@ fn a_wide_table_imports_into_a_new_dataset_that_checks_clean_and_builds() {
 #[test]
 fn a_long_table_with_ranges_and_missing_value_markers_checks_clean_and_builds() {
     let wd = workdir(false);
-    wd.run(LONG)
+    wd.run(&args(LONG))
         .code(0)
         .stdout_has("added 7 sources, 3 quantities and 7 cell estimates")
         // Peng, Coale and Cao: low and high markers; Banister: two empty cells; the scholarly
@@ -266,7 +235,7 @@ fn a_changed_cell_of_the_copy_is_a_value_mismatch() {
     // The import's locators lead `check` to the cells: a cell changed after the import is
     // caught, the range's high end included.
     let wd = workdir(false);
-    wd.run(LONG).code(0);
+    wd.run(&args(LONG)).code(0);
     wd.edit(
         "data/texts/famine-deaths.csv",
         "100000,150000,250000",
@@ -282,8 +251,8 @@ fn a_changed_cell_of_the_copy_is_a_value_mismatch() {
 fn importing_twice_changes_no_byte_and_keeps_the_rows_already_there() {
     let wd = workdir(true);
     let before = snapshot(&wd.path("data"));
-    wd.run(WIDE).code(0);
-    wd.run(LONG).code(0);
+    wd.run(&args(WIDE)).code(0);
+    wd.run(&args(LONG)).code(0);
     let once = snapshot(&wd.path("data"));
     // The shipped rows stay as they were: every old file is the start of the new one.
     for (path, old) in &before {
@@ -294,10 +263,10 @@ fn importing_twice_changes_no_byte_and_keeps_the_rows_already_there() {
         );
     }
     wd.run(&["check"]).code(0).line_has(&["0 error(s)"]);
-    wd.run(WIDE).code(0).stdout_has(
+    wd.run(&args(WIDE)).code(0).stdout_has(
         "nothing to add: data already holds texts/executions-by-year.csv and its 2 sources, 3 quantities and 3 estimates; no file was changed",
     );
-    wd.run(LONG).code(0).stdout_has("nothing to add");
+    wd.run(&args(LONG)).code(0).stdout_has("nothing to add");
     assert!(
         snapshot(&wd.path("data")) == once,
         "a second import changed a file"
@@ -309,7 +278,7 @@ fn a_semicolon_separated_table_is_copied_with_commas_and_checks_clean() {
     let wd = workdir(false);
     let semicolons = wd.read("famine-deaths.csv").replace(',', ";");
     wd.write("famine-deaths.csv", semicolons);
-    wd.run(LONG).code(0).stdout_has(
+    wd.run(&args(LONG)).code(0).stdout_has(
         "copied the table to data/texts/famine-deaths.csv (rewritten comma-separated from semicolon-separated, every cell unchanged)",
     );
     assert_eq!(
@@ -319,7 +288,7 @@ fn a_semicolon_separated_table_is_copied_with_commas_and_checks_clean() {
     wd.run(&["check"])
         .code(0)
         .line_has(&["0 error(s), 0 warning(s)"]);
-    wd.run(LONG).code(0).stdout_has("nothing to add");
+    wd.run(&args(LONG)).code(0).stdout_has("nothing to add");
 }
 
 /// Runs the import of a bad table into a fresh folder and into a copy of the shipped data and
@@ -399,7 +368,7 @@ fn a_dataset_folder_without_texts_csv_gets_one_listing_its_texts_too() {
     let wd = workdir(true);
     fs::remove_file(wd.path("data/texts.csv")).unwrap();
     wd.run(&["check"]).code(0);
-    wd.run(WIDE).code(0);
+    wd.run(&args(WIDE)).code(0);
     let texts = rows(&wd, "data/texts.csv");
     let ids: Vec<&str> = texts.iter().map(|t| t["id"].as_str()).collect();
     assert_eq!(ids, ["stalin-article", "executions-by-year"]);
