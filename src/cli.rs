@@ -22,6 +22,8 @@ pub struct Cli {
 /// What reckon can do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a dataset: a folder with texts/, every CSV with its header, and datapackage.json.
+    Init(InitArgs),
     /// Verify the dataset: schema, quotes in the text, figures and qualifiers, relation verdicts.
     Check(CheckArgs),
     /// Reconcile the estimates of each quantity across sources, or export relation verdicts.
@@ -185,9 +187,33 @@ pub struct CoverageArgs {
     #[command(flatten)]
     pub data: DataArgs,
 
+    /// Write a draft estimates.csv row for every uncovered figure instead of the list.
+    #[arg(long)]
+    pub propose: bool,
+
+    /// Only the figures of the text with this id.
+    #[arg(long = "text", value_name = "ID")]
+    pub text: Option<String>,
+
+    /// With --propose: write the rows to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE", requires = "propose")]
+    pub output: Option<std::path::PathBuf>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+}
+
+/// Arguments of `reckon init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The dataset folder to make (it may exist, but none of the files reckon writes may).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// A text to copy into DIR/texts/ and list in texts.csv (repeat for several).
+    #[arg(long = "text", value_name = "FILE")]
+    pub texts: Vec<PathBuf>,
 }
 
 /// Arguments of `reckon explain`.

@@ -390,3 +390,47 @@ fn spreadsheet_formulas_are_neutralised_and_negative_numbers_kept() {
     let difference = &row[header.iter().position(|h| h == "difference").unwrap()];
     assert_eq!(difference, "-33");
 }
+
+/// Issue 14: `build` describes its CSV exports in `out/datapackage.json`: one resource per
+/// CSV, its fields the CSV's header, typed (booleans, integers for counts, numbers for figures).
+#[test]
+fn build_describes_its_exports_in_a_data_package() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["build", "--out", "out", "--charts", "charts"])
+        .code(0);
+    let package: serde_json::Value =
+        serde_json::from_str(&wd.read("out/datapackage.json")).unwrap();
+    let resources = package["resources"].as_array().unwrap();
+    let names: Vec<&str> = resources
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["reconciled", "relations", "intervals", "hierarchy"]);
+    for r in resources {
+        let path = r["path"].as_str().unwrap();
+        let csv = wd.read(&format!("out/{path}"));
+        let header = csv.lines().next().unwrap();
+        let fields: Vec<&str> = r["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields.join(","), header, "{path}");
+    }
+    let type_of = |resource: &str, field: &str| -> String {
+        resources.iter().find(|r| r["name"] == resource).unwrap()["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == field)
+            .unwrap()["type"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(type_of("intervals", "derived"), "boolean");
+    assert_eq!(type_of("intervals", "low"), "number");
+    assert_eq!(type_of("reconciled", "estimates"), "integer");
+    assert_eq!(type_of("reconciled", "has_consensus"), "boolean");
+}

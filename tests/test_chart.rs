@@ -258,3 +258,44 @@ fn a_huge_label_is_drawn_quickly() {
     wd.run(&["build", "--charts", "g", "--out", "o"]).code(0);
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+/// Issue 14: naming something that has no chart says why, not only that there is none.
+#[test]
+fn a_chart_that_does_not_exist_is_explained() {
+    let wd = Workdir::with_shipped_data();
+    // "353,074 in 1937" is the one estimate of its quantity.
+    wd.run(&["chart", "great_purge_executions_1937", "--out", "c"])
+        .code(2)
+        .stderr_has("no chart for quantity `great_purge_executions_1937`: it has 1 estimate(s), and a forest chart needs two or more");
+    wd.run(&["chart", "r_conquest_ratio", "--out", "c"])
+        .code(2)
+        .stderr_has("this one is a ratio relation");
+}
+
+/// Issue 14: one estimate agrees with nothing, so an overview of single estimates draws no
+/// consensus and does not name one in its legend. Each of the article's deportee quantities has
+/// one estimate ("nearly 3.3 million", "millions of ethnic minorities"...).
+#[test]
+fn an_overview_of_single_estimates_draws_no_consensus() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["chart", "deportees", "--out", "charts", "--format", "svg"])
+        .code(0);
+    let overview = svg(&wd, "category-deportees");
+    assert!(overview.contains("People deported 1941–49"));
+    assert!(
+        !overview.contains("consensus"),
+        "a consensus of one estimate is drawn"
+    );
+    // With two agreeing estimates there is one: the 1932–33 famine's "between five and ten
+    // million" and "6 to 8 million" agree on 6–8 million.
+    wd.run(&[
+        "chart",
+        "famine_deaths",
+        "--out",
+        "charts",
+        "--format",
+        "svg",
+    ])
+    .code(0);
+    assert!(svg(&wd, "category-famine_deaths").contains("consensus (all estimates agree)"));
+}

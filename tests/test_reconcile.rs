@@ -247,8 +247,17 @@ fn category_grouping_pools_quantities() {
     let run = wd.run(&["reconcile", "--by", "category", "--format", "json"]);
     run.code(0);
     let rows = run.json();
-    let repatriation = find(rows.as_array().unwrap(), "key", "repatriation");
+    let repatriation = find(rows.as_array().unwrap(), "key", "repatriation/people");
     assert_eq!(repatriation["estimates"], 8);
+    // Issue 14: a category groups by unit too: the heights in inches apart from those in cm.
+    let keys: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"physical_measures/cm"), "{keys:?}");
+    assert!(keys.contains(&"physical_measures/inch"), "{keys:?}");
 }
 
 #[test]
@@ -478,7 +487,71 @@ fn the_hierarchy_export_names_the_part_above_its_whole() {
         .unwrap();
     assert_eq!(row["whole"], "e_archival_executions_800000");
     assert_eq!(row["whole_quantity"], "executions_stalin_era");
-    assert_eq!(row["same_source"], "false");
+    assert_eq!(row["same_source"], false);
     assert!(row["part_low"].as_f64().unwrap() > row["whole_high"].as_f64().unwrap());
     wd.run(&["reconcile", "--hierarchy", "--relations"]).code(2);
+}
+
+/// Issue 14: the JSON exports are typed for other tools (pandas reads booleans and lists), and
+/// an open end has its own column, so an empty cell has one meaning.
+#[test]
+fn json_exports_use_booleans_arrays_and_null() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["build", "--out", "out", "--charts", "charts"])
+        .code(0);
+    let read = |name: &str| -> Vec<Value> {
+        serde_json::from_str::<Value>(&wd.read(&format!("out/{name}.json")))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let reconciled = read("reconciled");
+    for row in &reconciled {
+        assert!(row["source_kind"].is_null(), "{row}");
+        assert!(row["disagreeing_sources"].is_array(), "{row}");
+        assert!(row["qualifiers"].is_array(), "{row}");
+        assert!(row["has_consensus"].is_boolean(), "{row}");
+        assert_eq!(
+            row["has_consensus"].as_bool(),
+            Some(!row["consensus_low"].is_null())
+        );
+    }
+    // "Over 100,000" is open above: its envelope's empty high end says so in its own column.
+    let open: Vec<&Value> = reconciled
+        .iter()
+        .filter(|r| r["envelope_high_open"] == true)
+        .collect();
+    assert!(!open.is_empty());
+    assert!(open.iter().all(|r| r["envelope_high"].is_null()));
+    let purge = reconciled
+        .iter()
+        .find(|r| r["key"] == "great_purge_executions_1937_38")
+        .unwrap();
+    assert_eq!(purge["disagreeing_sources"][0], "conquest");
+    for row in read("relations") {
+        assert!(row["operands"].is_array(), "{row}");
+        assert!(row["stated_high_open"].is_boolean(), "{row}");
+    }
+    let intervals = read("intervals");
+    let conquest = intervals
+        .iter()
+        .find(|r| r["id"] == "e_gp_conquest_ratio")
+        .unwrap();
+    assert_eq!(conquest["derived"], true);
+    assert_eq!(conquest["unit"], "people");
+    assert_eq!(conquest["source_name"], "Robert Conquest");
+    assert_eq!(
+        conquest["quantity_label"],
+        "Great Purge executions, 1937–38"
+    );
+    assert!(intervals
+        .iter()
+        .all(|r| r["derived"].is_boolean() && r["high_open"].is_boolean()));
+    // The Markdown names the quantity, the interval and the quote.
+    let md = wd.read("out/intervals.md");
+    assert!(md.contains(
+        "| id | quantity_label | source_name | stated | interval | provenance | quote |"
+    ));
+    assert!(md.contains("353,074 in 1937"));
 }

@@ -27,6 +27,9 @@ pub struct Found {
     pub covered: bool,
     /// The sentence around it.
     pub sentence: String,
+    /// Its bytes in the text's body (empty for a cell of a table document).
+    #[serde(skip)]
+    pub span: Range<usize>,
 }
 
 /// The coverage of a dataset.
@@ -73,6 +76,7 @@ pub fn coverage(data: &Dataset) -> Coverage {
                     class,
                     covered: is_covered,
                     sentence: body[sentence].to_string(),
+                    span: span.clone(),
                 });
             }
             offset += line.len();
@@ -125,6 +129,7 @@ fn table_figures(data: &Dataset, text: &Text, table: &TableDoc) -> Vec<Found> {
                     class: classify(cell, &f.span, f.kind),
                     covered: named.contains(&(r, c)),
                     sentence: row.clone(),
+                    span: 0..0,
                 });
             }
         }

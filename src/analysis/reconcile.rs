@@ -35,6 +35,8 @@ pub struct Member {
     pub estimate: String,
     pub quantity: String,
     pub category: String,
+    /// The unit of its quantity.
+    pub unit: String,
     pub source: String,
     pub source_kind: SourceKind,
     pub qualifier: Qualifier,
@@ -76,6 +78,7 @@ pub fn members(data: &Dataset, readings: &Readings) -> Vec<Member> {
                 estimate: e.id.clone(),
                 quantity: e.quantity.clone(),
                 category: quantity.category.clone(),
+                unit: quantity.unit.clone(),
                 source: e.source.clone(),
                 source_kind: data.kind_of(e)?,
                 qualifier: e.qualifier?,
@@ -380,7 +383,8 @@ fn finish(a: Aggregate, all: &[&Member]) -> Summary {
 fn group_key(m: &Member, by: GroupBy) -> String {
     match by {
         GroupBy::Quantity => m.quantity.clone(),
-        GroupBy::Category => m.category.clone(),
+        // Inches are not pooled with centimetres, nor miles with kilometres.
+        GroupBy::Category => format!("{}/{}", m.category, m.unit),
         GroupBy::SourceKind => format!("{}/{}", m.quantity, m.source_kind),
     }
 }
@@ -453,12 +457,8 @@ fn describe(data: &Dataset, s: &mut Summary, group: &[&Member], by: GroupBy) {
             s.label = quantity.map(|q| q.label.clone()).unwrap_or_default();
         }
         GroupBy::Category => {
-            s.label = first.category.replace('_', " ");
-            let units: BTreeSet<&str> = group
-                .iter()
-                .filter_map(|m| data.quantity(&m.quantity).map(|q| q.unit.as_str()))
-                .collect();
-            s.unit = units.into_iter().collect::<Vec<_>>().join("; ");
+            s.label = format!("{} ({})", first.category.replace('_', " "), first.unit);
+            s.unit = first.unit.clone();
         }
         GroupBy::SourceKind => {
             s.label = quantity.map(|q| q.label.clone()).unwrap_or_default();

@@ -101,6 +101,10 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
             files.push((path, exporter(format).serialize(table)?));
         }
     }
+    files.push((
+        args.out.join("datapackage.json"),
+        crate::present::export::package::package(&exports)?,
+    ));
     let ctx = View::new(analysis, AxisChoice::Auto).with_order(args.order);
     let charts = chart::render_all(&ctx)?;
     let report = crate::present::report::build(&ctx, &charts).into_bytes();

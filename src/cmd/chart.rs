@@ -18,7 +18,12 @@ pub fn run(args: &ChartArgs) -> Result<ExitCode> {
     } = Pipeline::clean(&args.data)?;
     let ctx = View::new(&analysis, args.axis).with_order(args.order);
     let charts = chart::render_all(&ctx)?;
-    let selected = select(&charts, &args.names)?;
+    let selected = select(&charts, &args.names).map_err(|e| {
+        match why_none(&analysis, &args.names, &charts) {
+            Some(why) => anyhow::anyhow!("{why}"),
+            None => e,
+        }
+    })?;
     let written = write_charts(&output, &selected, &args.out, args.format)?;
     write::note(&format!(
         "wrote {} file(s) for {} chart(s) to {}",
@@ -56,6 +61,49 @@ pub fn select<'a>(charts: &'a [Rendered], names: &[String]) -> Result<Vec<&'a Re
         .iter()
         .filter(|c| names.iter().any(|n| named(c, n)))
         .collect())
+}
+
+/// Why a name the user gave has no chart, when it names a row of the dataset: a quantity with
+/// one estimate, a category with one quantity, a relation of a kind that is not drawn.
+fn why_none(
+    analysis: &crate::analysis::Analysis,
+    names: &[String],
+    charts: &[Rendered],
+) -> Option<String> {
+    let data = &analysis.data;
+    let name = names.iter().find(|n| {
+        !charts
+            .iter()
+            .any(|c| c.name == **n || c.subjects.contains(n))
+    })?;
+    let shown = crate::check::shorten(&crate::model::finding::visible(name));
+    if let Some(q) = data.quantity(name) {
+        let members = analysis.members_of(&q.id);
+        let years: std::collections::BTreeSet<i32> =
+            members.iter().filter_map(|m| m.year).collect();
+        return Some(format!(
+            "no chart for quantity `{shown}`: it has {} estimate(s), and a forest chart needs two or more; a timeline needs estimates of two or more years (it has {}). `reckon explain {shown}` shows what there is",
+            members.len(),
+            years.len()
+        ));
+    }
+    if data.quantities.iter().any(|q| q.category == *name) {
+        let with_estimates = data
+            .quantities
+            .iter()
+            .filter(|q| q.category == *name && !analysis.members_of(&q.id).is_empty())
+            .count();
+        return Some(format!(
+            "no chart for category `{shown}`: an overview needs two or more of its quantities with estimates, in one unit (it has {with_estimates} with estimates)"
+        ));
+    }
+    if let Some(r) = data.relations.iter().find(|r| r.id == *name) {
+        let kind = r.kind.map_or("unknown", |k| k.as_str());
+        return Some(format!(
+            "no chart for relation `{shown}`: only sum relations are drawn (as totals), and this one is a {kind} relation"
+        ));
+    }
+    None
 }
 
 /// The files [`write_charts`] would write.

@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::Pipeline;
 use crate::analysis::coverage::{self, Class, Found};
 use crate::cli::{CheckFormat, CoverageArgs};
-use crate::present::write;
+use crate::present::{propose, write};
 
 /// A sentence shortened around its figure to at most about 160 characters.
 pub fn excerpt(f: &Found) -> String {
@@ -33,8 +33,38 @@ pub fn excerpt(f: &Found) -> String {
 
 /// Runs `coverage`; it only reports, so it exits 0 whenever the dataset loads.
 pub fn run(args: &CoverageArgs) -> Result<ExitCode> {
-    let analysis = Pipeline::clean(&args.data)?.analysis;
-    let report = coverage::coverage(&analysis.data);
+    let Pipeline {
+        analysis, output, ..
+    } = Pipeline::open_partial(&args.data)?;
+    let mut report = coverage::coverage(&analysis.data);
+    if let Some(only) = &args.text {
+        if analysis.data.text(only).is_none() {
+            anyhow::bail!("no text has the id `{only}`");
+        }
+        report.found.retain(|f| &f.text_id == only);
+        report.figures = report
+            .found
+            .iter()
+            .filter(|f| f.class == Class::Figure || f.covered)
+            .count();
+        report.covered = report.found.iter().filter(|f| f.covered).count();
+    }
+    if args.propose {
+        let proposals = propose::propose(&analysis.data, &report, args.text.as_deref());
+        let bytes = propose::to_csv(&proposals)?;
+        let uncovered = report
+            .found
+            .iter()
+            .filter(|f| !f.covered && f.class == Class::Figure)
+            .count();
+        let target = args.output.as_deref().unwrap_or(std::path::Path::new("-"));
+        output.output(target, &bytes)?;
+        write::note(&format!(
+            "proposed {} row(s) for {uncovered} uncovered figure(s); a figure with no short quote that check accepts is left out",
+            proposals.len()
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
     let out = match args.format {
         CheckFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report)?;

@@ -7,6 +7,7 @@ mod check;
 mod coverage;
 mod explain;
 mod import;
+mod init;
 mod reconcile;
 mod report;
 
@@ -29,6 +30,7 @@ use crate::present::write::Output;
 /// that the data has errors ([`DataErrors`], exit 1).
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
+        Command::Init(args) => init::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Reconcile(args) => reconcile::run(&args),
         Command::Chart(args) => chart::run(&args),
@@ -81,6 +83,46 @@ impl Pipeline {
     pub fn open(args: &DataArgs) -> Result<Self> {
         let loaded = load::load(&args.data)
             .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
+        Self::from_loaded(args, loaded)
+    }
+
+    /// [`Pipeline::open`] for a command that reports on whatever is there (`coverage`,
+    /// `explain`): a missing CSV file is read as empty, and the findings are only counted; a
+    /// note on standard error says how many errors there are and where to read them.
+    pub fn open_partial(args: &DataArgs) -> Result<Self> {
+        let loaded = load::load_partial(&args.data)
+            .with_context(|| format!("loading the dataset in {}", args.data.display()))?;
+        let missing: Vec<String> = loaded
+            .missing
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let pipeline = Self::from_loaded(args, loaded)?;
+        let errors = pipeline
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let mut notes = Vec::new();
+        if !missing.is_empty() {
+            notes.push(format!("{} missing, read as empty", missing.join(", ")));
+        }
+        if errors > 0 {
+            notes.push(format!(
+                "the dataset has {errors} error(s), so figures may be misread; `reckon check --data {}` lists them",
+                args.data.display()
+            ));
+        }
+        if !notes.is_empty() {
+            present::write::note(&present::write::terminal(&format!(
+                "note: {}",
+                notes.join("; ")
+            )));
+        }
+        Ok(pipeline)
+    }
+
+    fn from_loaded(args: &DataArgs, loaded: load::Loaded) -> Result<Self> {
         // report.md is read by the report itself, and is an input all the same.
         let prose = args.data.join("report.md");
         let output = Output::new(

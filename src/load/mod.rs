@@ -52,6 +52,8 @@ pub struct Loaded {
     /// Every file that was read (the CSV files and the texts) and `datapackage.json` when there
     /// is one: the files that no output of the same run may replace.
     pub inputs: Vec<PathBuf>,
+    /// Required files that were missing, when [`load_partial`] read the dataset.
+    pub missing: Vec<PathBuf>,
 }
 
 /// One CSV file of a dataset: its columns, whether the dataset must have it, and where its
@@ -109,8 +111,35 @@ const TABLE_FILES: [TableFile; 6] = [
     },
 ];
 
+/// Each CSV file a dataset may have, with its whole header (required columns, then optional
+/// ones): what `reckon init` writes.
+pub fn headers() -> Vec<(&'static str, String)> {
+    let mut out = vec![("texts.csv", columns::TEXTS.join(","))];
+    for table in &TABLE_FILES {
+        let all: Vec<&str> = table
+            .columns
+            .required
+            .iter()
+            .chain(table.columns.optional)
+            .copied()
+            .collect();
+        out.push((table.name, all.join(",")));
+    }
+    out
+}
+
 /// Reads every file of the dataset in `dir`.
 pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
+    read(dir, false)
+}
+
+/// Reads what there is of the dataset in `dir`: a required file that is missing is noted in
+/// [`Loaded::missing`] and read as empty, so that `coverage` can run on a folder of texts.
+pub fn load_partial(dir: &Path) -> Result<Loaded, LoadError> {
+    read(dir, true)
+}
+
+fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
     if !dir.exists() {
         return Err(LoadError::MissingDir(dir.to_path_buf()));
     }
@@ -131,8 +160,13 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     }
     (dataset.texts, dataset.unreadable_texts) = load_texts(dir, &mut findings, &mut inputs)?;
 
+    let mut missing = Vec::new();
     for table in &TABLE_FILES {
         let path = match table.required {
+            Some(_) if partial && !present(&dir.join(table.name))? => {
+                missing.push(dir.join(table.name));
+                continue;
+            }
             Some(what) => required_file(dir, table.name, what)?,
             None => {
                 let path = dir.join(table.name);
@@ -142,10 +176,11 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
                 path
             }
         };
+        // A file with its header and no rows is an empty table: a new dataset starts so.
         read_rows(
             &path,
             &table.columns,
-            table.required.is_some(),
+            false,
             &mut findings,
             &mut inputs,
             |r, f| (table.add)(&mut dataset, r, f),
@@ -156,6 +191,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         dataset,
         findings,
         inputs,
+        missing,
     })
 }
 

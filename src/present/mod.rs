@@ -5,6 +5,7 @@ pub mod chart;
 pub mod explain;
 pub mod export;
 pub mod findings;
+pub mod propose;
 pub mod report;
 pub mod words;
 pub mod write;

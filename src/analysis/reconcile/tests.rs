@@ -9,6 +9,7 @@ fn member(id: &str, source: &str, lo: f64, hi: f64, central: f64) -> Member {
         estimate: id.into(),
         quantity: "q".into(),
         category: "c".into(),
+        unit: "people".into(),
         source: source.into(),
         source_kind: SourceKind::Historian,
         qualifier: Qualifier::About,

@@ -78,17 +78,26 @@ pub fn draw<DB: DrawingBackend>(
     ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
+    let agreed = o
+        .rows
+        .iter()
+        .any(|s| s.consensus.is_some() && s.independent >= 2);
     let subtitle = format!(
-        "{} quantities · {} · envelope of each quantity's estimates, consensus where they agree, and their median",
+        "{} quantities · {} · envelope of each quantity's estimates, {}their median",
         o.rows.len() + o.omitted,
-        o.unit
+        o.unit,
+        if agreed {
+            "consensus where they agree, and "
+        } else {
+            ""
+        }
     );
     let y = header(area, title, &subtitle)?;
-    let keys = vec![
-        ("envelope of the estimates".to_string(), PARTS[4]),
-        ("consensus (all estimates agree)".to_string(), PARTS[2]),
-        ("median".to_string(), INK),
-    ];
+    let mut keys = vec![("envelope of the estimates".to_string(), PARTS[4])];
+    if agreed {
+        keys.push(("consensus (all estimates agree)".to_string(), PARTS[2]));
+    }
+    keys.push(("median".to_string(), INK));
     let y = legend(area, &keys, y)?;
     let values = o
         .rows
@@ -151,7 +160,8 @@ fn draw_row<DB: DrawingBackend>(
     if s.envelope.lo < layout.scale.lo() || (layout.scale.is_log() && s.envelope.lo <= 0.0) {
         arrow(area, (PLOT_X0 - 4, cy), -1, PARTS[2])?;
     }
-    if let Some(c) = s.consensus {
+    // One estimate agrees with nothing: only two or more make a consensus worth drawing.
+    if let Some(c) = s.consensus.filter(|_| s.independent >= 2) {
         let chi = if c.is_open_above() { PLOT_X1 } else { x(c.hi) };
         bar(
             area,

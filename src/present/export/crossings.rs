@@ -67,7 +67,7 @@ impl Tabular for Crossings<'_> {
                     row.push(whole[0].clone());
                     row.push(text(&c.whole_quantity));
                     row.extend(whole[1..].iter().cloned());
-                    row.push(text(if c.same_source { "true" } else { "false" }));
+                    row.push(Cell::Bool(c.same_source));
                     row.push(num(c.exceeded as f64));
                     row.push(text(words::crossing(a, c)));
                     row

@@ -29,7 +29,9 @@ impl Exporter for CsvExporter {
                 .map(|cell| match cell {
                     Cell::Text(s) | Cell::Shown(s) => spreadsheet_safe(s),
                     Cell::Number(Some(v)) => plain(*v),
-                    Cell::Number(None) => String::new(),
+                    Cell::Number(None) | Cell::Null => String::new(),
+                    Cell::Bool(b) => b.to_string(),
+                    Cell::List(items) => spreadsheet_safe(&items.join(";")),
                 })
                 .collect();
             writer.write_record(&record)?;

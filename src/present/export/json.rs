@@ -1,4 +1,5 @@
-//! JSON export: an array of objects, keys in column order, plain numbers, null for open ends.
+//! JSON export: an array of objects, keys in column order, plain numbers, booleans, arrays for
+//! lists and null for a missing value or an open end.
 
 use anyhow::Result;
 use serde_json::{Map, Number, Value};
@@ -23,7 +24,11 @@ impl Exporter for JsonExporter {
                         let value = match cell {
                             Cell::Text(s) | Cell::Shown(s) => Value::String(s.clone()),
                             Cell::Number(Some(v)) => number(*v),
-                            Cell::Number(None) => Value::Null,
+                            Cell::Number(None) | Cell::Null => Value::Null,
+                            Cell::Bool(b) => Value::Bool(*b),
+                            Cell::List(items) => Value::Array(
+                                items.iter().map(|i| Value::String(i.clone())).collect(),
+                            ),
                         };
                         (name.to_string(), value)
                     })

@@ -5,6 +5,7 @@ pub mod crossings;
 mod csv;
 mod json;
 mod markdown;
+pub mod package;
 mod table;
 pub mod tables;
 
@@ -31,6 +32,12 @@ pub enum Cell {
     Number(Option<f64>),
     /// A number preformatted for people (used by the human projections).
     Shown(String),
+    /// A yes or no: `true`/`false` in CSV and JSON.
+    Bool(bool),
+    /// A list: `;`-joined in CSV, an array in JSON, `, `-joined for people.
+    List(Vec<String>),
+    /// No value: empty in CSV, `null` in JSON.
+    Null,
 }
 
 /// Rows under named columns.
@@ -70,6 +77,8 @@ fn shown(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) | Cell::Shown(s) => s.clone(),
         Cell::Number(Some(v)) => crate::english::number::grouped(*v),
-        Cell::Number(None) => String::new(),
+        Cell::Number(None) | Cell::Null => String::new(),
+        Cell::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        Cell::List(items) => items.join(", "),
     }
 }

@@ -33,6 +33,15 @@ fn upper(i: &Interval) -> Cell {
     num(i.hi)
 }
 
+/// Whether an interval is open above: the one meaning of an empty high end.
+fn open(i: &Interval) -> Cell {
+    Cell::Bool(i.is_open_above())
+}
+
+fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> Cell {
+    Cell::List(items.into_iter().map(str::to_string).collect())
+}
+
 /// Reconciliation summaries ready for export.
 pub struct Summaries<'a> {
     pub rows: &'a [Summary],
@@ -54,10 +63,14 @@ impl Tabular for Summaries<'_> {
                 "derived",
                 "envelope_low",
                 "envelope_high",
+                "envelope_high_open",
+                "has_consensus",
                 "consensus_low",
                 "consensus_high",
+                "consensus_high_open",
                 "survey_low",
                 "survey_high",
+                "survey_high_open",
                 "conflict",
                 "disagreeing_sources",
                 "median",
@@ -76,30 +89,32 @@ impl Tabular for Summaries<'_> {
                         text(&s.label),
                         text(&s.category),
                         text(&s.unit),
-                        text(s.source_kind.map(|k| k.as_str()).unwrap_or("")),
+                        s.source_kind.map_or(Cell::Null, |k| text(k.as_str())),
                         num(s.estimates as f64),
                         num(s.independent as f64),
                         num(s.sources as f64),
                         num(s.derived as f64),
                         num(s.envelope.lo),
                         upper(&s.envelope),
-                        s.consensus.map_or(Cell::Number(None), |c| num(c.lo)),
-                        s.consensus.as_ref().map_or(Cell::Number(None), upper),
-                        s.survey.map_or(Cell::Number(None), |c| num(c.lo)),
-                        s.survey.as_ref().map_or(Cell::Number(None), upper),
+                        if s.independent > 0 {
+                            open(&s.envelope)
+                        } else {
+                            Cell::Null
+                        },
+                        Cell::Bool(s.consensus.is_some()),
+                        s.consensus.map_or(Cell::Null, |c| num(c.lo)),
+                        s.consensus.as_ref().map_or(Cell::Null, upper),
+                        s.consensus.as_ref().map_or(Cell::Null, open),
+                        s.survey.map_or(Cell::Null, |c| num(c.lo)),
+                        s.survey.as_ref().map_or(Cell::Null, upper),
+                        s.survey.as_ref().map_or(Cell::Null, open),
                         text(s.conflict.as_ref().map(words::conflict).unwrap_or_default()),
-                        text(s.disagreeing.join(";")),
+                        list(s.disagreeing.iter().map(String::as_str)),
                         num(s.median),
                         num(s.min),
                         num(s.max),
                         num(s.spread),
-                        text(
-                            s.qualifiers
-                                .iter()
-                                .map(|q| q.as_str())
-                                .collect::<Vec<_>>()
-                                .join(";"),
-                        ),
+                        list(s.qualifiers.iter().map(|q| q.as_str())),
                         text(about_rule(&self.rules)),
                     ]
                 })
@@ -192,9 +207,11 @@ impl Tabular for Verdicts<'_> {
                 "verdict",
                 "stated_low",
                 "stated_high",
+                "stated_high_open",
                 "stated_value",
                 "computed_low",
                 "computed_high",
+                "computed_high_open",
                 "computed_value",
                 "difference",
                 "relative_difference",
@@ -212,14 +229,16 @@ impl Tabular for Verdicts<'_> {
                         text(&o.id),
                         text(o.kind.as_str()),
                         text(&o.target),
-                        text(o.operands.join(";")),
+                        list(o.operands.iter().map(String::as_str)),
                         Cell::Number(o.factor),
                         text(o.verdict.as_str()),
                         num(o.stated.lo),
                         upper(&o.stated),
+                        open(&o.stated),
                         num(o.stated_value),
                         num(o.computed.lo),
                         upper(&o.computed),
+                        open(&o.computed),
                         num(o.computed_value),
                         num(o.difference),
                         Cell::Number(o.relative_difference.filter(|r| r.is_finite())),
@@ -282,12 +301,16 @@ impl Tabular for Intervals<'_> {
             columns: vec![
                 "id",
                 "quantity",
+                "quantity_label",
+                "unit",
                 "source",
+                "source_name",
                 "source_kind",
                 "qualifier",
                 "stated",
                 "low",
                 "high",
+                "high_open",
                 "central",
                 "derived",
                 "rule",
@@ -298,6 +321,7 @@ impl Tabular for Intervals<'_> {
                 "period_end",
                 "locator",
                 "quote",
+                "interval",
             ],
             rows: self
                 .data
@@ -305,21 +329,24 @@ impl Tabular for Intervals<'_> {
                 .iter()
                 .filter_map(|e| {
                     let r = self.readings.get(&e.id)?;
+                    let quantity = self.data.quantity(&e.quantity);
                     Some(vec![
                         text(&e.id),
                         text(&e.quantity),
+                        text(quantity.map_or("", |q| q.label.as_str())),
+                        text(quantity.map_or("", |q| q.unit.as_str())),
                         text(&e.source),
-                        text(self.data.kind_of(e).map(|k| k.as_str()).unwrap_or("")),
-                        text(e.qualifier.map(|q| q.as_str()).unwrap_or("")),
+                        text(self.data.source(&e.source).map_or("", |s| s.name.as_str())),
+                        self.data
+                            .kind_of(e)
+                            .map_or(Cell::Null, |k| text(k.as_str())),
+                        e.qualifier.map_or(Cell::Null, |q| text(q.as_str())),
                         text(words::stated(e, r)),
                         num(r.interval.lo),
                         upper(&r.interval),
+                        open(&r.interval),
                         num(r.central),
-                        text(if self.readings.derived_by.contains_key(&e.id) {
-                            "true"
-                        } else {
-                            "false"
-                        }),
+                        Cell::Bool(self.readings.derived_by.contains_key(&e.id)),
                         text(words::rule(&r.rule)),
                         text(self.data.provenance(e).as_str()),
                         text(e.restates.as_deref().unwrap_or("")),
@@ -328,6 +355,7 @@ impl Tabular for Intervals<'_> {
                         year(e.period_end),
                         text(&e.locator),
                         text(&e.quote),
+                        text(interval_words(&r.interval)),
                     ])
                 })
                 .collect(),
@@ -336,7 +364,15 @@ impl Tabular for Intervals<'_> {
 
     fn human(&self) -> Table {
         let machine = self.machine();
-        let keep = ["id", "source", "stated", "rule", "provenance"];
+        let keep = [
+            "id",
+            "quantity_label",
+            "source_name",
+            "stated",
+            "interval",
+            "provenance",
+            "quote",
+        ];
         let index: Vec<usize> = keep
             .iter()
             .filter_map(|k| machine.columns.iter().position(|c| c == k))

@@ -70,9 +70,10 @@ pub(super) fn inline_svg(c: &Rendered) -> String {
         .and_then(|i| head[i + 9..].split('"').next())
         .unwrap_or("0 0 1000 600");
     format!(
-        "<figure><svg viewBox=\"{view}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\"{}<p class=\"scroll-hint\">Scroll sideways to see the whole chart →</p></figure>\n",
+        "<figure><svg viewBox=\"{view}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Chart: {}\"{}<p class=\"scroll-hint\">Scroll sideways to see the whole chart →</p><figcaption>{}</figcaption></figure>\n",
         escape(&c.title),
-        &svg[open_end..]
+        &svg[open_end..],
+        escape(&c.title)
     )
 }
 

@@ -1,0 +1,434 @@
+//! `coverage --propose`: a draft `estimates.csv` row for every figure no estimate covers, with
+//! its values, its qualifier and the shortest quote that holds both and occurs once in its
+//! text. A row is proposed only when `check` finds nothing wrong with it, so that once a person
+//! fills in `quantity` and `source` it passes unchanged.
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::analysis::coverage::{Class, Coverage};
+use crate::check::Draft;
+use crate::english::figure::{self, FigureKind, Parsed};
+use crate::model::{Dataset, Estimate, Loc, Qualifier, RowPos};
+
+/// Words of context read on each side of a figure to find its qualifier and range partner.
+const CONTEXT_WORDS: usize = 5;
+
+/// How many words back a survey verb may stand from its range.
+const SURVEY_REACH: usize = 10;
+
+/// The verbs that make a range further on a survey ("estimates range in the tens of millions
+/// (15 to 55 million)"); "estimates" alone reaches only as far as the figure's own context.
+const SURVEY_VERBS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying",
+];
+
+/// One proposed row, and where its figure stands.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub estimate: Estimate,
+    /// The text file and the figure's line and column in it.
+    pub file: String,
+    pub line: u64,
+    pub column: u64,
+}
+
+/// What a row says: its qualifier and its low, point and high.
+#[derive(Debug, Clone, PartialEq)]
+struct Reading {
+    qualifier: Qualifier,
+    low: Option<f64>,
+    point: Option<f64>,
+    high: Option<f64>,
+}
+
+/// The qualifier a single figure takes from the words just before it: a bound ("a minimum
+/// of", "over", "up to") before a softener ("around"), as check accepts either.
+fn worded(cues: &[Qualifier]) -> Qualifier {
+    const PRECEDENCE: [Qualifier; 6] = [
+        Qualifier::Over,
+        Qualifier::AtLeast,
+        Qualifier::UpTo,
+        Qualifier::AtMost,
+        Qualifier::Nearly,
+        Qualifier::About,
+    ];
+    PRECEDENCE
+        .into_iter()
+        .find(|q| cues.contains(q))
+        .unwrap_or(Qualifier::Exact)
+}
+
+/// Words before a figure that may qualify it: at most this many, never past another figure.
+const QUALIFYING_WORDS: usize = 4;
+
+/// The figures chained to figure `k` by ranges ("from 2.2 million to 4 to 5 million").
+fn chain(parsed: &Parsed, k: usize) -> Vec<usize> {
+    let mut chain = vec![k];
+    loop {
+        let before = chain.len();
+        for &(a, b) in &parsed.ranges {
+            if chain.contains(&a) && !chain.contains(&b) {
+                chain.push(b);
+            } else if chain.contains(&b) && !chain.contains(&a) {
+                chain.push(a);
+            }
+        }
+        if chain.len() == before {
+            return chain;
+        }
+    }
+}
+
+/// The row the words `s` make of the figure starting at byte `at` of `s`: `None` when there is
+/// no such figure or it is a multiplier. A range takes in every figure it chains to; a single
+/// figure takes its qualifier from the few words before it, never from another figure's.
+fn reading(s: &str, at: usize) -> Option<(Reading, Range<usize>)> {
+    let parsed: Parsed = figure::parse(s);
+    let k = parsed.figures.iter().position(|f| f.span.start == at)?;
+    let f = &parsed.figures[k];
+    if matches!(f.kind, FigureKind::Times) {
+        return None;
+    }
+    let chained = chain(&parsed, k);
+    if chained.len() > 1 {
+        let members: Vec<&figure::Figure> = chained.iter().map(|&i| &parsed.figures[i]).collect();
+        let lo = members
+            .iter()
+            .map(|m| m.value)
+            .fold(f64::INFINITY, f64::min);
+        let hi = members
+            .iter()
+            .map(|m| m.value)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let start = members.iter().map(|m| m.span.start).min().unwrap_or(at);
+        let end = members.iter().map(|m| m.span.end).max().unwrap_or(at);
+        let qualifier = if parsed.cues.contains(&Qualifier::Survey) {
+            Qualifier::Survey
+        } else {
+            Qualifier::Range
+        };
+        let row = Reading {
+            qualifier,
+            low: Some(lo),
+            point: None,
+            high: Some(hi),
+        };
+        return Some((row, start..end));
+    }
+    if let FigureKind::Magnitude { low, high } = f.kind {
+        let row = Reading {
+            qualifier: Qualifier::Magnitude,
+            low: Some(low),
+            point: None,
+            high: Some(high),
+        };
+        return Some((row, f.span.clone()));
+    }
+    let previous_end = parsed.figures[..k].last().map_or(0, |p| p.span.end);
+    let from = words(&s[..f.span.start])
+        .iter()
+        .rev()
+        .take(QUALIFYING_WORDS)
+        .map(|w| w.start)
+        .filter(|&w| w >= previous_end)
+        .min()
+        .unwrap_or(f.span.start);
+    let cues = figure::parse(&s[from..f.span.end]).cues;
+    let row = Reading {
+        qualifier: worded(&cues),
+        low: None,
+        point: Some(f.value),
+        high: None,
+    };
+    Some((row, f.span.clone()))
+}
+
+/// Where the words of `s` start and end (byte offsets), in order.
+fn words(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(a)) => {
+                out.push(a..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push(a..s.len());
+    }
+    out
+}
+
+/// Trims what a quote should not end or start with (a comma, a full stop, a bracket).
+fn trimmed(body: &str, span: Range<usize>) -> Range<usize> {
+    let s = &body[span.clone()];
+    let head = s.len() - s.trim_start_matches(['(', '[', '"', '“', '‘']).len();
+    let tail = s.len()
+        - s.trim_end_matches([',', ';', ':', '.', ')', ']', '"', '”', '’', '!', '?'])
+            .len();
+    (span.start + head)..(span.end - tail).max(span.start + head)
+}
+
+/// The draft row for the figure at `span` of text `text_id`, or `None` when no short quote
+/// around it passes check.
+fn propose_one(
+    data: &Dataset,
+    draft: &Draft,
+    text_id: &str,
+    body: &str,
+    span: &Range<usize>,
+) -> Option<(Estimate, Range<usize>)> {
+    let sentence = crate::english::passage::sentence(body, span);
+    let in_sentence = &body[sentence.clone()];
+    let ws = words(in_sentence);
+    let at = span.start - sentence.start;
+    let first = ws.iter().position(|w| w.end > at)?;
+    let last = ws
+        .iter()
+        .rposition(|w| w.start < span.end - sentence.start)?;
+    // What the words around the figure make of it: the row every candidate must reproduce.
+    let from = first.saturating_sub(CONTEXT_WORDS);
+    let to = (last + CONTEXT_WORDS).min(ws.len() - 1);
+    let context = ws[from].start..ws[to].end;
+    let (mut wanted, figure_span) = reading(&in_sentence[context.clone()], at - context.start)?;
+    let figure_end = context.start + figure_span.end;
+    // "Estimates of the toll range in the tens of millions (15 to 55 million)": a survey word
+    // further back still makes the range a survey, and the quote must reach back to it.
+    let mut from = from;
+    if wanted.qualifier == Qualifier::Range {
+        let reach = first.saturating_sub(SURVEY_REACH);
+        let back = &in_sentence[ws[reach].start..ws[first].start];
+        let verb = words(back).iter().any(|w| {
+            let word = back[w.clone()].to_lowercase();
+            SURVEY_VERBS.contains(&word.trim_matches(|c: char| !c.is_alphabetic()))
+        });
+        if verb {
+            wanted.qualifier = Qualifier::Survey;
+            from = reach;
+        }
+    }
+    let mut candidates: Vec<Range<usize>> = Vec::new();
+    for a in from..=first {
+        for b in last..=to {
+            let span = trimmed(in_sentence, ws[a].start..ws[b].end);
+            if span.start <= at && span.end >= figure_end {
+                candidates.push(span);
+            }
+        }
+    }
+    candidates.sort_by_key(|c| (c.len(), c.start));
+    candidates.dedup();
+    for c in candidates {
+        let quote = &in_sentence[c.clone()];
+        let Some((row, _)) = reading(quote, at - c.start) else {
+            continue;
+        };
+        if row != wanted {
+            continue;
+        }
+        let estimate = Estimate {
+            text: text_id.to_string(),
+            low: row.low,
+            point: row.point,
+            high: row.high,
+            qualifier: Some(row.qualifier),
+            quote: quote.to_string(),
+            ..blank(data)
+        };
+        if draft.check(&estimate).is_empty() {
+            let whole = (sentence.start + c.start)..(sentence.start + c.end);
+            return Some((estimate, whole));
+        }
+    }
+    None
+}
+
+/// An estimate with nothing filled in, placed nowhere in particular.
+fn blank(_data: &Dataset) -> Estimate {
+    let loc = Loc {
+        file: Arc::new(PathBuf::from("estimates.csv")),
+        line: 0,
+        column: 0,
+    };
+    Estimate {
+        id: String::new(),
+        quantity: String::new(),
+        source: String::new(),
+        text: String::new(),
+        low: None,
+        point: None,
+        high: None,
+        qualifier: None,
+        quote: String::new(),
+        note: String::new(),
+        locator: String::new(),
+        period_start: None,
+        period_end: None,
+        year: None,
+        restates: None,
+        pos: RowPos::new(loc, Vec::new(), Arc::new(Vec::new())),
+        unreadable: Vec::new(),
+    }
+}
+
+/// A name the sentence credits the figure to: "according to X", "X (1981)", "X estimated".
+pub fn credited(sentence: &str) -> Option<String> {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let ws: Vec<&str> = sentence.split_whitespace().collect();
+    let name_after = |i: usize| -> Option<String> {
+        let name: Vec<&str> = ws[i..]
+            .iter()
+            .take(4)
+            .take_while(|w| capitalised(w))
+            .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+            .collect();
+        (!name.is_empty()).then(|| name.join(" "))
+    };
+    let name_before = |i: usize| -> Option<String> {
+        let mut name: Vec<&str> = ws[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|w| capitalised(w))
+            .copied()
+            .collect();
+        name.reverse();
+        (!name.is_empty()).then(|| name.join(" "))
+    };
+    for i in 0..ws.len() {
+        let w = ws[i].to_lowercase();
+        if w == "according" && ws.get(i + 1).is_some_and(|n| *n == "to") {
+            if let Some(n) = name_after(i + 2) {
+                return Some(n);
+            }
+        }
+        let year = ws[i].trim_matches(['(', ')', ',', '.', ';']);
+        if ws[i].starts_with('(') && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+            if let Some(n) = name_before(i) {
+                return Some(n);
+            }
+        }
+        if matches!(
+            w.trim_end_matches([',', '.']),
+            "estimated" | "estimates" | "estimate" | "calculated" | "argues" | "argued" | "wrote"
+        ) {
+            if let Some(n) = name_before(i) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// A fresh id for the figure at `line`:`column` of text `text`, not yet taken.
+fn fresh_id(text: &str, line: u64, column: u64, taken: &mut foldhash::HashSet<String>) -> String {
+    let stem: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(150)
+        .collect();
+    let base = format!("p_{stem}_{line}_{column}");
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}_{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// A draft row for every uncovered figure that counts or measures (never a date, year, age,
+/// identifier, duration or number word), in text order; `only` limits it to one text.
+pub fn propose(data: &Dataset, coverage: &Coverage, only: Option<&str>) -> Vec<Proposal> {
+    let draft = Draft::new(data);
+    let mut taken: foldhash::HashSet<String> =
+        data.estimates.iter().map(|e| e.id.clone()).collect();
+    let mut out = Vec::new();
+    let mut claimed: Vec<(String, Range<usize>)> = Vec::new();
+    for f in &coverage.found {
+        if f.covered || f.class != Class::Figure || only.is_some_and(|t| t != f.text_id) {
+            continue;
+        }
+        let Some(text) = data.text(&f.text_id).filter(|t| t.table.is_none()) else {
+            continue;
+        };
+        let span = f.span.clone();
+        // The second figure of a range is proposed with the first.
+        if claimed
+            .iter()
+            .any(|(t, c)| *t == text.id && c.start <= span.start && span.end <= c.end)
+        {
+            continue;
+        }
+        let Some((mut estimate, quoted)) = propose_one(data, &draft, &text.id, &text.body, &span)
+        else {
+            continue;
+        };
+        claimed.push((text.id.clone(), quoted));
+        estimate.id = fresh_id(&text.id, f.line, f.column, &mut taken);
+        estimate.note = match credited(&f.sentence) {
+            Some(name) => format!(
+                "proposed by reckon; fill in quantity and source (the sentence credits {name})"
+            ),
+            None => "proposed by reckon; fill in quantity and source".to_string(),
+        };
+        out.push(Proposal {
+            estimate,
+            file: f.file.clone(),
+            line: f.line,
+            column: f.column,
+        });
+    }
+    out
+}
+
+/// The proposals as an `estimates.csv` file: its whole header, then one row each.
+pub fn to_csv(proposals: &[Proposal]) -> anyhow::Result<Vec<u8>> {
+    let header = crate::load::headers()
+        .into_iter()
+        .find(|(name, _)| *name == "estimates.csv")
+        .map(|(_, h)| h)
+        .unwrap_or_default();
+    let columns: Vec<&str> = header.split(',').collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&columns)?;
+    let number = |v: Option<f64>| v.map(crate::english::number::plain).unwrap_or_default();
+    for p in proposals {
+        let e = &p.estimate;
+        let row: Vec<String> = columns
+            .iter()
+            .map(|c| match *c {
+                "id" => e.id.clone(),
+                "text" => e.text.clone(),
+                "low" => number(e.low),
+                "point" => number(e.point),
+                "high" => number(e.high),
+                "qualifier" => e
+                    .qualifier
+                    .map(|q| q.as_str().to_string())
+                    .unwrap_or_default(),
+                "quote" => e.quote.clone(),
+                "note" => e.note.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        w.write_record(&row)?;
+    }
+    Ok(w.into_inner()?)
+}
+
+#[cfg(test)]
+mod tests;
