@@ -6,6 +6,7 @@ mod chart;
 mod check;
 mod coverage;
 mod explain;
+mod import;
 mod init;
 mod reconcile;
 mod report;
@@ -37,6 +38,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Report(args) => report::run(&args),
         Command::Coverage(args) => coverage::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Completions(args) => {
             let mut out = Vec::new();
             clap_complete::generate(
