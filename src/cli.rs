@@ -213,9 +213,19 @@ pub struct CoverageArgs {
     #[arg(short, long, value_name = "FILE", requires = "propose")]
     pub output: Option<std::path::PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    /// Output format (the list; --propose always writes CSV).
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Text, conflicts_with = "propose")]
+    pub format: CoverageFormat,
+}
+
+/// How `coverage` prints its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// One line per figure: file:line:column: class "figure" in: its sentence; then a summary
+    Text,
+    /// A JSON object: the counts, and every figure with its text, place, class, whether it is
+    /// covered and its sentence
+    Json,
 }
 
 /// Arguments of `reckon completions`.
