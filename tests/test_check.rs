@@ -226,8 +226,9 @@ fn a_misspelled_header_is_caught() {
         "id,quantity,source,text,low,point,high,qualifier,quote,note",
         "id,quantity,source,text,low,point,high,qualifer,quote,note",
     );
+    // At the misspelt column, after "id,quantity,source,text,low,point,high,".
     wd.run(&["check"]).code(1).line_has(&[
-        "data/estimates.csv:1:1",
+        "data/estimates.csv:1:40",
         "error[missing-column]",
         "`qualifier`",
         "`qualifer`",

@@ -50,13 +50,95 @@ fn an_extra_column_is_kept_with_a_warning_and_an_extra_field_is_an_error() {
     ]);
 }
 
+/// The (file, code) of every finding of `reckon check --format json`, in printed order.
+fn findings(wd: &Workdir) -> Vec<(String, String)> {
+    let run = wd.run(&["check", "--format", "json"]);
+    run.code(1);
+    run.json()
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| (f["file"].to_string(), f["code"].to_string()))
+                .map(|(file, code)| (file.replace('"', ""), code.replace('"', "")))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// (file, code) pairs for the expected findings.
+fn expected(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(f, c)| (f.to_string(), c.to_string()))
+        .collect()
+}
+
+// Regression (issue 13): a misspelt header (`qualifer`) dropped the whole file, hid every row
+// error in it and made the relation that names its estimates an unknown reference.
 #[test]
-fn a_misspelled_header_gets_a_suggestion() {
+fn a_misspelt_header_reads_the_rest_of_the_file_without_cascades() {
     let wd = Workdir::with_second_dataset();
     wd.edit(EST, "qualifier,quote", "qualifer,quote");
-    check_fails(&wd)
-        .code(1)
-        .line_has(&["error[missing-column]", "`qualifier`", "`qualifer`"]);
+    // A row error the misspelling must not hide.
+    wd.edit(EST, ",,312,,", ",,31x2,,");
+    check_fails(&wd).line_has(&[
+        "data/estimates.csv:1:40: error[missing-column]",
+        "`qualifer` looks like a misspelling of it",
+    ]);
+    assert_eq!(
+        findings(&wd),
+        expected(&[
+            ("data/estimates.csv", "missing-column"),
+            ("data/estimates.csv", "bad-number"),
+        ])
+    );
+    // A misspelt `id` leaves every source without one, and no estimate's source is reported.
+    let wd = Workdir::with_second_dataset();
+    wd.edit("data/sources.csv", "id,name", "idd,name");
+    assert_eq!(
+        findings(&wd),
+        expected(&[("data/sources.csv", "missing-column")])
+    );
+}
+
+// Regression (issue 13): a semicolon-separated sources.csv gave "column `id;name;kind;note` is
+// not one reckon knows", a missing-column per column and an unknown source per estimate.
+#[test]
+fn a_semicolon_separated_file_is_one_error_that_says_so() {
+    let wd = Workdir::with_second_dataset();
+    let semicolons = wd.read("data/sources.csv").replace(',', ";");
+    wd.write("data/sources.csv", semicolons);
+    check_fails(&wd).line_has(&[
+        "data/sources.csv:1:1: error[wrong-delimiter]",
+        "separated by semicolons (;), not commas",
+    ]);
+    assert_eq!(
+        findings(&wd),
+        expected(&[("data/sources.csv", "wrong-delimiter")])
+    );
+}
+
+// Regression (issue 13): the root cause was printed last, since findings sorted by file name.
+#[test]
+fn a_header_finding_comes_before_the_errors_it_explains() {
+    let wd = Workdir::with_second_dataset();
+    wd.edit(
+        "data/sources.csv",
+        "id,name,kind,note",
+        "id,name,kinds,note",
+    );
+    wd.edit(
+        EST,
+        "e_mayor,flood_deaths,mayor",
+        "e_mayor,flood_deaths,mayr",
+    );
+    assert_eq!(
+        findings(&wd),
+        expected(&[
+            ("data/sources.csv", "missing-column"),
+            ("data/estimates.csv", "unknown-reference"),
+        ])
+    );
 }
 
 #[test]

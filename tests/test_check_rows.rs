@@ -1,7 +1,7 @@
 //! `reckon check` on bad rows: each bad cell is named once, with its line and column, and no bad
 //! row hides another or silently drops out.
 
-use crate::workdir::{check_fails, Workdir, EST};
+use crate::workdir::{check_fails, tiny, Workdir, EST};
 
 #[test]
 fn wrong_types_name_the_cell() {
@@ -198,4 +198,37 @@ fn a_year_in_the_quote_is_never_the_figure() {
         .code(1)
         .line_has(&["value-mismatch", "`low` is 1932"])
         .line_has(&["value-mismatch", "`high` is 1933"]);
+}
+
+// Regression (issue 13): "2 war-related million deaths" could not be encoded; a `reading`
+// column now states the value, reported as a note that never fails check, even with --strict.
+#[test]
+fn a_curators_reading_of_irregular_words_is_a_note_and_passes() {
+    let wd = tiny(
+        "The war brought 2 war-related million deaths.",
+        &[("q", "people")],
+        &["q,,2000000,,exact,2 war-related million deaths"],
+        &[],
+    );
+    wd.edit(EST, "quote,note\n", "quote,note,reading\n");
+    wd.edit(EST, "million deaths,\n", "million deaths,,2000000\n");
+    wd.run(&["check"])
+        .code(0)
+        .line_has(&[
+            "data/estimates.csv:2:",
+            "note[curator-reading]",
+            "is read as 2000000 by the curator",
+            "reads 2, million in it",
+        ])
+        .line_has(&["0 error(s), 0 warning(s), 1 note(s)"]);
+    wd.run(&["check", "--strict"]).code(0);
+    let json = wd.run(&["check", "--format", "json"]).json();
+    assert_eq!(json[0]["severity"], "note");
+    // explain shows the reading beside the quote.
+    wd.run(&["explain", "e0"])
+        .code(0)
+        .line_has(&["reading    2000000: the curator's reading of the words"]);
+    // A reading the row does not agree with is an error like any other mismatch.
+    wd.edit(EST, ",,2000000\n", ",,3000000\n");
+    check_fails(&wd).line_has(&["error[value-mismatch]", "`reading` is 3000000"]);
 }

@@ -25,8 +25,11 @@ pub struct Found {
     pub figure: String,
     pub class: Class,
     pub covered: bool,
-    /// The sentence around it.
+    /// The sentence around it: the one that holds this figure's own position.
     pub sentence: String,
+    /// Byte offset of the figure in `sentence`, which may hold the same figure twice.
+    #[serde(skip)]
+    pub in_sentence: usize,
     /// Its bytes in the text's body (empty for a cell of a table document).
     #[serde(skip)]
     pub span: Range<usize>,
@@ -75,6 +78,7 @@ pub fn coverage(data: &Dataset) -> Coverage {
                     figure: body[span.clone()].to_string(),
                     class,
                     covered: is_covered,
+                    in_sentence: span.start.saturating_sub(sentence.start),
                     sentence: body[sentence].to_string(),
                     span: span.clone(),
                 });
@@ -109,14 +113,21 @@ fn table_figures(data: &Dataset, text: &Text, table: &TableDoc) -> Vec<Found> {
         .collect();
     let mut found = Vec::new();
     for (r, (pos, cells)) in table.rows.iter().enumerate() {
-        let row: Vec<String> = table
-            .header
-            .iter()
-            .zip(cells)
-            .filter(|(_, cell)| !cell.trim().is_empty())
-            .map(|(h, cell)| format!("{h}: {cell}"))
-            .collect();
-        let row = row.join("; ");
+        // The row as "Author: Peng; Deaths: 23", and where each cell's text starts in it.
+        let mut row = String::new();
+        let mut starts = vec![0; cells.len()];
+        for (c, (h, cell)) in table.header.iter().zip(cells).enumerate() {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            if !row.is_empty() {
+                row.push_str("; ");
+            }
+            row.push_str(h);
+            row.push_str(": ");
+            starts[c] = row.len();
+            row.push_str(cell);
+        }
         for (c, (name, cell)) in table.header.iter().zip(cells).enumerate() {
             let at = pos.cell(name);
             for f in figure::parse(cell).figures {
@@ -129,6 +140,7 @@ fn table_figures(data: &Dataset, text: &Text, table: &TableDoc) -> Vec<Found> {
                     class: classify(cell, &f.span, f.kind),
                     covered: named.contains(&(r, c)),
                     sentence: row.clone(),
+                    in_sentence: starts[c] + f.span.start,
                     span: 0..0,
                 });
             }

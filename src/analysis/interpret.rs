@@ -190,6 +190,7 @@ mod tests {
             period_end: None,
             year: None,
             restates: None,
+            reading: None,
             pos: RowPos::new(loc, Vec::new(), Arc::new(Vec::new())),
             unreadable: Vec::new(),
         }

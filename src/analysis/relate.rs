@@ -354,9 +354,16 @@ pub fn problems(data: &Dataset, read: &Readings, outcomes: &[Outcome]) -> Vec<Fi
             ));
         }
     }
-    // A relation that could not be evaluated says why, rather than vanishing from the verdicts.
+    // A relation that could not be evaluated says why, rather than vanishing from the verdicts;
+    // unless a column that values or relations need could not be read, which is said once.
+    let values_unread = ["qualifier", "low", "point", "high"]
+        .iter()
+        .any(|c| data.lacks("estimates.csv", c))
+        || ["kind", "target", "operands", "factor"]
+            .iter()
+            .any(|c| data.lacks("relations.csv", c));
     for r in &data.relations {
-        if outcomes.iter().any(|o| o.id == r.id) || r.kind.is_none() {
+        if values_unread || outcomes.iter().any(|o| o.id == r.id) || r.kind.is_none() {
             continue;
         }
         let missing: Vec<&str> = std::iter::once(&r.target)

@@ -4,8 +4,9 @@
 use foldhash::HashMap;
 
 use super::cells::cell_evidence;
-use super::ids::{reference, unknown, Table};
+use super::ids::{checkable, reference, unknown, Table};
 use super::quotes::{check_quote, shorten, TextIndex};
+use super::reading::check_reading;
 use super::show;
 use crate::english::class::{classify, Class};
 use crate::english::figure::{self, same_value, FigureKind, Parsed};
@@ -16,7 +17,8 @@ use crate::model::{Dataset, Estimate, Provenance, Qualifier};
 /// Which of low/point/high a qualifier needs and forbids: see README, Qualifiers.
 fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
     let need = |column: &str, present: bool, findings: &mut Vec<Finding>| {
-        if !present && !e.unreadable.contains(&column) {
+        // An unreadable cell, or a header without the column, has its own finding.
+        if !present && !e.unreadable.contains(&column) && e.pos.has(column) {
             findings.push(Finding::error(
                 Code::MissingValue,
                 &e.pos.cell(column),
@@ -72,43 +74,61 @@ pub(super) fn check_estimate(
         data,
         Table::Quantity,
         &e.quantity,
-        &e.pos.cell("quantity"),
+        (&e.pos, "quantity"),
         findings,
     );
-    let source = reference(
-        data,
-        Table::Source,
-        &e.source,
-        &e.pos.cell("source"),
-        findings,
-    );
+    let source = reference(data, Table::Source, &e.source, (&e.pos, "source"), findings);
     if let Some(q) = e.qualifier {
         check_columns(e, q, findings);
     }
     let provenance = data.provenance(e);
     if provenance == Provenance::Citation {
-        if source {
+        if e.reading.is_some() {
+            findings.push(Finding::error(
+                Code::UnexpectedValue,
+                &e.pos.cell("reading"),
+                "`reading` says how to read the words of a quote or table cell, and an estimate that cites a work has none: leave it empty",
+            ));
+        }
+        // Without a `text` or `quote` column every row would look like a citation.
+        if source
+            && e.pos.has("text")
+            && e.pos.has("quote")
+            && !data.lacks("sources.csv", "citation")
+        {
             check_citation(data, e, findings);
         }
         return;
     }
     let Some(text) = data.text(&e.text) else {
         // A text that is listed but could not be read has its own finding already.
-        if !data.unreadable_texts.contains(&e.text) {
+        if !data.unreadable_texts.contains(&e.text)
+            && checkable(data, Table::Text, (&e.pos, "text"))
+        {
             findings.push(unknown(data, Table::Text, &e.text, &e.pos.cell("text")));
         }
         return;
     };
+    // A misspelt `reading` column has its finding; which rows the curator read is unknown, so
+    // the words are not compared with the rows until it is renamed.
+    let compare = !data.lacks("estimates.csv", "reading");
     if let Some(table) = &text.table {
+        // A misspelt `locator` column has its finding; the cells it names cannot be checked.
+        if data.lacks("estimates.csv", "locator") {
+            return;
+        }
+        if !compare {
+            return;
+        }
         for evidence in cell_evidence(e, text, table, findings) {
             check_agreement(e, &evidence, findings);
         }
         return;
     }
-    let Some(index) = indexes.get(text.id.as_str()) else {
+    let Some(index) = indexes.get(text.id.as_str()).filter(|_| e.pos.has("quote")) else {
         return;
     };
-    if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) {
+    if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) && compare {
         let evidence = Evidence {
             text: &e.quote,
             scale: 1.0,
@@ -159,9 +179,18 @@ fn check_citation(data: &Dataset, e: &Estimate, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The figures and the qualifier in the evidence agree with the row.
+/// The figures and the qualifier in the evidence agree with the row; or, for a row that gives
+/// the curator's `reading` of the words, the reading does.
 fn check_agreement(e: &Estimate, evidence: &Evidence, findings: &mut Vec<Finding>) {
     let mut parsed = figure::parse(evidence.text);
+    if let Some(reading) = e.reading {
+        check_reading(e, evidence, &parsed, reading, findings);
+        return;
+    }
+    if e.unreadable.contains(&"reading") {
+        // The curator meant to read the words; the reading's bad-number says why it cannot be.
+        return;
+    }
     if parsed.figures.is_empty() {
         let (column, message) = if evidence.wording {
             (
@@ -223,18 +252,32 @@ fn candidates(evidence: &Evidence, parsed: &Parsed) -> Vec<f64> {
     }
 }
 
-/// Each of low/point/high is a figure the evidence states.
-fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut Vec<Finding>) {
-    let candidates = candidates(evidence, parsed);
-    let stated: Vec<String> = parsed
+/// The figures the evidence states, as a message shows them.
+pub(super) fn stated(evidence: &Evidence, parsed: &Parsed) -> Vec<String> {
+    parsed
         .figures
         .iter()
         .filter(|f| f.kind != FigureKind::Year || parsed.figures.len() == 1)
-        .map(|f| match f.kind {
-            FigureKind::Magnitude { low, high } => number::range(low, high),
-            _ => number::readable(f.value),
+        .map(|f| {
+            // The figure as the words write it ("266.667", not a rounded 266.67); a scaled cell
+            // (whose words `named` shows) as the value it is read as.
+            let written = evidence.text.get(f.span.clone()).unwrap_or_default();
+            match f.kind {
+                FigureKind::Magnitude { low, high } if evidence.scale == 1.0 => {
+                    format!("{written} ({})", number::range(low, high))
+                }
+                FigureKind::Magnitude { low, high } => number::range(low, high),
+                _ if evidence.scale != 1.0 || written.is_empty() => number::readable(f.value),
+                _ => written.to_string(),
+            }
         })
-        .collect();
+        .collect()
+}
+
+/// Each of low/point/high is a figure the evidence states.
+fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut Vec<Finding>) {
+    let candidates = candidates(evidence, parsed);
+    let stated = stated(evidence, parsed);
     for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
         let Some(value) = value.filter(|_| evidence.holds(column)) else {
             continue;
@@ -296,7 +339,12 @@ fn check_ends(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut
 }
 
 /// The qualifier is the one the quote's wording gives: see README, Qualifiers.
-fn check_qualifier(e: &Estimate, q: Qualifier, cues: &[Qualifier], findings: &mut Vec<Finding>) {
+pub(super) fn check_qualifier(
+    e: &Estimate,
+    q: Qualifier,
+    cues: &[Qualifier],
+    findings: &mut Vec<Finding>,
+) {
     let words: Vec<&str> = cues
         .iter()
         .filter(|c| {

@@ -58,7 +58,13 @@ fn check_period(data: &Dataset, e: &Estimate, findings: &mut Vec<Finding>) {
 fn check_restates(data: &Dataset, e: &Estimate, findings: &mut Vec<Finding>) {
     let Some(target) = &e.restates else { return };
     let loc = e.pos.cell("restates");
-    if !reference(data, Table::Estimate, target, &loc, findings) {
+    if !reference(
+        data,
+        Table::Estimate,
+        target,
+        (&e.pos, "restates"),
+        findings,
+    ) {
         return;
     }
     let mut current = target.as_str();

@@ -18,11 +18,14 @@ pub(super) fn check_ids<'a>(
     for (id, pos) in rows {
         let loc = pos.cell("id");
         if id.trim().is_empty() {
-            findings.push(Finding::error(
-                Code::MissingId,
-                &loc,
-                format!("the {what} has no id"),
-            ));
+            // A header without `id` says so once (missing-column), not on every row.
+            if pos.has("id") {
+                findings.push(Finding::error(
+                    Code::MissingId,
+                    &loc,
+                    format!("the {what} has no id"),
+                ));
+            }
             continue;
         }
         // Ids name files, anchors and references: letters (any script), digits, `_`, `-`, `.`.
@@ -124,9 +127,10 @@ pub(super) fn check_shared_ids(files: &IdRows, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Reports `column` when its cell is empty.
+/// Reports `column` when its cell is empty (not when the header lacks the column: that has its
+/// own finding).
 pub(super) fn required(value: &str, column: &str, pos: &RowPos, findings: &mut Vec<Finding>) {
-    if value.trim().is_empty() {
+    if value.trim().is_empty() && pos.has(column) {
         findings.push(Finding::error(
             Code::MissingValue,
             &pos.cell(column),
@@ -147,8 +151,10 @@ pub(super) fn check_sources(data: &Dataset, findings: &mut Vec<Finding>) {
 pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
     let estimated: foldhash::HashSet<&str> =
         data.estimates.iter().map(|e| e.quantity.as_str()).collect();
+    // Which quantities the estimates name is unknown when their `quantity` could not be read.
+    let known = !data.lacks("estimates.csv", "quantity");
     for q in &data.quantities {
-        if !estimated.contains(q.id.as_str()) {
+        if known && q.pos.has("id") && !estimated.contains(q.id.as_str()) {
             findings.push(Finding::warning(
                 Code::UnestimatedQuantity,
                 &q.pos.cell("id"),
@@ -172,7 +178,7 @@ pub(super) fn check_quantities(data: &Dataset, findings: &mut Vec<Finding>) {
         }
         if let Some(parent) = &q.parent {
             let loc = q.pos.cell("parent");
-            if reference(data, Table::Quantity, parent, &loc, findings)
+            if reference(data, Table::Quantity, parent, (&q.pos, "parent"), findings)
                 && (parent == &q.id || data.in_parent_cycle(&q.id))
             {
                 findings.push(Finding::error(
@@ -205,6 +211,16 @@ impl Table {
         }
     }
 
+    /// The file whose rows these are.
+    fn file(self) -> &'static str {
+        match self {
+            Table::Text => "texts.csv",
+            Table::Source => "sources.csv",
+            Table::Quantity => "quantities.csv",
+            Table::Estimate => "estimates.csv",
+        }
+    }
+
     /// True when a row of this kind has `id`.
     fn has(self, data: &Dataset, id: &str) -> bool {
         match self {
@@ -226,17 +242,25 @@ impl Table {
     }
 }
 
-/// Reports `id` unless a row of `table` has it; true when the reference resolves.
+/// Whether a reference in the cell `at` (a row and a column) to a row of `table` can be
+/// checked: not when the referring column or the ids of `table` could not be read (a header
+/// without the column, a file that is not comma-separated), which have their own finding.
+pub(super) fn checkable(data: &Dataset, table: Table, at: (&RowPos, &str)) -> bool {
+    at.0.has(at.1) && !data.lacks(table.file(), "id")
+}
+
+/// Reports `id`, in the cell `at`, unless a row of `table` has it or the reference cannot be
+/// checked ([`checkable`]); true when the reference resolves.
 pub(super) fn reference(
     data: &Dataset,
     table: Table,
     id: &str,
-    loc: &Loc,
+    at: (&RowPos, &str),
     findings: &mut Vec<Finding>,
 ) -> bool {
     let resolves = table.has(data, id);
-    if !resolves {
-        findings.push(unknown(data, table, id, loc));
+    if !resolves && checkable(data, table, at) {
+        findings.push(unknown(data, table, id, &at.0.cell(at.1)));
     }
     resolves
 }

@@ -6,6 +6,7 @@ mod cells;
 mod dating;
 mod ids;
 mod quotes;
+mod reading;
 mod relations;
 
 use foldhash::HashMap;
@@ -145,5 +146,51 @@ mod tests {
                 ("context.csv", Code::QuoteNotFound),
             ]
         );
+    }
+
+    // Regression (issue 13): a column missing from a header, or a file that could not be read,
+    // was reported again on every row and in every file that refers to it.
+    #[test]
+    fn a_column_or_file_that_could_not_be_read_causes_no_cascade() {
+        use crate::model::Unread;
+        let mut contents = clean();
+        let without: Vec<&str> = sample::ESTIMATES
+            .iter()
+            .copied()
+            .filter(|c| !matches!(*c, "point" | "quote" | "source"))
+            .collect();
+        let e = &mut contents.estimates[0];
+        (e.point, e.quote, e.source) = (None, String::new(), String::new());
+        e.pos = row("estimates.csv", &without, 2);
+        contents.quantities[0].pos = row("quantities.csv", &["id"], 2);
+        contents.quantities[0].unit = String::new();
+        contents.sources.clear();
+        contents.relations = vec![sample::relation(
+            "r",
+            RelationKind::Subset,
+            "e1",
+            &["e1b"],
+            None,
+        )];
+        contents.unread = vec![
+            Unread {
+                file: "estimates.csv",
+                column: Some("point"),
+            },
+            Unread {
+                file: "sources.csv",
+                column: None,
+            },
+        ];
+        let findings = validate(&Dataset::new(contents.clone()));
+        // Only the relation's unknown operand is a finding of its own.
+        assert_eq!(sample::codes(&findings), [Code::UnknownReference]);
+        assert!(findings[0].message.starts_with("estimate `e1b`"));
+        // Once estimates.csv could not be read, its ids are not checked either.
+        contents.unread.push(Unread {
+            file: "estimates.csv",
+            column: None,
+        });
+        assert!(validate(&Dataset::new(contents)).is_empty());
     }
 }

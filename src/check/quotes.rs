@@ -4,7 +4,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
-use super::ids::{check_ids, required, unknown, Table};
+use super::ids::{check_ids, checkable, required, unknown, Table};
 use crate::english::lines::LineIndex;
 use crate::english::passage;
 use crate::model::finding::{Code, Finding};
@@ -204,11 +204,18 @@ pub(super) fn check_contexts(
         // Unlike an estimate, a context passage naming an unreadable text is reported too.
         match data.text(&c.text) {
             Some(text) => {
-                if let Some(index) = indexes.get(text.id.as_str()) {
+                if let Some(index) = indexes.get(text.id.as_str()).filter(|_| c.pos.has("quote")) {
                     check_quote(&c.quote, text, index, &c.pos.cell("quote"), findings);
                 }
             }
-            None => findings.push(unknown(data, Table::Text, &c.text, &c.pos.cell("text"))),
+            // A text left unread because texts.csv lacks `file` has that finding already.
+            None if checkable(data, Table::Text, (&c.pos, "text"))
+                && !(data.lacks("texts.csv", "file")
+                    && data.unreadable_texts.contains(&c.text)) =>
+            {
+                findings.push(unknown(data, Table::Text, &c.text, &c.pos.cell("text")))
+            }
+            None => {}
         }
     }
 }
@@ -290,6 +297,21 @@ mod tests {
             f.message,
             "quote \"400 died\" occurs 2 times in texts/text.txt (at 1:1, 1:16); lengthen it until it is unique"
         );
+    }
+
+    // Regression (issue 13): the quote "800,000 more than the earlier figure", shortened to
+    // "800,000", was reported as `ambiguous-quote`. A figure the text holds once stands once,
+    // also beside a longer number, a footnote marker or a range that contains its digits.
+    #[test]
+    fn a_quote_shortened_to_its_figure_is_not_ambiguous_when_the_text_holds_it_once() {
+        let body = "The famine killed 2.4 million people,[3] 800,000 more than the earlier figure of 1,800,000 (1.800.000 in German) or 2,800,000–3,800,000.[4]";
+        let (stands, findings) = quote_in(body, "800,000");
+        assert!(stands);
+        assert!(findings.is_empty(), "{findings:#?}");
+        let (_, findings) = quote_in(&format!("{body} Then 800,000 more died."), "800,000");
+        assert!(one(&findings, Code::AmbiguousQuote)
+            .message
+            .contains("occurs 2 times"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use foldhash::{HashMap, HashSet, HashSetExt};
 
-use super::ids::{reference, unknown, Table};
+use super::ids::{checkable, reference, unknown, Table};
 use super::quotes::{check_quote, TextIndex};
 use super::show;
 use crate::english::figure::same_value;
@@ -19,12 +19,21 @@ pub(super) fn check_relations(
 ) {
     let mut ratio_targets: HashSet<&str> = HashSet::new();
     for r in &data.relations {
+        // Without its kind a relation's ids may name estimates or relations: nothing to check.
+        if !r.pos.has("kind") {
+            continue;
+        }
         if r.kind == Some(RelationKind::Equal) {
-            check_equal(data, r, findings);
+            let readable = ["id", "target", "operands"]
+                .iter()
+                .all(|c| !data.lacks("relations.csv", c));
+            if readable {
+                check_equal(data, r, findings);
+            }
             continue;
         }
         let target = data.estimate(&r.target);
-        if target.is_none() {
+        if target.is_none() && checkable(data, Table::Estimate, (&r.pos, "target")) {
             findings.push(unknown(
                 data,
                 Table::Estimate,
@@ -33,7 +42,7 @@ pub(super) fn check_relations(
             ));
         }
         for op in &r.operands {
-            reference(data, Table::Estimate, op, &r.pos.cell("operands"), findings);
+            reference(data, Table::Estimate, op, (&r.pos, "operands"), findings);
             if op == &r.target {
                 findings.push(Finding::error(
                     Code::SelfRelation,
@@ -44,12 +53,18 @@ pub(super) fn check_relations(
         }
         let Some(kind) = r.kind else { continue };
         if kind == RelationKind::Conversion {
-            check_conversion(data, r, findings);
+            if !data.lacks("quantities.csv", "unit") {
+                check_conversion(data, r, findings);
+            }
         } else {
             check_one_unit(data, r, kind, findings);
         }
-        check_arity(r, kind, findings);
-        check_factor(r, kind, findings);
+        if r.pos.has("operands") {
+            check_arity(r, kind, findings);
+        }
+        if r.pos.has("factor") {
+            check_factor(r, kind, findings);
+        }
         if let Some(t) =
             target.filter(|t| kind == RelationKind::Ratio && t.qualifier == Some(Qualifier::Ratio))
         {
@@ -67,8 +82,13 @@ pub(super) fn check_relations(
             check_double_counting(data, r, findings);
         }
     }
+    // Which estimates a relation names is unknown when its kind or target could not be read.
+    let known = !data.lacks("relations.csv", "kind")
+        && !data.lacks("relations.csv", "target")
+        && !data.lacks("estimates.csv", "id");
     for e in &data.estimates {
-        if e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str()) {
+        if known && e.qualifier == Some(Qualifier::Ratio) && !ratio_targets.contains(e.id.as_str())
+        {
             findings.push(Finding::error(
                 Code::RatioWithoutBase,
                 &e.pos.cell("qualifier"),
@@ -318,6 +338,8 @@ fn check_double_counting(data: &Dataset, r: &Relation, findings: &mut Vec<Findin
         .operands
         .iter()
         .filter_map(|op| data.estimate(op))
+        // An estimate of no quantity (its cell or column empty, with a finding) overlaps nothing.
+        .filter(|e| !e.quantity.is_empty())
         .map(|e| (e.id.as_str(), e.quantity.as_str()))
         .collect();
     for (i, (a, qa)) in quantities.iter().enumerate() {

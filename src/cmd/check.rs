@@ -18,11 +18,20 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     // the verdict warnings into errors: a broken relation is judged, and counted as broken.
     let unjudged = checked.analysis.unjudged(&checked.findings);
     if args.strict {
-        for f in &mut checked.findings {
+        // A note records a reading made in the open; it is no problem to be strict about.
+        for f in checked
+            .findings
+            .iter_mut()
+            .filter(|f| f.severity == Severity::Warning)
+        {
             f.severity = Severity::Error;
         }
     }
     let (errors, warnings) = finding::tally(&checked.findings);
+    let notes = match checked.findings.len() - errors - warnings {
+        0 => String::new(),
+        n => format!(", {n} note(s)"),
+    };
     let mut out = String::new();
     match args.format {
         CheckFormat::Json => {
@@ -55,7 +64,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 n => format!(" ({n} cited but not verified against a document)"),
             };
             out.push_str(&format!(
-                "{}: {} estimates{cited} of {} quantities from {} sources in {} text(s); {} relations ({} hold, {} approximate, {} broken, {} derived{not_judged}): {} error(s), {} warning(s)\n",
+                "{}: {} estimates{cited} of {} quantities from {} sources in {} text(s); {} relations ({} hold, {} approximate, {} broken, {} derived{not_judged}): {} error(s), {} warning(s){notes}\n",
                 data.dir.display(),
                 data.estimates.len(),
                 data.quantities.len(),

@@ -15,10 +15,11 @@ pub fn excerpt(f: &Found) -> String {
     if chars.len() <= 160 {
         return f.sentence.clone();
     }
+    // The figure's own place: the same figure may stand twice in one sentence.
     let at = f
         .sentence
-        .find(&f.figure)
-        .map_or(0, |b| f.sentence[..b].chars().count());
+        .get(..f.in_sentence)
+        .map_or(0, |s| s.chars().count());
     let start = at.saturating_sub(70);
     let end = (start + 160).min(chars.len());
     let mut s: String = chars[start..end].iter().collect();

@@ -7,6 +7,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::english::figure::FigureKind;
+use crate::english::footnote;
 
 /// What kind of figure a number in the text is, when it is not a count or measure to curate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -21,7 +22,7 @@ pub enum Class {
     /// Someone's age ("At seven", "at the age of 74").
     Age,
     /// A name or number that identifies rather than counts ("Order No. 270", "the 38th parallel",
-    /// "Five-Year Plans").
+    /// "Five-Year Plans"), a footnote marker ("[3]") or a page number ("p. 6").
     Identifier,
     /// A time span or time of day ("ten days", "24 hours", "10 p.m.").
     Duration,
@@ -82,7 +83,8 @@ fn words_after(body: &str, at: usize, n: usize) -> Vec<String> {
 /// Classifies the figure at `span` of `body` by its kind and the words around it.
 pub fn classify(body: &str, span: &Range<usize>, kind: FigureKind) -> Class {
     let site = Site::new(body, span, kind);
-    site.calendar()
+    site.reference()
+        .or_else(|| site.calendar())
         .or_else(|| site.designation())
         .or_else(|| site.in_name())
         .or_else(|| site.numbered())
@@ -136,6 +138,13 @@ impl<'a> Site<'a> {
     /// The word just after, without a trailing full stop.
     fn next(&self) -> &str {
         self.next_raw().trim_end_matches('.')
+    }
+
+    /// Footnote markers ("[3]", "[note 2]") and page numbers ("p. 6", "pp. 648–649"): they point
+    /// into a text and count nothing.
+    fn reference(&self) -> Option<Class> {
+        (footnote::in_marker(self.body, &self.span) || footnote::page_number(self.body, &self.span))
+            .then_some(Class::Identifier)
     }
 
     /// Dates (next to a month name, or inside an ISO date "(1878-12-18)"), years, and times of

@@ -1,8 +1,9 @@
-//! Reading and writing figures in English: the figure parser, passages of a text, line and
-//! column positions, number formatting, and did-you-mean suggestions.
+//! Reading and writing figures in English: the figure parser, passages of a text, footnote
+//! markers and page numbers, line and column positions, number formatting, and did-you-mean suggestions.
 
 pub mod class;
 pub mod figure;
+pub mod footnote;
 pub mod lines;
 pub mod locator;
 pub mod number;

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use super::footnote;
+
 /// Byte ranges of every occurrence of `quote` in `body` that stands on its own: one that starts
 /// or ends inside a word or a number ("2,345" inside "12,345", "Over 1,500" inside "Over
 /// 1,500,000", "five thousand" inside "thirty-five thousand") is not the passage the quote
@@ -196,7 +198,7 @@ pub fn sentence(body: &str, span: &Range<usize>) -> Range<usize> {
 }
 
 /// Offsets just after each sentence end in `s` (". ", "? ", "! " followed by a capital,
-/// a digit or a quote mark).
+/// a digit or a quote mark; closing quote marks and footnote markers go with the sentence).
 fn sentence_breaks(s: &str) -> Vec<usize> {
     let bytes = s.as_bytes();
     let mut breaks = Vec::new();
@@ -204,16 +206,27 @@ fn sentence_breaks(s: &str) -> Vec<usize> {
         if !matches!(c, '.' | '?' | '!') || abbreviation(&s[..i]) {
             continue;
         }
-        // Closing brackets and quote marks belong to the sentence they end.
+        // Closing brackets, quote marks and footnote markers belong to the sentence they end
+        // (".[3] The next", ".\"[5] The next").
         let mut end = i + 1;
-        while matches!(bytes.get(end), Some(b')' | b'"' | b'\'')) {
-            end += 1;
+        loop {
+            if matches!(bytes.get(end), Some(b')' | b'"' | b'\'')) {
+                end += 1;
+            } else if s[end..].starts_with(['”', '’']) {
+                end += '”'.len_utf8();
+            } else if let Some(len) = footnote::marker_at(s, end) {
+                end += len;
+            } else {
+                break;
+            }
         }
         if bytes.get(end) != Some(&b' ') {
             continue;
         }
         let next = s[end + 1..].chars().next();
-        if next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '(') {
+        if next
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '('))
+        {
             breaks.push(end);
         }
     }
@@ -343,5 +356,20 @@ mod tests {
     fn a_quote_at_the_start_of_a_sentence() {
         let span = find_all(BODY, "Some experts")[0].clone();
         assert_eq!(&BODY[sentence(BODY, &span)], "Some experts disagree.");
+    }
+
+    // Regression (issue 13): sentences did not end at a footnote marker, so a whole paragraph
+    // of a Wikipedia text was shown as the sentence of each of its figures.
+    #[test]
+    fn a_sentence_ends_at_a_footnote_marker() {
+        let body = "The famine killed 2.4 million people.[3] Later work found 800,000 more.\"[5][6] Then 1,000 fled.[note 2] “Only 30 came.”[7] End.";
+        let shown = |quote: &str| &body[sentence(body, &find_all(body, quote)[0])];
+        assert_eq!(
+            shown("2.4 million"),
+            "The famine killed 2.4 million people.[3]"
+        );
+        assert_eq!(shown("800,000"), "Later work found 800,000 more.\"[5][6]");
+        assert_eq!(shown("1,000"), "Then 1,000 fled.[note 2]");
+        assert_eq!(shown("30 came"), "“Only 30 came.”[7]");
     }
 }

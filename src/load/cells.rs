@@ -2,7 +2,7 @@
 //! what its column needs.
 
 use crate::model::finding::{Code, Finding};
-use crate::model::Loc;
+use crate::model::{Loc, Reading};
 
 /// The largest number accepted in a numeric column; anything above is a typo, not a figure.
 pub use crate::model::MAX_VALUE;
@@ -77,6 +77,43 @@ pub(super) fn parse_year(
     }
 }
 
+/// Parses a `reading` cell: a plain number (`2000000`) or a range of two joined by a hyphen
+/// (`2000000-3000000`), each as [`parse_number`] reads it. Empty is `None`; anything else is a
+/// finding.
+pub(super) fn parse_reading(cell: &str, loc: &Loc, findings: &mut Vec<Finding>) -> Option<Reading> {
+    let s = cell.trim();
+    if s.is_empty() {
+        return None;
+    }
+    // The hyphen between two numbers: after a digit or a point, so "2e-3" stays one number.
+    let dash = s
+        .char_indices()
+        .skip(1)
+        .find(|&(i, c)| c == '-' && s[..i].ends_with(|p: char| p.is_ascii_digit() || p == '.'))
+        .map(|(i, _)| i);
+    let mut found = Vec::new();
+    let reading = match dash {
+        None => parse_number(s, loc, "reading", &mut found).map(|v| Reading { low: v, high: v }),
+        Some(i) => {
+            let low = parse_number(&s[..i], loc, "reading", &mut found);
+            let high = parse_number(&s[i + 1..], loc, "reading", &mut found);
+            low.zip(high)
+                .filter(|(low, high)| low <= high)
+                .map(|(low, high)| Reading { low, high })
+        }
+    };
+    if reading.is_none() {
+        findings.push(Finding::error(
+            Code::BadNumber,
+            loc,
+            format!(
+                "`reading` value `{s}` is not a number or a range of two: write the value the words mean as 2000000, or a range low-high as 2000000-3000000"
+            ),
+        ));
+    }
+    reading
+}
+
 /// A trimmed cell, or `None` when it is blank.
 pub(super) fn optional(cell: &str) -> Option<String> {
     let s = cell.trim();
@@ -117,5 +154,47 @@ mod tests {
         let mut f = Vec::new();
         parse_number("1,700,000", &loc(), "point", &mut f);
         assert!(f[0].message.contains("1700000"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_reading_is_a_number_or_a_range_and_anything_else_is_bad_number() {
+        let mut f = Vec::new();
+        let read = |cell: &str, f: &mut Vec<Finding>| parse_reading(cell, &loc(), f);
+        assert_eq!(
+            read("2000000", &mut f),
+            Some(Reading {
+                low: 2e6,
+                high: 2e6
+            })
+        );
+        assert_eq!(
+            read(" 2000000-3000000 ", &mut f),
+            Some(Reading {
+                low: 2e6,
+                high: 3e6
+            })
+        );
+        assert_eq!(
+            read("2e-3", &mut f),
+            Some(Reading {
+                low: 0.002,
+                high: 0.002
+            })
+        );
+        assert_eq!(read("", &mut f), None);
+        assert!(f.is_empty(), "{f:#?}");
+        for bad in [
+            "2 million",
+            "3000000-2000000",
+            "2000000-",
+            "-5",
+            "2,000,000",
+        ] {
+            let mut f = Vec::new();
+            assert_eq!(read(bad, &mut f), None, "{bad}");
+            assert_eq!(f.len(), 1, "{bad}: {f:#?}");
+            assert_eq!(f[0].code, Code::BadNumber);
+            assert!(f[0].message.contains("2000000-3000000"), "{}", f[0].message);
+        }
     }
 }

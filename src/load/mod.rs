@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::model::finding::Finding;
-use crate::model::{Contents, Dataset};
+use crate::model::{Contents, Dataset, Unread};
 
 pub use cells::parse_number;
 pub use rows::columns;
@@ -158,7 +158,8 @@ fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
     if package.exists() {
         inputs.push(package);
     }
-    (dataset.texts, dataset.unreadable_texts) = load_texts(dir, &mut findings, &mut inputs)?;
+    (dataset.texts, dataset.unreadable_texts) =
+        load_texts(dir, &mut findings, &mut inputs, &mut dataset.unread)?;
 
     let mut missing = Vec::new();
     for table in &TABLE_FILES {
@@ -177,7 +178,7 @@ fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
             }
         };
         // A file with its header and no rows is an empty table: a new dataset starts so.
-        read_rows(
+        let header = read_rows(
             &path,
             &table.columns,
             false,
@@ -185,6 +186,9 @@ fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
             &mut inputs,
             |r, f| (table.add)(&mut dataset, r, f),
         )?;
+        dataset
+            .unread
+            .extend(unread(table.name, &table.columns, header.as_deref()));
     }
     let dataset = Dataset::new(dataset);
     Ok(Loaded {
@@ -193,6 +197,21 @@ fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
         inputs,
         missing,
     })
+}
+
+/// What of `file` could not be read: the whole file when it has no usable header, else the
+/// columns its header lacks or misspells (see [`table::absent`]).
+fn unread(file: &'static str, columns: &Columns, header: Option<&Vec<String>>) -> Vec<Unread> {
+    let Some(header) = header else {
+        return vec![Unread { file, column: None }];
+    };
+    table::absent(header, columns)
+        .into_iter()
+        .map(|(column, _)| Unread {
+            file,
+            column: Some(column),
+        })
+        .collect()
 }
 
 /// Whether a file is there; a path that cannot even be inspected (a symbolic-link loop, a

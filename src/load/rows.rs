@@ -1,13 +1,14 @@
 //! One CSV row to one model object (a source, a quantity, an estimate, a relation, a context
 //! passage), and the columns each file has.
 
+use crate::english::figure::qualifier_of_words;
 use crate::english::suggest::closest;
 use crate::model::finding::{Code, Finding};
 use crate::model::{
     Category, Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind,
 };
 
-use super::cells::{optional, parse_number, parse_year};
+use super::cells::{optional, parse_number, parse_reading, parse_year};
 #[cfg(test)]
 use super::table::Columns;
 use super::table::Row;
@@ -46,8 +47,14 @@ pub mod columns {
         "note",
     ];
     /// The optional columns of `estimates.csv`.
-    pub const ESTIMATES_OPTIONAL: &[&str] =
-        &["locator", "period_start", "period_end", "year", "restates"];
+    pub const ESTIMATES_OPTIONAL: &[&str] = &[
+        "locator",
+        "period_start",
+        "period_end",
+        "year",
+        "restates",
+        "reading",
+    ];
     /// `relations.csv`.
     pub const RELATIONS: &[&str] = &[
         "id", "kind", "target", "operands", "factor", "quote", "note",
@@ -62,7 +69,8 @@ pub mod columns {
 pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
     let raw = row.get("kind").trim();
     let kind = SourceKind::parse(raw);
-    if kind.is_none() {
+    // A header without the column says so once (missing-column), not on every row.
+    if kind.is_none() && row.has("kind") {
         let names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
         findings.push(Finding::error(
             Code::BadKind,
@@ -111,18 +119,29 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
     let low = number("low", findings);
     let point = number("point", findings);
     let high = number("high", findings);
-    let unreadable: Vec<&'static str> = [("low", low), ("point", point), ("high", high)]
-        .into_iter()
-        .filter(|(name, value)| value.is_none() && !row.get(name).trim().is_empty())
-        .map(|(name, _)| name)
-        .collect();
+    let reading = parse_reading(row.get("reading"), &row.pos.cell("reading"), findings);
+    let unreadable: Vec<&'static str> = [
+        ("low", low.is_some()),
+        ("point", point.is_some()),
+        ("high", high.is_some()),
+        ("reading", reading.is_some()),
+    ]
+    .into_iter()
+    .filter(|(name, read)| !read && !row.get(name).trim().is_empty())
+    .map(|(name, _)| name)
+    .collect();
     let raw = row.get("qualifier").trim();
     let qualifier = Qualifier::parse(raw);
-    if qualifier.is_none() {
+    if qualifier.is_none() && row.has("qualifier") {
         let names: Vec<&str> = Qualifier::ALL.iter().map(|q| q.as_str()).collect();
-        let hint = closest(raw, names.iter().copied())
-            .map(|c| format!(" (did you mean `{c}`?)"))
-            .unwrap_or_default();
+        // The English word the text uses names its qualifier ("approximately" is `about`: see
+        // README, Qualifiers); otherwise the closest spelling.
+        let hint = match qualifier_of_words(raw) {
+            Some(q) => format!(" (for \"{raw}\" write `{q}`)"),
+            None => closest(raw, names.iter().copied())
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default(),
+        };
         findings.push(Finding::error(
             Code::BadQualifier,
             &row.pos.cell("qualifier"),
@@ -148,6 +167,7 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
         period_end: year(row, "period_end", findings),
         year: year(row, "year", findings),
         restates: optional(row.get("restates")),
+        reading,
         pos: row.pos.clone(),
         unreadable,
     }
@@ -157,7 +177,7 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
 pub(super) fn relation(row: &Row, findings: &mut Vec<Finding>) -> Relation {
     let raw = row.get("kind").trim();
     let kind = RelationKind::parse(raw);
-    if kind.is_none() {
+    if kind.is_none() && row.has("kind") {
         let names: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
         findings.push(Finding::error(
             Code::BadKind,
@@ -304,6 +324,33 @@ mod tests {
         );
         assert_eq!(estimates[0].qualifier, None);
         assert_eq!(estimates[0].point, Some(700000.0));
+    }
+
+    // Regression (issue 13): `bad-qualifier "approximately"` did not suggest `about`, though
+    // README maps the word to it.
+    #[test]
+    fn an_english_qualifying_word_is_bad_qualifier_naming_its_vocabulary_word() {
+        for (word, q) in [
+            ("approximately", "about"),
+            ("almost", "nearly"),
+            ("more than", "over"),
+            ("as many as", "up_to"),
+            ("no fewer than", "at_least"),
+        ] {
+            let (_, findings) = rows(
+                &format!(
+                    "id,quantity,source,text,low,point,high,qualifier,quote,note\n\
+                     e1,famine,src,text,,700000,,{word},{word} 700000,\n"
+                ),
+                Columns::fixed(columns::ESTIMATES),
+                estimate,
+            );
+            let expected = format!(
+                "qualifier `{word}` is not in the vocabulary (for \"{word}\" write `{q}`): exact, about"
+            );
+            let f = one(&findings, Code::BadQualifier);
+            assert!(f.message.starts_with(&expected), "{}", f.message);
+        }
     }
 
     #[test]

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
-use crate::english::suggest::closest;
 use crate::model::finding::{Code, Finding};
 use crate::model::{Loc, RowPos};
 
@@ -14,6 +13,8 @@ use super::{read_bytes, LoadError};
 /// The rows of one CSV file, with the position of every cell.
 #[derive(Debug)]
 pub struct Table {
+    /// The header's column names, trimmed.
+    pub header: Arc<Vec<String>>,
     pub rows: Vec<Row>,
 }
 
@@ -81,6 +82,11 @@ impl Row {
         (self.pos, self.fields)
     }
 
+    /// Whether the file has a column `name` (a required one may be missing: it reads as empty).
+    pub fn has(&self, name: &str) -> bool {
+        self.header.iter().any(|h| h == name)
+    }
+
     /// The cell under column `name`; empty when the file has no such column.
     pub fn get(&self, name: &str) -> &str {
         self.header
@@ -112,7 +118,8 @@ fn field_starts(raw: &[u8], start: usize, count: usize) -> Vec<usize> {
 
 /// Reads a CSV table, reporting header and shape problems as findings.
 ///
-/// Returns `None` when the file cannot be used at all (not UTF-8, empty, required column missing).
+/// Returns `None` when the file cannot be used at all (not UTF-8, empty, not comma-separated);
+/// a required column missing from the header is read as empty.
 pub fn read_table(
     path: &Path,
     columns: &Columns,
@@ -136,7 +143,7 @@ pub fn parse_table(
     let header = parse_rows(bytes, path, columns, needs_rows, findings, |row, _| {
         rows.push(row)
     });
-    header.map(|_| Table { rows })
+    header.map(|header| Table { header, rows })
 }
 
 /// Reads a CSV file row by row, handing each row to `each` as soon as it is read, so that a
@@ -177,7 +184,7 @@ pub fn parse_rows(
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let header = Arc::new(read_header(&mut reader, &csv, columns, findings)?);
+    let header = Arc::new(header::read_header(&mut reader, &csv, columns, findings)?);
     read_records(reader, &csv, &header, needs_rows, findings, each);
     Some(header)
 }
@@ -257,70 +264,6 @@ fn decode<'a>(
         return None;
     }
     Some(text)
-}
-
-/// Reads the header; `None` when it cannot be read, names a column twice or lacks a required
-/// one. A column reckon does not know is only a warning.
-fn read_header(
-    reader: &mut csv::Reader<&[u8]>,
-    csv: &Csv,
-    columns: &Columns,
-    findings: &mut Vec<Finding>,
-) -> Option<Vec<String>> {
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-        Err(e) => {
-            findings.push(Finding::error(
-                Code::CsvSyntax,
-                &csv.at(1, 1),
-                format!("cannot read the header: {e}"),
-            ));
-            return None;
-        }
-    };
-    let header_cols = field_starts(csv.text.as_bytes(), 0, header.len());
-    let header_loc = |i: usize| csv.locate(header_cols.get(i).copied().unwrap_or(0));
-    let mut usable = true;
-    for (i, name) in header.iter().enumerate() {
-        if header[..i].contains(name) {
-            findings.push(Finding::error(
-                Code::DuplicateColumn,
-                &header_loc(i),
-                format!("column `{name}` appears twice in the header"),
-            ));
-            usable = false;
-        }
-    }
-    let unknown: Vec<&String> = header.iter().filter(|h| !columns.knows(h)).collect();
-    for name in columns.required {
-        if !header.iter().any(|h| h == name) {
-            let hint = closest(name, unknown.iter().map(|s| s.as_str()))
-                .map(|c| format!(" (is `{c}` a misspelling of it?)"))
-                .unwrap_or_default();
-            findings.push(Finding::error(
-                Code::MissingColumn,
-                &csv.at(1, 1),
-                format!(
-                    "required column `{name}` is missing from the header{hint}; expected columns: {}",
-                    columns.required.join(",")
-                ),
-            ));
-            usable = false;
-        }
-    }
-    for (i, name) in header.iter().enumerate() {
-        if !columns.knows(name) {
-            let hint = closest(name, columns.all())
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_else(|| "; it is kept but not used".to_string());
-            findings.push(Finding::warning(
-                Code::UnknownColumn,
-                &header_loc(i),
-                format!("column `{name}` is not one reckon knows{hint}"),
-            ));
-        }
-    }
-    usable.then_some(header)
 }
 
 /// Reads the rows after the header, handing each well-formed one to `each`; a row that cannot be
@@ -448,5 +391,7 @@ fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Find
     )
 }
 
+mod header;
+pub use header::absent;
 #[cfg(test)]
 mod tests;

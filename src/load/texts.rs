@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
 use crate::model::finding::{Code, Finding};
-use crate::model::{Loc, TableDoc, Text};
+use crate::model::{Loc, TableDoc, Text, Unread};
 
 use super::rows::columns;
 use super::table::{parse_rows, read_table, Columns, Table};
@@ -16,14 +16,17 @@ use super::{present, read_bytes, LoadError};
 type Texts = (Vec<Text>, Vec<String>);
 
 /// Texts come from `texts.csv` when present, else from every `texts/*.txt` (id = file stem).
+///
+/// What of `texts.csv` could not be read goes in `unread`.
 pub(super) fn load_texts(
     dir: &Path,
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
+    unread: &mut Vec<Unread>,
 ) -> Result<Texts, LoadError> {
     let listing = dir.join("texts.csv");
     if present(&listing)? {
-        listed_texts(dir, &listing, findings, inputs)
+        listed_texts(dir, &listing, findings, inputs, unread)
     } else {
         folder_texts(dir, findings, inputs)
     }
@@ -35,14 +38,16 @@ fn listed_texts(
     listing: &Path,
     findings: &mut Vec<Finding>,
     inputs: &mut Vec<PathBuf>,
+    unread: &mut Vec<Unread>,
 ) -> Result<Texts, LoadError> {
-    match read_table(
-        listing,
-        &Columns::fixed(columns::TEXTS),
-        true,
-        findings,
-        inputs,
-    )? {
+    let columns = Columns::fixed(columns::TEXTS);
+    let table = read_table(listing, &columns, true, findings, inputs)?;
+    unread.extend(super::unread(
+        "texts.csv",
+        &columns,
+        table.as_ref().map(|t| &*t.header),
+    ));
+    match table {
         Some(table) => texts_of_table(dir, &table, findings, inputs),
         None => Ok((Vec::new(), Vec::new())),
     }
@@ -64,6 +69,11 @@ fn texts_of_table(
         let inside = file
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !row.has("file") {
+            // The header lacks the column, and says so once.
+            unreadable.push(row.get("id").to_string());
+            continue;
+        }
         if !inside || row.get("file").trim().is_empty() {
             findings.push(Finding::error(
                 Code::TextOutside,

@@ -99,6 +99,7 @@ impl Dataset {
             relations,
             contexts: self.contexts.clone(),
             unreadable_texts: self.unreadable_texts.clone(),
+            unread: self.unread.clone(),
         })
     }
 }

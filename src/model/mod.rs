@@ -6,11 +6,13 @@ pub mod finding;
 mod focus;
 pub mod interval;
 mod position;
+mod reading;
 #[cfg(test)]
 pub mod sample;
 mod vocab;
 
 pub use position::*;
+pub use reading::Reading;
 pub use vocab::*;
 
 use ancestry::Ancestry;
@@ -100,9 +102,11 @@ pub struct Estimate {
     pub year: Option<i32>,
     /// The estimate this row restates or rounds; it then adds no weight of its own.
     pub restates: Option<String>,
+    /// The curator's reading of words the parser cannot read: check takes the figure from it.
+    pub reading: Option<Reading>,
     pub pos: RowPos,
-    /// Numeric columns whose cell was filled but could not be read (each has a finding), so
-    /// that checks needing the value do not report it missing as well.
+    /// Numeric columns (and `reading`) whose cell was filled but could not be read (each has a
+    /// finding), so that checks needing the value do not report it missing as well.
     pub unreadable: Vec<&'static str>,
 }
 
@@ -168,6 +172,28 @@ pub struct Contents {
     /// Ids of texts that are listed but could not be read (each has its own finding), so that
     /// references to them are not reported again as unknown.
     pub unreadable_texts: Vec<String>,
+    /// Required columns that a file's header lacks, and files that could not be read at all.
+    pub unread: Vec<Unread>,
+}
+
+/// A required column that a file's header lacks (read as empty), or a whole file that could
+/// not be read (`column` is `None`). Each has its own finding; the checks that would only
+/// repeat it, row by row or in the files that refer to it, are skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// The file's name in the dataset folder ("sources.csv").
+    pub file: &'static str,
+    pub column: Option<&'static str>,
+}
+
+impl Contents {
+    /// True when `column` of `file` could not be read: the header lacks it, or the file could
+    /// not be read at all.
+    pub fn lacks(&self, file: &str, column: &str) -> bool {
+        self.unread
+            .iter()
+            .any(|u| u.file == file && u.column.is_none_or(|c| c == column))
+    }
 }
 
 /// One dataset: everything under a `data/` folder, with its rows indexed by id.

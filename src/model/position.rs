@@ -58,6 +58,13 @@ impl RowPos {
         self.start.line..=last.max(self.start.line)
     }
 
+    /// Whether the row's file has a column `name`: a required column missing from the header
+    /// is read as empty, and its empty cells are not reported again row by row. A row made in
+    /// memory rather than read (a draft, with no header) is taken to have every column.
+    pub fn has(&self, name: &str) -> bool {
+        self.header.is_empty() || self.header.iter().any(|h| h == name)
+    }
+
     /// The location of the cell under column `name`, or of the row when the column is absent.
     pub fn cell(&self, name: &str) -> Loc {
         let found = self

@@ -24,7 +24,8 @@ pub const QUANTITIES: &[&str] = &[
     "parent",
     "description",
 ];
-/// The columns of estimates.csv.
+/// The columns of estimates.csv, the optional ones too (a row's optional cell is then placed,
+/// as in a file that has the column).
 pub const ESTIMATES: &[&str] = &[
     "id",
     "quantity",
@@ -36,6 +37,12 @@ pub const ESTIMATES: &[&str] = &[
     "qualifier",
     "quote",
     "note",
+    "locator",
+    "period_start",
+    "period_end",
+    "year",
+    "restates",
+    "reading",
 ];
 /// The columns of relations.csv.
 pub const RELATIONS: &[&str] = &[
@@ -134,6 +141,7 @@ pub fn estimate(
         period_end: None,
         year: None,
         restates: None,
+        reading: None,
         pos: row("estimates.csv", ESTIMATES, 2),
         unreadable: Vec::new(),
     }

@@ -239,6 +239,12 @@ impl<'a> Trail<'a> {
                 "  restates   {original}: shown, but not counted again in the median, spread, consensus or sources"
             );
         }
+        if let Some(reading) = e.reading {
+            let _ = writeln!(
+                out,
+                "  reading    {reading}: the curator's reading of the words, which the parser cannot read"
+            );
+        }
         if let Some(text) = self
             .data
             .text(&e.text)

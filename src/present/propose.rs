@@ -272,6 +272,7 @@ fn blank(_data: &Dataset) -> Estimate {
         period_end: None,
         year: None,
         restates: None,
+        reading: None,
         pos: RowPos::new(loc, Vec::new(), Arc::new(Vec::new())),
         unreadable: Vec::new(),
     }

@@ -164,3 +164,55 @@ fn a_table_documents_cells_are_covered_by_the_estimates_that_name_them() {
         "Author: Peng; Year: 1987; Deaths (millions): 23"
     );
 }
+
+// Regression (issue 13): Wikipedia's footnote markers ("[3]") and page numbers ("p. 6") were
+// listed as uncovered figures.
+#[test]
+fn footnote_markers_and_page_numbers_are_identifiers_not_figures() {
+    for (body, figure) in [
+        ("killed 2.4 million people.[3] Others", "3"),
+        ("the famine.\"[5] Later", "5"),
+        ("as a note says[note 2] the", "2"),
+        ("Peng 1987, pp. 648–649.", "648"),
+        ("Peng 1987, pp. 648–649.", "649"),
+        ("(Coale, p. 6)", "6"),
+        ("as Yang wrote.[12]: 45 Later", "45"),
+    ] {
+        assert_eq!(
+            class_of(body, figure),
+            Class::Identifier,
+            "{figure} in {body}"
+        );
+    }
+    // An editor's insertion in brackets is a figure, and so is a count after a marker.
+    assert_eq!(
+        class_of("they killed [2 million] people", "2 million"),
+        Class::Figure
+    );
+    assert_eq!(class_of("died.[3] 400 more fled", "400"), Class::Figure);
+}
+
+// Regression (issue 13): a figure whose text repeats in its paragraph was shown with the
+// wrong sentence, or centred on the other occurrence.
+#[test]
+fn a_figure_is_shown_with_the_sentence_that_holds_its_own_position() {
+    use crate::model::sample;
+    let body = "In 1959 some 1,000 fled and 1,000 died in the camps, as the archive records in great detail over a long and winding sentence.[3] Later 1,000 returned.\n";
+    let data = Dataset::new(sample::contents(body));
+    let found: Vec<Found> = coverage(&data)
+        .found
+        .into_iter()
+        .filter(|f| f.figure == "1,000")
+        .collect();
+    assert_eq!(found.len(), 3);
+    let first = "In 1959 some 1,000 fled and 1,000 died in the camps, as the archive records in great detail over a long and winding sentence.[3]";
+    assert_eq!(found[0].sentence, first);
+    assert_eq!(found[1].sentence, first);
+    assert_eq!(found[2].sentence, "Later 1,000 returned.");
+    // Each points at its own occurrence inside the sentence.
+    for f in &found {
+        assert_eq!(&f.sentence[f.in_sentence..f.in_sentence + 5], "1,000");
+    }
+    assert_eq!(found[0].in_sentence, first.find("1,000").unwrap());
+    assert_eq!(found[1].in_sentence, first.rfind("1,000").unwrap());
+}

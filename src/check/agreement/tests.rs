@@ -335,3 +335,52 @@ fn a_quote_in_a_dataset_without_texts_says_there_are_none() {
         .message
         .contains("the dataset has no texts: add texts.csv"));
 }
+
+// Regression (issue 13): "800,000 more than the earlier figure" compares two figures; it was read
+// as `over` and an `exact` row was a qualifier-mismatch.
+#[test]
+fn more_than_after_the_figure_is_no_qualifier_of_it() {
+    let body = "The famine killed 2.4 million people, 800,000 more than the earlier figure.";
+    let exact = |quote: &str| sample::estimate("e1", "deaths", Qualifier::Exact, 800_000.0, quote);
+    for quote in ["800,000 more than the earlier figure", "800,000"] {
+        let findings = check(body, exact(quote), &[]);
+        assert!(findings.is_empty(), "{quote}: {findings:#?}");
+    }
+    let over = sample::estimate(
+        "e1",
+        "deaths",
+        Qualifier::Over,
+        800_000.0,
+        "800,000 more than",
+    );
+    let findings = check(body, over, &[]);
+    assert!(one(&findings, Code::QualifierMismatch)
+        .message
+        .contains("the quote has no qualifying word for it; use `exact`"));
+}
+
+// Regression (issue 13): `value-mismatch` showed a rounded reading of the quote's figure
+// ("states 266.67") rather than the figure as written ("266.667").
+#[test]
+fn a_value_mismatch_quotes_the_figure_as_written() {
+    let body =
+        "The index stood at 266.667 in the district; tens of thousands fled; 1,200,000 stayed.";
+    for (quote, stated) in [
+        ("266.667 in the district", "266.667"),
+        ("1,200,000 stayed", "1,200,000"),
+        (
+            "tens of thousands fled",
+            "tens of thousands (10,000–100,000)",
+        ),
+    ] {
+        let e = sample::estimate("e1", "deaths", Qualifier::Exact, 266.67, quote);
+        let findings = check(body, e, &[]);
+        let f = one(&findings, Code::ValueMismatch);
+        assert!(
+            f.message.ends_with(&format!("\"{quote}\" states {stated}")),
+            "{}",
+            f.message
+        );
+        assert!(body.contains(stated.split(" (").next().unwrap_or_default()));
+    }
+}

@@ -197,17 +197,18 @@ fn a_parent_loop_is_a_cycle_on_each_member() {
 #[test]
 fn an_unknown_reference_without_a_close_id_has_no_hint() {
     let data = Dataset::new(sample::contents(""));
-    let loc = row("estimates.csv", sample::ESTIMATES, 4).cell("source");
+    let pos = row("estimates.csv", sample::ESTIMATES, 4);
+    let loc = (&pos, "source");
     let mut findings = Vec::new();
-    assert!(reference(&data, Table::Source, "src", &loc, &mut findings));
+    assert!(reference(&data, Table::Source, "src", loc, &mut findings));
     assert!(!reference(
         &data,
         Table::Source,
         "zemskov",
-        &loc,
+        loc,
         &mut findings
     ));
-    assert!(!reference(&data, Table::Text, "", &loc, &mut findings));
+    assert!(!reference(&data, Table::Text, "", loc, &mut findings));
     assert_eq!(sample::codes(&findings), [Code::UnknownReference; 2]);
     assert_eq!(findings[0].message, "source `zemskov` is not defined");
     assert_eq!(findings[1].message, "text `(empty)` is not defined");

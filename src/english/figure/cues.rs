@@ -6,7 +6,7 @@ use super::token::{word_at, Tok, Token};
 use crate::model::Qualifier;
 
 /// Qualifier phrases, longest first so that "no more than" is not read as "more than" and
-/// "no fewer than" not as "fewer than".
+/// "no fewer than" not as "fewer than". A comparative ([`compares`]) counts only before a figure.
 const CUES: &[(&[&str], Qualifier)] = &[
     (&["not", "in", "excess", "of"], Qualifier::AtMost),
     (&["nothing", "less", "than"], Qualifier::AtLeast),
@@ -66,6 +66,38 @@ const CUES_BEFORE_A_FIGURE: &[(&[&str], bool, Qualifier)] = &[
     (&["c"], true, Qualifier::About),
 ];
 
+/// Whether a phrase is a comparative ("more than", "no fewer than", "in excess of"): before a
+/// figure it qualifies it ("more than 800,000"), anywhere else it compares two amounts and
+/// qualifies nothing ("800,000 more than the earlier figure", "300 fewer than in 1937").
+fn compares(phrase: &[&str]) -> bool {
+    phrase.last() == Some(&"than") || phrase.ends_with(&["excess", "of"])
+}
+
+/// The qualifier an English word or phrase of these tables names ("approximately" is `about`,
+/// "more than" `over`, "as many as" `up_to`, "c." `about`), so that a row that writes the word
+/// where the vocabulary wants the qualifier is told which one; `None` for anything else.
+pub fn qualifier_of_words(words: &str) -> Option<Qualifier> {
+    let lower = words.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '_' | '-' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    CUES.iter()
+        .map(|(phrase, q)| (*phrase, *q))
+        .chain(
+            QUALIFYING_WORDS
+                .iter()
+                .map(|(word, q)| (std::slice::from_ref(word), *q)),
+        )
+        .chain(
+            CUES_BEFORE_A_FIGURE
+                .iter()
+                .map(|(phrase, _, q)| (*phrase, *q)),
+        )
+        .find(|(phrase, _)| *phrase == words.as_slice())
+        .map(|(_, q)| q)
+}
+
 fn phrase_at(tokens: &[Token], i: usize, phrase: &[&str]) -> bool {
     phrase
         .iter()
@@ -77,9 +109,16 @@ pub(super) fn cues(tokens: &[Token]) -> Vec<Qualifier> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let hit = CUES
-            .iter()
-            .find(|(phrase, _)| phrase_at(tokens, i, phrase))
+        let phrase = CUES.iter().find(|(phrase, _)| phrase_at(tokens, i, phrase));
+        if let Some((phrase, _)) = phrase.filter(|(p, _)| compares(p)) {
+            let next = i + phrase.len();
+            if next >= tokens.len() || figure_at(tokens, next).is_none() {
+                // Skip the whole phrase, so that "more than" of "no more than" is not read next.
+                i = next;
+                continue;
+            }
+        }
+        let hit = phrase
             .map(|(phrase, q)| (phrase.len(), *q))
             .or_else(|| {
                 let w = word_at(tokens, i)?;
@@ -137,7 +176,7 @@ pub(super) fn joins_range(tokens: &[Token], left: (usize, usize), right_start: u
 #[cfg(test)]
 mod tests {
     use super::super::parse;
-    use super::QUALIFYING_WORDS;
+    use super::{qualifier_of_words, QUALIFYING_WORDS};
     use crate::model::Qualifier;
 
     #[test]
@@ -183,6 +222,34 @@ mod tests {
         assert!(parse("section c 400").cues.is_empty());
     }
 
+    // Regression: "800,000 more than the earlier figure" was read as `over` (issue 13).
+    #[test]
+    fn more_than_after_a_figure_compares_and_qualifies_nothing() {
+        for quote in [
+            "800,000 more than the earlier figure",
+            "300 fewer than in 1937",
+            "2 million less than Conquest's estimate",
+            "500 no more than the year before",
+            "20,000 in excess of the quota",
+            "800,000 people more than the earlier figure",
+            "a toll more than double",
+        ] {
+            assert!(parse(quote).cues.is_empty(), "{quote}");
+        }
+        // Before a figure, the same words qualify it.
+        for (quote, cue) in [
+            ("more than 800,000", Qualifier::Over),
+            ("more than a million", Qualifier::Over),
+            ("fewer than a third", Qualifier::AtMost),
+            ("less than half of them", Qualifier::AtMost),
+            ("no more than ten days", Qualifier::AtMost),
+            ("not in excess of 500", Qualifier::AtMost),
+            ("2.4 million, more than 800,000 of them", Qualifier::Over),
+        ] {
+            assert_eq!(parse(quote).cues, vec![cue], "{quote}");
+        }
+    }
+
     #[test]
     fn qualifying_words_are_cues_and_may_follow_a_range_connector() {
         for (word, cue) in QUALIFYING_WORDS {
@@ -204,5 +271,27 @@ mod tests {
         assert_eq!(parse("between 5 and 10").ranges, vec![(0, 1)]);
         assert!(parse("5 and 10").ranges.is_empty());
         assert!(parse("5, 10").ranges.is_empty());
+    }
+
+    #[test]
+    fn english_words_name_their_qualifier() {
+        for (words, q) in [
+            ("approximately", Qualifier::About),
+            ("Around", Qualifier::About),
+            ("roughly", Qualifier::About),
+            ("c.", Qualifier::About),
+            ("almost", Qualifier::Nearly),
+            ("more than", Qualifier::Over),
+            ("more_than", Qualifier::Over),
+            ("as many as", Qualifier::UpTo),
+            ("no fewer than", Qualifier::AtLeast),
+            ("at-least", Qualifier::AtLeast),
+            ("under", Qualifier::AtMost),
+        ] {
+            assert_eq!(qualifier_of_words(words), Some(q), "{words}");
+        }
+        for words in ["", "abot", "more", "than", "exactly about"] {
+            assert_eq!(qualifier_of_words(words), None, "{words}");
+        }
     }
 }

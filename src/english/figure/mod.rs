@@ -14,6 +14,7 @@ mod magnitude;
 mod token;
 mod words;
 
+pub use cues::qualifier_of_words;
 pub use words::is_number_word;
 
 use cues::{cues, joins_range};

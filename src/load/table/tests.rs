@@ -87,30 +87,97 @@ fn a_header_without_rows_is_no_rows_only_where_rows_are_needed() {
     assert_eq!(table.map(|t| t.rows.len()), Some(0));
 }
 
+// Regression (issue 13): a misspelt header (`qualifer`) dropped the whole file, hiding every
+// row error in it, and was reported twice (missing-column and unknown-column).
 #[test]
-fn a_missing_column_is_an_error_with_a_suggestion() {
-    let (findings, table) = parse(b"id,nam\na,Alpha\n", true);
-    assert!(table.is_none());
-    let f = crate::model::sample::one(&findings, Code::MissingColumn);
+fn a_misspelt_header_reads_the_rest_of_the_file_with_one_finding() {
+    let (findings, table) = parse(b"id,nam\na,Alpha\nb,Beta\n", true);
+    let rows = table.map(|t| t.rows).unwrap_or_default();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[1].get("id"), rows[1].get("name")), ("b", ""));
+    assert!(!rows[1].has("name") && rows[1].has("id"));
+    // One finding, at the misspelt column's place in the header ("id," is 3 characters).
+    let (f, line, column) = only(b"id,nam\na,Alpha\n", Code::MissingColumn);
+    assert_eq!((line, column), (1, 4));
     assert!(
-        f.message
-            .contains("`name` is missing from the header (is `nam` a misspelling of it?)"),
+        f.message.starts_with(
+            "required column `name` is missing from the header: `nam` looks like a misspelling of it; rename it"
+        ),
         "{}",
         f.message
     );
-    // The misspelt column is also a warning, at its own place in the header.
-    let f = crate::model::sample::one(&findings, Code::UnknownColumn);
-    assert_eq!((f.line, f.column, f.severity), (1, 4, Severity::Warning));
-    assert!(f.message.contains("did you mean `name`?"), "{}", f.message);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+}
+
+#[test]
+fn a_misspelt_optional_column_is_named_once_and_an_unknown_one_is_a_warning() {
+    let columns = Columns::with_optional(COLUMNS, &["year"]);
+    let mut findings = Vec::new();
+    let header = b"id,name,yeer,colour\na,Alpha,1937,red\n";
+    let table = parse_table(header, Path::new("x.csv"), &columns, true, &mut findings);
+    assert_eq!(
+        crate::model::sample::codes(&findings),
+        [Code::MissingColumn, Code::UnknownColumn]
+    );
+    assert!(findings[0].message.starts_with(
+        "optional column `year` is missing from the header: `yeer` looks like a misspelling of it"
+    ));
+    assert_eq!((findings[0].line, findings[0].column), (1, 9));
+    assert!(findings[1].message.contains("`colour`"));
+    let header: Vec<String> = ["id", "name", "yeer", "colour"].map(String::from).into();
+    assert_eq!(absent(&header, &columns), [("year", Some("yeer"))]);
+    assert_eq!(table.map(|t| t.rows.len()), Some(1));
+}
+
+#[test]
+fn a_missing_column_without_a_near_name_is_named_with_the_header_and_the_rows_are_read() {
+    let (f, line, column) = only(b"id\na\n", Code::MissingColumn);
+    assert_eq!((line, column), (1, 1));
+    assert!(
+        f.message.starts_with(
+            "required column `name` is missing from the header; expected columns: id,name"
+        ),
+        "{}",
+        f.message
+    );
+    let (_, table) = parse(b"id\na\n", true);
+    assert_eq!(table.map(|t| t.rows.len()), Some(1));
 }
 
 #[test]
 fn a_column_named_twice_is_a_duplicate_column_at_its_second_place() {
     let (findings, table) = parse(b"id,name,id\na,Alpha,b\n", true);
-    assert!(table.is_none());
     let f = crate::model::sample::one(&findings, Code::DuplicateColumn);
     assert_eq!((f.line, f.column), (1, 9));
     assert!(f.message.contains("column `id` appears twice"));
+    // The first is read.
+    assert_eq!(
+        table.map(|t| t.rows[0].get("id").to_string()),
+        Some("a".into())
+    );
+}
+
+// Regression (issue 13): a semicolon-separated file (as a European spreadsheet saves it) gave
+// "column `id;name;kind;note` is not one reckon knows" and a missing-column error per column.
+#[test]
+fn a_semicolon_or_tab_separated_file_is_one_error_that_says_so() {
+    for (bytes, named) in [
+        (&b"id;name\na;Alpha, the first\n"[..], "semicolons (;)"),
+        (b"id\tname\na\tAlpha\n", "tabs"),
+    ] {
+        let (f, line, column) = only(bytes, Code::WrongDelimiter);
+        assert_eq!((line, column), (1, 1));
+        assert!(
+            f.message
+                .starts_with(&format!("the file is separated by {named}, not commas")),
+            "{}",
+            f.message
+        );
+        assert!(parse(bytes, true).1.is_none());
+    }
+    // A header of one unknown column that happens to hold a semicolon is no such file.
+    let (findings, _) = parse(b"id,name\na;b,c\n", true);
+    assert!(findings.is_empty(), "{findings:#?}");
 }
 
 #[test]
