@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::analysis::reconcile::GroupBy;
+pub use crate::import::Delimiter;
+use crate::model::SourceKind;
 pub use crate::present::chart::scale::AxisChoice;
 pub use crate::present::chart::view::RowOrder;
 pub use crate::present::export::ExportFormat;
@@ -36,6 +38,9 @@ pub enum Command {
     Coverage(CoverageArgs),
     /// Show the audit trail of an estimate, quantity, relation or source id.
     Explain(ExplainArgs),
+    /// Bring a table of estimates (wide: a column per source; long: a row per estimate) into a
+    /// dataset as a table document, one cell estimate per value cell.
+    Import(Box<ImportArgs>),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
     Completions(CompletionsArgs),
     /// Print reckon's man page (roff) to standard output: `reckon man > reckon.1`.
@@ -167,6 +172,11 @@ pub struct BuildArgs {
     /// Order a forest's rows by central value or by the year each estimate was made.
     #[arg(long, value_enum, default_value_t = RowOrder::Value)]
     pub order: RowOrder,
+
+    /// Only these categories, quantity ids or relation ids (comma-separated): their quantities,
+    /// relations, sources and charts.
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub only: Vec<String>,
 }
 
 /// Arguments of `reckon report`.
@@ -178,6 +188,11 @@ pub struct ReportArgs {
     /// Where to write the HTML file (`-` for standard output).
     #[arg(short, long, value_name = "FILE", default_value = "out/report.html")]
     pub output: PathBuf,
+
+    /// Only these categories, quantity ids or relation ids (comma-separated): their quantities,
+    /// relations, sources and charts.
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub only: Vec<String>,
 }
 
 /// Arguments of `reckon coverage`.
@@ -198,9 +213,19 @@ pub struct CoverageArgs {
     #[arg(short, long, value_name = "FILE", requires = "propose")]
     pub output: Option<std::path::PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    /// Output format (the list; --propose always writes CSV).
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Text, conflicts_with = "propose")]
+    pub format: CoverageFormat,
+}
+
+/// How `coverage` prints its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// One line per figure: file:line:column: class "figure" in: its sentence; then a summary
+    Text,
+    /// A JSON object: the counts, and every figure with its text, place, class, whether it is
+    /// covered and its sentence
+    Json,
 }
 
 /// Arguments of `reckon completions`.
@@ -231,6 +256,96 @@ pub struct ExplainArgs {
 
     /// An estimate, quantity, relation or source id.
     pub id: String,
+}
+
+/// Arguments of `reckon import` (README, Importing a table).
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("shape").required(true).args(["source_columns", "source", "source_column"])))]
+pub struct ImportArgs {
+    /// The table: comma-, semicolon- or tab-separated, UTF-8, a header row first.
+    #[arg(value_name = "TABLE")]
+    pub table: PathBuf,
+
+    /// The dataset folder to add to (made if it does not exist).
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+
+    /// The columns whose values name the quantity, such as `Entity,Year` (comma-separated or
+    /// repeated; a column whose name holds a comma is matched whole).
+    #[arg(long, value_name = "COLS", required = true)]
+    pub quantity: Vec<String>,
+
+    /// Wide table: the columns that each hold one source's figures (each filled cell a point).
+    #[arg(long, value_name = "COLS", conflicts_with_all = ["source", "source_column", "low", "point", "high"])]
+    pub source_columns: Vec<String>,
+
+    /// Long table: the one source of every row.
+    #[arg(long, value_name = "NAME", conflicts_with = "source_column")]
+    pub source: Option<String>,
+
+    /// Long table: the column that names each row's source.
+    #[arg(long, value_name = "COL")]
+    pub source_column: Option<String>,
+
+    /// Long table: the column of each row's low end.
+    #[arg(long, value_name = "COL", requires = "high")]
+    pub low: Option<String>,
+
+    /// Long table: the column of each row's point or best figure.
+    #[arg(long, value_name = "COL")]
+    pub point: Option<String>,
+
+    /// Long table: the column of each row's high end.
+    #[arg(long, value_name = "COL", requires = "low")]
+    pub high: Option<String>,
+
+    /// A cell that means "no value" (repeatable: `--na NA --na -999`); empty cells always do.
+    #[arg(long, value_name = "MARKER", allow_hyphen_values = true)]
+    pub na: Vec<String>,
+
+    /// The column of each row's year: the quantity's period, and part of what names it.
+    #[arg(long, value_name = "COL")]
+    pub year: Option<String>,
+
+    /// The columns whose values name a series followed across years (such as `Entity`),
+    /// recorded in each quantity's description.
+    #[arg(long, value_name = "COLS")]
+    pub series: Vec<String>,
+
+    /// The category of every quantity.
+    #[arg(long, value_name = "CATEGORY", default_value = "other")]
+    pub category: String,
+
+    /// The unit of every quantity.
+    #[arg(long, value_name = "UNIT", default_value = "people")]
+    pub unit: String,
+
+    /// The kind of every source the table adds.
+    #[arg(long, value_name = "KIND", default_value = "other", value_parser = parse_kind)]
+    pub source_kind: SourceKind,
+
+    /// The delimiter [default: detected from the header line].
+    #[arg(long, value_enum)]
+    pub delimiter: Option<Delimiter>,
+
+    /// The table document's id in texts.csv [default: from the file name].
+    #[arg(long, value_name = "ID")]
+    pub text_id: Option<String>,
+
+    /// The table document's title [default: the file name].
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+
+    /// Who published the table and under what licence, for texts.csv.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub attribution: String,
+}
+
+fn parse_kind(s: &str) -> Result<SourceKind, String> {
+    SourceKind::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("`{s}` is not one of: {}", names.join(", "))
+    })
 }
 
 #[cfg(test)]

@@ -228,3 +228,62 @@ fn the_report_renders_in_headless_chromium() {
         assert_eq!((w, h), (width, 2400), "{name} screenshot size");
     }
 }
+
+/// Issue 14: `--only` keeps a report to what a lesson needs: no quote of another category's
+/// figures appears in it, while every quote of the chosen ones does.
+#[test]
+fn a_focused_report_holds_only_the_named_categories() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&[
+        "report",
+        "--only",
+        "famine_deaths,executions",
+        "-o",
+        "r.html",
+    ])
+    .code(0);
+    // Figures inside a quote are set in bold; the quote's words are contiguous without it.
+    let html = wd
+        .read("r.html")
+        .replace("<strong>", "")
+        .replace("</strong>", "");
+    let category_of: std::collections::HashMap<String, String> =
+        csv::Reader::from_path(wd.path("data/quantities.csv"))
+            .unwrap()
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_string(), r[2].to_string())
+            })
+            .collect();
+    let mut reader = csv::Reader::from_path(wd.path("data/estimates.csv")).unwrap();
+    let (mut inside, mut outside) = (0, 0);
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (quantity, quote) = (&row[1], &row[8]);
+        // A quote as the report escapes it.
+        let shown = quote
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#x27;");
+        if shown.len() < 12 {
+            continue; // short quotes ("40 people") can stand inside other sentences
+        }
+        let chosen = matches!(
+            category_of.get(quantity).map(String::as_str),
+            Some("famine_deaths" | "executions")
+        );
+        if chosen {
+            inside += 1;
+            assert!(html.contains(&shown), "missing {quote:?}");
+        } else if html.contains(&format!("<mark>{shown}</mark>")) {
+            outside += 1;
+            eprintln!("other category's quote shown: {quote:?}");
+        }
+    }
+    assert!(inside > 5);
+    assert_eq!(outside, 0);
+    wd.run(&["report", "--only", "famin", "-o", "r.html"])
+        .code(2)
+        .stderr_has("--only `famin` names no quantity, category or relation");
+}

@@ -14,6 +14,7 @@ mod test_check_rows;
 mod test_coverage;
 mod test_dataset;
 mod test_explain;
+mod test_import;
 mod test_init;
 mod test_properties;
 mod test_propose;

@@ -11,7 +11,7 @@ use crate::english::lines::LineIndex;
 use crate::english::passage;
 use foldhash::HashSet;
 
-use crate::english::locator::{locate, parse_locator};
+use crate::english::locator::{locate_cells, parse_locator};
 use crate::model::{Dataset, TableDoc, Text};
 
 /// One figure found in a text.
@@ -107,8 +107,9 @@ fn table_figures(data: &Dataset, text: &Text, table: &TableDoc) -> Vec<Found> {
         .filter(|e| e.text == text.id)
         .filter_map(|e| {
             let locator = parse_locator(&e.locator).ok()?;
-            locate(table, &locator).ok()
+            locate_cells(table, &locator).ok()
         })
+        .flat_map(|(r, columns)| columns.into_iter().map(move |c| (r, c)))
         .collect();
     let mut found = Vec::new();
     for (r, (pos, cells)) in table.rows.iter().enumerate() {

@@ -117,7 +117,10 @@ pub(super) fn check_estimate(
         if data.lacks("estimates.csv", "locator") {
             return;
         }
-        if let Some(evidence) = cell_evidence(e, text, table, findings).filter(|_| compare) {
+        if !compare {
+            return;
+        }
+        for evidence in cell_evidence(e, text, table, findings) {
             check_agreement(e, &evidence, findings);
         }
         return;
@@ -131,6 +134,7 @@ pub(super) fn check_estimate(
             scale: 1.0,
             named: format!("the quote \"{}\"", shorten(&e.quote)),
             wording: true,
+            values: None,
         };
         check_agreement(e, &evidence, findings);
     }
@@ -146,6 +150,16 @@ pub(super) struct Evidence<'a> {
     /// True when the words carry the qualifier ("nearly", "over"): a quote does, a table cell
     /// rarely does, so the qualifier of a cell estimate is the curator's reading.
     pub wording: bool,
+    /// Which of low/point/high the words hold: `None` for all of them, or the values a cell
+    /// holds when a locator gives each value a cell of its own (`column.low=...`).
+    pub values: Option<Vec<&'static str>>,
+}
+
+impl Evidence<'_> {
+    /// Whether the words are where `value` (`low`, `point` or `high`) must be found.
+    fn holds(&self, value: &str) -> bool {
+        self.values.as_ref().is_none_or(|v| v.contains(&value))
+    }
 }
 
 /// A citation-only estimate (no text, no quote) rests on its source's `citation`.
@@ -265,7 +279,9 @@ fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &m
     let candidates = candidates(evidence, parsed);
     let stated = stated(evidence, parsed);
     for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
-        let Some(value) = value else { continue };
+        let Some(value) = value.filter(|_| evidence.holds(column)) else {
+            continue;
+        };
         if !candidates.iter().any(|&c| same_value(c, value)) {
             findings.push(Finding::error(
                 Code::ValueMismatch,
@@ -284,6 +300,9 @@ fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &m
 /// A range or band needs both of its ends: `low` and `high` equal to one figure of the quote
 /// would pass [`check_values`] while dropping the other end.
 fn check_ends(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut Vec<Finding>) {
+    if !(evidence.holds("low") && evidence.holds("high")) {
+        return;
+    }
     let ends: Option<(f64, f64)> = match e.qualifier {
         Some(Qualifier::Magnitude) => parsed.figures.iter().find_map(|f| match f.kind {
             FigureKind::Magnitude { low, high } => Some((low, high)),

@@ -20,7 +20,7 @@ use crate::present::write::{self, Output};
 
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
-    let checked = Pipeline::clean(&args.data)?;
+    let checked = Pipeline::clean(&args.data)?.focus(&args.only)?;
     let (_, warnings) = finding::tally(&checked.findings);
     if warnings > 0 {
         write::note(&format!(
@@ -125,7 +125,12 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
     {
         written.push(path);
     }
-    for path in remove_stale(&checked.output, &args.charts, &charts)? {
+    for path in remove_stale(
+        &checked.output,
+        &args.charts,
+        &charts,
+        !args.only.is_empty(),
+    )? {
         write::note(&format!(
             "removed {}: a chart an earlier build wrote that the data no longer supports",
             path.display()
@@ -155,12 +160,26 @@ fn refuse_dataset_folder(data: &Path, outputs: &[&Path]) -> Result<()> {
 /// Removes the chart files an earlier build wrote (as its manifest lists them) that this build
 /// did not, so the gallery never keeps a chart the data no longer supports, then records what
 /// this build wrote. A file reckon did not write, a link and an input are never removed.
-fn remove_stale(output: &Output, dir: &Path, charts: &[Rendered]) -> Result<Vec<PathBuf>> {
+fn remove_stale(
+    output: &Output,
+    dir: &Path,
+    charts: &[Rendered],
+    focused: bool,
+) -> Result<Vec<PathBuf>> {
     let mut current: Vec<String> = charts
         .iter()
         .flat_map(|c| [format!("{}.svg", c.name), format!("{}.png", c.name)])
         .collect();
     current.sort();
+    if focused {
+        // A build of some quantities leaves the charts of the others, and keeps listing them.
+        let mut listed = write::manifest(dir);
+        listed.extend(current);
+        listed.sort();
+        listed.dedup();
+        write::write_manifest(output, dir, &listed)?;
+        return Ok(Vec::new());
+    }
     if charts.is_empty() && !dir.exists() {
         // Nothing was drawn, so no folder was made, and there is nothing stale to remove.
         return Ok(Vec::new());

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::Pipeline;
 use crate::analysis::coverage::{self, Class, Found};
-use crate::cli::{CheckFormat, CoverageArgs};
+use crate::cli::{CoverageArgs, CoverageFormat};
 use crate::present::{propose, write};
 
 /// A sentence shortened around its figure to at most about 160 characters.
@@ -67,12 +67,12 @@ pub fn run(args: &CoverageArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let out = match args.format {
-        CheckFormat::Json => {
+        CoverageFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report)?;
             s.push('\n');
             s
         }
-        CheckFormat::Text => write::terminal(&text(&report)),
+        CoverageFormat::Text => write::terminal(&text(&report)),
     };
     write::stdout(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)

@@ -6,6 +6,7 @@ mod chart;
 mod check;
 mod coverage;
 mod explain;
+mod import;
 mod init;
 mod reconcile;
 mod report;
@@ -37,6 +38,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Report(args) => report::run(&args),
         Command::Coverage(args) => coverage::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Completions(args) => {
             let mut out = Vec::new();
             clap_complete::generate(
@@ -167,6 +169,24 @@ impl Pipeline {
             findings,
             output,
         })
+    }
+
+    /// The pipeline cut to the quantities `only` names (categories, quantity ids, relation
+    /// ids), analysed afresh; unchanged when `only` is empty. The findings stay the whole
+    /// dataset's.
+    pub fn focus(self, only: &[String]) -> Result<Self> {
+        if only.is_empty() {
+            return Ok(self);
+        }
+        let keep = self.analysis.data.select(only).map_err(|name| {
+            anyhow::anyhow!(
+                "--only `{}` names no quantity, category or relation of the dataset",
+                crate::check::shorten(&finding::visible(&name))
+            )
+        })?;
+        let data = self.analysis.data.focus(&keep);
+        let analysis = Analysis::new(data, self.analysis.rules)?;
+        Ok(Pipeline { analysis, ..self })
     }
 
     /// Opens the pipeline for a command that needs data free of errors; fails with

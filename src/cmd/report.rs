@@ -15,7 +15,7 @@ use crate::present::write;
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let Pipeline {
         analysis, output, ..
-    } = Pipeline::clean(&args.data)?;
+    } = Pipeline::clean(&args.data)?.focus(&args.only)?;
     let ctx = View::new(&analysis, AxisChoice::Auto);
     let charts = crate::present::chart::render_all(&ctx)?;
     let html = report::build(&ctx, &charts);

@@ -20,7 +20,9 @@ use thiserror::Error;
 use crate::model::finding::Finding;
 use crate::model::{Contents, Dataset, Unread};
 
-use rows::{category, columns, context, estimate, quantity, relation, source};
+pub use cells::parse_number;
+pub use rows::columns;
+use rows::{category, context, estimate, quantity, relation, source};
 use table::{read_rows, Columns, Row};
 use texts::load_texts;
 

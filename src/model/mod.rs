@@ -3,6 +3,7 @@
 
 mod ancestry;
 pub mod finding;
+mod focus;
 pub mod interval;
 mod position;
 mod reading;

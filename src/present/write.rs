@@ -199,6 +199,15 @@ fn atomic(path: &Path, bytes: &[u8], named: bool) -> Result<()> {
                 .with_context(|| format!("writing {}", path.display()));
         }
     }
+    let (tmp, target) = stage(path, bytes, named)?;
+    tmp.persist(&target)
+        .with_context(|| format!("moving the new file into place at {}", target.display()))?;
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary sibling of `path` (of the link's target, for a link a user
+/// named) and returns it with the path it is to be renamed to.
+fn stage(path: &Path, bytes: &[u8], named: bool) -> Result<(tempfile::NamedTempFile, PathBuf)> {
     let resolved;
     let path = if named && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         resolved = fs::canonicalize(path)
@@ -233,8 +242,23 @@ fn atomic(path: &Path, bytes: &[u8], named: bool) -> Result<()> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("writing {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("moving the new file into place at {}", path.display()))?;
+    Ok((tmp, path.to_path_buf()))
+}
+
+/// Writes several files as one change (`reckon import`): each goes to a temporary sibling
+/// first, and only when every one is written are they renamed into place, so a failure while
+/// writing (a full disk, a folder without permission) leaves every file as it was. A link is
+/// followed, as for a file the user named; an input file is never overwritten.
+pub fn write_together(out: &Output, files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    out.refuse_inputs(files.iter().map(|(p, _)| p.as_path()))?;
+    let staged = files
+        .iter()
+        .map(|(path, bytes)| stage(path, bytes, true))
+        .collect::<Result<Vec<_>>>()?;
+    for (tmp, target) in staged {
+        tmp.persist(&target)
+            .with_context(|| format!("moving the new file into place at {}", target.display()))?;
+    }
     Ok(())
 }
 

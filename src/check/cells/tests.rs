@@ -109,3 +109,70 @@ fn a_quote_of_a_cell_estimate_must_be_in_the_cell() {
         .message
         .contains("not in the cell at texts/table.csv:2:21"));
 }
+
+/// A table in the shape UCDP publishes (one row per estimate, low/best/high columns) and a
+/// `range` estimate of its one row with the given low/point/high and locator.
+fn ranged(locator: &str, low: f64, point: Option<f64>, high: f64) -> Dataset {
+    let header = ["Conflict", "low", "best", "high"];
+    let mut contents: Contents = sample::contents("");
+    contents.texts = vec![crate::model::Text {
+        path: "texts/ucdp.csv".into(),
+        table: Some(TableDoc {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: vec![(
+                row("texts/ucdp.csv", &header, 2),
+                ["Korea", "100", "150", "400"].map(String::from).to_vec(),
+            )],
+        }),
+        ..sample::text("ucdp", "")
+    }];
+    contents.quantities.truncate(1);
+    contents.estimates = vec![Estimate {
+        text: "ucdp".into(),
+        locator: locator.into(),
+        low: Some(low),
+        point,
+        high: Some(high),
+        ..sample::estimate("e1", "deaths", Qualifier::Range, 0.0, "")
+    }];
+    Dataset::new(contents)
+}
+
+#[test]
+fn a_range_checks_each_value_against_its_own_cell() {
+    let all = "Conflict=Korea;column.low=low;column.point=best;column.high=high";
+    assert!(validate(&ranged(all, 100.0, Some(150.0), 400.0)).is_empty());
+    let ends = "Conflict=Korea;column.low=low;column.high=high";
+    assert!(validate(&ranged(ends, 100.0, None, 400.0)).is_empty());
+    // `column` gives the point its cell; the ends have their own.
+    let mixed = "Conflict=Korea;column=best;column.low=low;column.high=high";
+    assert!(validate(&ranged(mixed, 100.0, Some(150.0), 400.0)).is_empty());
+}
+
+#[test]
+fn a_value_checked_against_its_own_cell_names_that_cell() {
+    // The row's high is 150 (the best cell's figure), but the high cell holds 400.
+    let all = "Conflict=Korea;column.low=low;column.point=best;column.high=high";
+    let found = validate(&ranged(all, 100.0, Some(150.0), 150.0));
+    let f = one(&found, Code::ValueMismatch);
+    assert_eq!(f.column, sample::column(sample::ESTIMATES, "high"));
+    assert!(
+        f.message
+            .contains("the cell at texts/ucdp.csv:2:31 \"400\""),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn a_value_without_a_cell_is_bad_locator() {
+    // The row has a point, but the locator names cells for the ends only.
+    let ends = "Conflict=Korea;column.low=low;column.high=high";
+    let found = validate(&ranged(ends, 100.0, Some(150.0), 400.0));
+    assert_eq!(codes(&found), [Code::BadLocator]);
+    assert!(
+        found[0].message.contains("names no cell for `point`"),
+        "{}",
+        found[0].message
+    );
+}

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::html::{escape, hex, inline_svg, quote_in_sentence};
 use super::Report;
 use crate::analysis::reconcile::Summary;
-use crate::english::locator::{locate, parse_locator};
+use crate::english::locator::{locate_cells, parse_locator};
 use crate::english::number::readable;
 use crate::model::{Estimate, Provenance, Qualifier};
 use crate::present::words::{self, interval_words, stated};
@@ -243,25 +243,41 @@ impl Report<'_> {
     }
 }
 
-/// A cell estimate's evidence for readers: the cell's text, its column and row, and the table.
+/// A cell estimate's evidence for readers: the cell's text, its column and row, and the table;
+/// for a range whose values stand in cells of their own, each cell and its column.
 fn cell_words(data: &crate::model::Dataset, e: &Estimate) -> String {
     let Some(text) = data.text(&e.text) else {
         return escape(&e.locator);
     };
-    let cell = text.table.as_ref().and_then(|table| {
+    let cells = text.table.as_ref().and_then(|table| {
         let locator = parse_locator(&e.locator).ok()?;
-        let (r, c) = locate(table, &locator).ok()?;
+        let (r, columns) = locate_cells(table, &locator).ok()?;
         let (_, cells) = table.rows.get(r)?;
-        Some((r, table.header.get(c)?.clone(), cells.get(c)?.clone()))
+        let named: Option<Vec<(String, String)>> = columns
+            .iter()
+            .map(|&c| Some((table.header.get(c)?.clone(), cells.get(c)?.clone())))
+            .collect();
+        Some((r, named?))
     });
-    match cell {
-        Some((r, column, cell)) => format!(
-            "<mark>{}</mark> <span class=\"rule\">table cell, row {} under “{}”, of {}</span>",
-            escape(&cell),
-            r + 1,
-            escape(&column),
-            escape(&text.title)
-        ),
+    match cells {
+        Some((r, named)) => {
+            let marks: Vec<String> = named
+                .iter()
+                .map(|(_, cell)| format!("<mark>{}</mark>", escape(cell)))
+                .collect();
+            let columns: Vec<String> = named
+                .iter()
+                .map(|(column, _)| format!("“{}”", escape(column)))
+                .collect();
+            format!(
+                "{} <span class=\"rule\">table {}, row {} under {}, of {}</span>",
+                marks.join(", "),
+                if named.len() == 1 { "cell" } else { "cells" },
+                r + 1,
+                columns.join(", "),
+                escape(&text.title)
+            )
+        }
         None => format!(
             "<span class=\"rule\">table cell {} of {}</span>",
             escape(&e.locator),
