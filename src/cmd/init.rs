@@ -9,6 +9,7 @@ use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 
 use crate::cli::InitArgs;
+use crate::import::field;
 use crate::load;
 use crate::present::write;
 
@@ -89,15 +90,6 @@ fn text_id(path: &Path) -> String {
         "text".to_string()
     } else {
         id
-    }
-}
-
-/// A CSV field, quoted when it must be.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 

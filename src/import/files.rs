@@ -227,7 +227,7 @@ impl CsvFile {
 }
 
 /// One CSV field, quoted when it must be.
-fn field(value: &str) -> String {
+pub fn field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

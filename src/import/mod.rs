@@ -6,6 +6,8 @@
 
 mod columns;
 mod files;
+
+pub use files::field;
 mod ids;
 mod read;
 mod rows;

@@ -1,6 +1,7 @@
 //! The cross-level conflicts as an exported table: each estimate of a part that lies wholly
 //! above an estimate of its whole, with both figures and who is being compared.
 
+use super::tables::{num, text};
 use super::{Cell, Table, Tabular};
 use crate::analysis::Analysis;
 use crate::present::words::{self, interval_words};
@@ -8,14 +9,6 @@ use crate::present::words::{self, interval_words};
 /// Cross-level conflicts ready for export.
 pub struct Crossings<'a> {
     pub analysis: &'a Analysis,
-}
-
-fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(s.into())
-}
-
-fn num(v: f64) -> Cell {
-    Cell::Number(v.is_finite().then_some(v))
 }
 
 /// "disagreement between sources" or "inconsistency of one source".

@@ -9,11 +9,13 @@ use crate::english::number::{grouped, readable, relative};
 use crate::model::interval::Interval;
 use crate::present::words::{self, interval_words};
 
-fn text(s: impl Into<String>) -> Cell {
+/// A text cell.
+pub(super) fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-fn num(v: f64) -> Cell {
+/// A number cell; NaN and infinities are no value.
+pub(super) fn num(v: f64) -> Cell {
     Cell::Number(v.is_finite().then_some(v))
 }
 
