@@ -33,7 +33,8 @@ fn forest_chart_names_its_quantity_every_source_and_its_axis() {
         // Qualifier and figure as stated, the derived ratio, the median and an axis tick.
         "nearly 700,000",
         "681,692",
-        "2.5× = 1,704,230",
+        // 2.5 × 681,692 = 1,704,230, known to the two digits of "2.5".
+        "2.5× = 1.7 million",
         "median 700,000",
         "1M",
         "figures as quoted",
@@ -132,7 +133,7 @@ fn dumbbell_sets_official_against_independent() {
     let svg = svg(&wd, "official-vs-independent-people");
     // Official 28.2 million against the article's approximately 35 million.
     assert!(svg.contains("Soviet military casualties, WWII"));
-    assert!(svg.contains("28.2M → 35M"));
+    assert!(svg.contains("28.2 million → 35 million"));
     assert!(svg.contains("Executions under Stalin"));
 }
 

@@ -22,10 +22,11 @@ fn the_untouched_second_dataset_passes() {
 fn shipped_data_reports_the_texts_own_inconsistencies_as_warnings() {
     let wd = Workdir::with_shipped_data();
     let out = wd.run(&["check"]);
-    // "five feet four inches high (160 cm)": 64 × 2.54 = 162.56 cm, the text's own slip.
+    // "five feet four inches high (160 cm)": 64 × 2.54 = 162.56 cm, the text's own slip,
+    // written to the inch the text gives (2.54 cm): 163 cm.
     out.code(0).line_has(&[
         "warning[text-inconsistency]",
-        "2.54 × 64 inch = 162.56 cm",
+        "2.54 × 64 inch = 163 cm",
         "stated 160 cm",
     ]);
     // 353,074 + 328,612 = 681,686, six short of the 681,692 the text quotes beside Conquest:
@@ -51,7 +52,9 @@ fn shipped_data_reports_the_great_purge_above_the_whole_eras_executions() {
     wd.run(&["check"]).code(0).line_has(&[
         "warning[hierarchy-conflict]",
         "`e_gp_conquest_ratio` lies wholly above `e_archival_executions_800000`",
-        "1,670,145–1,738,315",
+        // "about 2.5 times" 681,692: 2.45–2.55 × 681,692 = 1,670,145–1,738,315, to the
+        // three digits of 2.45 and 2.55.
+        "1.67–1.74 million",
         "about 800,000",
         "a disagreement between sources",
     ]);

@@ -72,10 +72,7 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
     }
     let analysis = &checked.analysis;
     let rules = analysis.rules;
-    let reconciled = Summaries {
-        rows: &analysis.summaries,
-        rules,
-    };
+    let reconciled = Summaries::new(analysis, &analysis.summaries);
     let verdicts = Verdicts::new(&analysis.outcomes, rules);
     let intervals = Intervals {
         data: &analysis.data,

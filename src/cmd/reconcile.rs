@@ -27,10 +27,7 @@ pub fn run(args: &ReconcileArgs) -> Result<ExitCode> {
         exporter(format).serialize(&Verdicts::new(&analysis.outcomes, rules) as &dyn Tabular)?
     } else {
         let summaries = analysis.reconcile(args.by.unwrap_or(GroupBy::Quantity))?;
-        let table = Summaries {
-            rows: &summaries,
-            rules,
-        };
+        let table = Summaries::new(&analysis, &summaries);
         exporter(format).serialize(&table as &dyn Tabular)?
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));

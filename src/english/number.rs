@@ -1,4 +1,11 @@
 //! Number formatting: plain for machines (CSV, JSON), grouped and scaled for people.
+//!
+//! Every figure a person reads goes through [`figure`]: a stated figure keeps the digits it
+//! was written with (681,692; 1.6 million; 11.285 million) and a computed one (a median, a
+//! geometric mean, a conversion) is rounded to the digits its inputs are known to, so that
+//! "tens of thousands" is about 30,000 and never 31,623, and its unit is always written.
+
+use crate::model::{Dimension, Unit};
 
 /// A spread (highest over lowest) for people: "2.5×", or "unbounded" when the lowest is 0.
 pub fn times(v: f64) -> String {
@@ -99,6 +106,10 @@ pub fn short(v: f64) -> String {
     }
     let text = format!("{scaled:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
+    if suffix == "k" && text.split_once('.').is_some_and(|(_, f)| f.len() > 1) {
+        // Never "1.25k": below a million an odd tick is written out ("1,250").
+        return grouped(v);
+    }
     format!("{text}{suffix}")
 }
 
@@ -148,6 +159,88 @@ pub fn relative(r: Option<f64>) -> String {
     }
 }
 
+/// How many significant digits `v` is written with: 681,692 has 6, 700,000 and 1.6 million 2
+/// and 1, 2.54 has 3, 0.05 has 1. Trailing zeros of a whole number are not counted.
+pub fn digits(v: f64) -> u32 {
+    if !v.is_finite() || v == 0.0 {
+        return 1;
+    }
+    let text = plain(v.abs());
+    let all: String = text.chars().filter(char::is_ascii_digit).collect();
+    let all = all.trim_start_matches('0');
+    let all = if text.contains('.') {
+        all
+    } else {
+        all.trim_end_matches('0')
+    };
+    all.len().max(1) as u32
+}
+
+/// The step of the last digit `v` is written to: 1 for 681,692 and for 160 (a whole number
+/// below 1,000 counts its zeros: 160 cm), 100,000 for 1.6 million, 0.1 for 166.5.
+pub fn step(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 || (v.fract() == 0.0 && v.abs() < 1000.0) {
+        return 1.0;
+    }
+    10f64.powi(magnitude(v) - digits(v) as i32 + 1)
+}
+
+/// The significant digits `v` has when written to a multiple of `step`, at least one.
+pub fn digits_at(v: f64, step: f64) -> u32 {
+    if !v.is_finite() || v == 0.0 || step <= 0.0 {
+        return 1;
+    }
+    (magnitude(v) - step.log10().round() as i32 + 1).max(1) as u32
+}
+
+/// The power of ten of the leading digit of `v` (2 for 681.5, 5 for 681,692).
+fn magnitude(v: f64) -> i32 {
+    v.abs().log10().floor() as i32
+}
+
+/// `v` rounded to `n` significant digits: 31,623 to one is 30,000, 1,689.81 to three 1,690.
+pub fn round_to(v: f64, n: u32) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let decimals = n.max(1) as i32 - 1 - magnitude;
+    if decimals >= 0 {
+        // Round in decimal, not binary: 163.25 to three digits is 163, not 163.00000000000003.
+        let decimals = decimals.min(15) as usize;
+        format!("{v:.decimals$}").parse().unwrap_or(v)
+    } else {
+        let step = 10f64.powi(-decimals);
+        (v / step).round() * step
+    }
+}
+
+/// The one way a figure is written for people, in its unit: "681,692", "1.6 million", "2.9%",
+/// "1,690 km". `known` is how many significant digits a computed figure is known to (it is
+/// rounded to them); `None` writes a stated figure with the digits it has.
+pub fn figure(v: f64, known: Option<u32>, unit: &str) -> String {
+    let v = known.map_or(v, |n| round_to(v, n));
+    format!("{}{}", readable(v), unit_suffix(unit))
+}
+
+/// A span of two figures in their unit, each rounded to `known` digits when computed:
+/// "1.67–1.74 million", "15–25%".
+pub fn span(lo: f64, hi: f64, known: Option<u32>, unit: &str) -> String {
+    let round = |v: f64| known.map_or(v, |n| round_to(v, n));
+    format!("{}{}", range(round(lo), round(hi)), unit_suffix(unit))
+}
+
+/// A quantity's unit after a figure: " cm", "%"; nothing for a count (people, votes) or no
+/// unit. A unit reckon does not know is written as given.
+pub fn unit_suffix(unit: &str) -> String {
+    match Unit::find(unit).map(|u| u.dimension) {
+        _ if unit.trim().is_empty() => String::new(),
+        Some(Dimension::Count) => String::new(),
+        Some(Dimension::Percent) => "%".to_string(),
+        _ => format!(" {}", unit.trim()),
+    }
+}
+
 /// `v` with `digits` significant digits and no trailing zeros ("0.004", "0.0035", "0.33").
 fn significant(v: f64, digits: i32) -> String {
     let magnitude = v.abs().log10().floor() as i32;
@@ -174,6 +267,7 @@ pub fn range(lo: f64, hi: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_relative_eq;
 
     #[test]
     fn plain_numbers() {
@@ -228,6 +322,61 @@ mod tests {
     }
 
     #[test]
+    fn digits_are_those_written() {
+        // Figures of the article as it writes them.
+        assert_eq!(digits(681_692.0), 6); // "681,692"
+        assert_eq!(digits(700_000.0), 1); // "nearly 700,000"
+        assert_eq!(digits(1_600_000.0), 2); // "1.6 million"
+        assert_eq!(digits(11_285_000.0), 5); // "11.285 million"
+        assert_eq!(digits(2.54), 3);
+        assert_eq!(digits(0.05), 1);
+        assert_eq!(digits(1_050.0), 3); // "1,050 miles"
+    }
+
+    #[test]
+    fn computed_figures_keep_only_the_digits_they_are_known_to() {
+        // "tens of thousands": geometric mean of 10,000 and 100,000, known to one digit.
+        assert_eq!(figure(31_622.776_6, Some(1), "people"), "30,000");
+        // "millions": 3,162,278 is never shown.
+        assert_eq!(figure(3_162_277.66, Some(1), "people"), "3 million");
+        assert_eq!(figure(316.227_766, Some(1), ""), "300");
+        // 1,050 miles in km, known to the three digits of 1,050.
+        assert_eq!(figure(1_689.810_56, Some(3), "km"), "1,690 km");
+        assert_eq!(figure(1_607_000.0, Some(2), "people"), "1.6 million");
+        assert_eq!(figure(163.25, Some(3), "cm"), "163 cm");
+        assert_eq!(figure(12_992_500.0, Some(3), "people"), "13 million");
+        // Stated figures keep every digit they were written with.
+        assert_eq!(figure(681_692.0, None, "people"), "681,692");
+        assert_eq!(figure(11_285_000.0, None, "people"), "11.285 million");
+        assert_eq!(figure(2.9, None, "percent"), "2.9%");
+        assert_eq!(figure(1_690.0, None, "km"), "1,690 km");
+        assert_eq!(
+            span(1_670_145.0, 1_738_315.0, Some(3), ""),
+            "1.67–1.74 million"
+        );
+        assert_eq!(span(0.0, 43.0, None, "percent"), "0–43%");
+    }
+
+    #[test]
+    fn steps_are_those_written() {
+        assert_eq!(step(681_692.0), 1.0);
+        assert_eq!(step(160.0), 1.0); // "160 cm"
+        assert_eq!(step(1_600_000.0), 100_000.0);
+        assert_eq!(step(11_285_000.0), 1_000.0);
+        assert_relative_eq!(step(166.5), 0.1);
+        assert_eq!(digits_at(163.25, 1.0), 3);
+        assert_eq!(digits_at(12_992_500.0, 100_000.0), 3);
+    }
+
+    #[test]
+    fn round_to_is_decimal() {
+        assert_eq!(round_to(163.26, 4), 163.3);
+        assert_eq!(round_to(0.004_56, 2), 0.0046);
+        assert_eq!(round_to(-31_622.0, 1), -30_000.0);
+        assert_eq!(round_to(0.0, 3), 0.0);
+    }
+
+    #[test]
     fn short_ticks() {
         assert_eq!(short(250_000.0), "250k");
         assert_eq!(short(1_000_000.0), "1M");
@@ -237,5 +386,7 @@ mod tests {
         assert_eq!(short(0.004), "0.004");
         assert_eq!(short(3e12), "3T");
         assert_eq!(short(0.0), "0");
+        assert_eq!(short(1_250.0), "1,250");
+        assert_eq!(short(12_500.0), "12.5k");
     }
 }

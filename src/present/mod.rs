@@ -2,6 +2,7 @@
 //! bytes in place.
 
 pub mod chart;
+pub mod digits;
 pub mod explain;
 pub mod export;
 pub mod findings;

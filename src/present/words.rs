@@ -3,11 +3,13 @@
 //! analysis's structured results through these functions, so a word changes in one place.
 
 use crate::analysis::interpret::{Multiplier, Reading, Rule, Tolerance};
-use crate::analysis::reconcile::{Conflict, Side};
+use crate::analysis::reconcile::{Conflict, Member, Side};
 use crate::analysis::relate::{Arithmetic, Term};
-use crate::english::number::{grouped, plain, range, readable};
+use crate::english::number::{
+    digits, digits_at, figure, grouped, plain, range, readable, round_to, span, step, unit_suffix,
+};
 use crate::model::interval::Interval;
-use crate::model::{Dataset, Dimension, Estimate, Qualifier, Unit};
+use crate::model::{Dataset, Estimate, Qualifier};
 
 /// An interval for people: "650,000–700,000", "100,000 or more", "up to 5 million".
 pub fn interval_words(i: &Interval) -> String {
@@ -20,6 +22,16 @@ pub fn interval_words(i: &Interval) -> String {
     }
 }
 
+/// An interval in its unit: "650,000–700,000", "35% or more", "160–168 cm".
+pub fn interval_in(i: &Interval, unit: &str) -> String {
+    let unit = unit_suffix(unit);
+    if i.is_open_above() {
+        format!("{}{unit} or more", readable(i.lo))
+    } else {
+        format!("{}{unit}", interval_words(i))
+    }
+}
+
 /// A band by its ends, an open one or a point by its lower end: "6–8 million", "100,000".
 fn band(i: &Interval) -> String {
     if i.lo == i.hi || i.is_open_above() {
@@ -27,6 +39,52 @@ fn band(i: &Interval) -> String {
     } else {
         range(i.lo, i.hi)
     }
+}
+
+/// The digits a figure derived by `m` is known to: those of its multiplier, at least two.
+pub fn derived_digits(m: &Multiplier) -> u32 {
+    digits(m.factor).max(2)
+}
+
+/// The interval a multiplier derives, its ends known to one digit more than the multiplier
+/// ("1.67–1.74 million" for about 2.5 × 681,692).
+pub fn derived_band(m: &Multiplier, i: &Interval) -> String {
+    if i.lo == i.hi || i.is_open_above() {
+        figure(i.lo, Some(derived_digits(m) + 1), "")
+    } else {
+        span(i.lo, i.hi, Some(derived_digits(m) + 1), "")
+    }
+}
+
+/// The interval an estimate is read as, in its unit: "8.5–9.5 million", "160–170 cm",
+/// "1.67–1.74 million" for a multiple derived by a ratio.
+pub fn member_interval(m: &Member) -> String {
+    read_interval(&m.rule, &m.interval, &m.unit)
+}
+
+/// The interval a rule reads a figure as, in `unit` (see [`member_interval`]).
+pub fn read_interval(rule: &Rule, i: &Interval, unit: &str) -> String {
+    match rule {
+        Rule::Ratio(multiplier) => format!("{}{}", derived_band(multiplier, i), unit_suffix(unit)),
+        _ => interval_in(i, unit),
+    }
+}
+
+/// An envelope over `members` in `unit`, each end known to the digits of the estimate it comes
+/// from (a derived multiple's end to one digit more than its multiplier).
+pub fn envelope_words(members: &[&Member], i: &Interval, unit: &str) -> String {
+    let end = |v: f64| {
+        let derived = members.iter().find_map(|m| match &m.rule {
+            Rule::Ratio(k) if m.interval.lo == v || m.interval.hi == v => Some(k),
+            _ => None,
+        });
+        derived.map_or(v, |k| round_to(v, derived_digits(k) + 1))
+    };
+    let rounded = Interval {
+        lo: end(i.lo),
+        hi: if i.is_open_above() { i.hi } else { end(i.hi) },
+    };
+    interval_in(&rounded, unit)
 }
 
 /// The rule that read a figure, in words: "about: ±50,000, half a unit of the last
@@ -93,17 +151,6 @@ pub fn term(t: &Term) -> String {
     }
 }
 
-/// A quantity's unit after a figure: " cm", "%"; nothing for a count (people, votes) or no
-/// unit. A unit reckon does not know is written as given.
-pub fn unit_suffix(unit: &str) -> String {
-    match Unit::find(unit).map(|u| u.dimension) {
-        _ if unit.trim().is_empty() => String::new(),
-        Some(Dimension::Count) => String::new(),
-        Some(Dimension::Percent) => "%".to_string(),
-        _ => format!(" {}", unit.trim()),
-    }
-}
-
 /// A relation's arithmetic written out: "353,074 + 328,612 = 681,686; stated 681,692".
 pub fn arithmetic(a: &Arithmetic) -> String {
     arithmetic_joined(a, "; stated ")
@@ -138,12 +185,19 @@ fn arithmetic_joined(a: &Arithmetic, stated_word: &str) -> String {
             stated,
         } => {
             let target_unit = unit_suffix(target_unit);
+            // The product is known to the step of its base: 1,050 miles (to 10 miles) is
+            // 1,690 km, 64 inches (to the inch, 2.54 cm) 163 cm.
+            let result = match (base, result) {
+                (Term::Value(b), Term::Value(r)) => {
+                    figure(*r, Some(digits_at(*r, step(*b) * factor.abs())), "")
+                }
+                _ => term(result),
+            };
             format!(
-                "{} × {}{} = {}{target_unit}{stated_word}{}{target_unit}",
+                "{} × {}{} = {result}{target_unit}{stated_word}{}{target_unit}",
                 plain(*factor),
                 term(base),
                 unit_suffix(base_unit),
-                term(result),
                 term(stated),
             )
         }
@@ -156,8 +210,8 @@ fn arithmetic_joined(a: &Arithmetic, stated_word: &str) -> String {
             "{} × {} = {} (central {}); derived, not stated",
             multiplier(m),
             term(base),
-            band(result),
-            readable(*central)
+            derived_band(m, result),
+            figure(*central, Some(derived_digits(m)), "")
         ),
         Arithmetic::Subset { parts, whole } => {
             format!("each of {} ≤ {}", terms(parts, ", "), term(whole))
@@ -211,7 +265,10 @@ pub fn stated(e: &Estimate, reading: &Reading) -> String {
         Some(Qualifier::Ratio) => format!(
             "{}× = {}",
             e.point.map(readable).unwrap_or_default(),
-            readable(reading.central)
+            match &reading.rule {
+                Rule::Ratio(m) => figure(reading.central, Some(derived_digits(m)), ""),
+                _ => readable(reading.central),
+            }
         ),
     }
 }
@@ -227,9 +284,10 @@ pub fn crossing(
     let side = |id: &str, quantity: &str| -> String {
         let figure = match (data.estimate(id), analysis.readings.get(id)) {
             // A derived multiple is shown as the interval it is read as.
-            (Some(e), Some(r)) if e.qualifier == Some(Qualifier::Ratio) => {
-                crate::english::number::range(r.interval.lo, r.interval.hi)
-            }
+            (Some(e), Some(r)) if e.qualifier == Some(Qualifier::Ratio) => match &r.rule {
+                Rule::Ratio(m) => derived_band(m, &r.interval),
+                _ => range(r.interval.lo, r.interval.hi),
+            },
             (Some(e), Some(r)) => stated(e, r),
             _ => id.to_string(),
         };
@@ -322,10 +380,7 @@ mod tests {
             target_unit: "cm".into(),
             stated: Term::Value(160.0),
         };
-        assert_eq!(
-            arithmetic(&scale),
-            "2.54 × 64 inch = 162.56 cm; stated 160 cm"
-        );
+        assert_eq!(arithmetic(&scale), "2.54 × 64 inch = 163 cm; stated 160 cm");
         let subset = Arithmetic::Subset {
             parts: vec![Term::Reading(Interval::at_least(100_000.0))],
             whole: Term::Unread("e_whole".into()),

@@ -4,14 +4,14 @@
 use plotters::prelude::*;
 
 use super::draw::{arrow, bar, text, wrap, Area, Drawn};
-use super::furniture::{footer, header, legend, with_unit};
+use super::furniture::{footer, header, legend};
 use super::render::render_fit;
 use super::rows::RowLayout;
 use super::theme::{Lettering, INK, MARGIN, MUTED, PARTS, WIDTH};
 use super::view::View;
 use super::Rendered;
 use crate::analysis::reconcile::Summary;
-use crate::english::number::readable;
+use crate::english::number::figure;
 use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 312;
@@ -108,7 +108,8 @@ pub fn draw<DB: DrawingBackend>(
     layout.axis(area, &o.unit)?;
     layout.value_heading(area, "median")?;
     for (i, s) in o.rows.iter().enumerate() {
-        draw_row(area, s, &o.unit, &layout, layout.row_y(i))?;
+        let known = crate::present::digits::of_median(ctx.analysis, &s.key, s.median);
+        draw_row(area, (s, known), &o.unit, &layout, layout.row_y(i))?;
     }
     let mut bottom = layout.bottom;
     if o.omitted > 0 {
@@ -134,7 +135,7 @@ pub fn draw<DB: DrawingBackend>(
 /// median tick and the median written on the right.
 fn draw_row<DB: DrawingBackend>(
     area: &Area<DB>,
-    s: &Summary,
+    (s, known): (&Summary, Option<u32>),
     unit: &str,
     layout: &RowLayout,
     cy: i32,
@@ -172,11 +173,7 @@ fn draw_row<DB: DrawingBackend>(
     }
     let mx = x(s.median);
     bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
-    let shown = format!(
-        "{} ({} est.)",
-        with_unit(&readable(s.median), unit),
-        s.independent
-    );
+    let shown = format!("{} ({} est.)", figure(s.median, known, unit), s.independent);
     layout.value(area, &shown, cy, Lettering::new(12.0, INK).right(), 125)?;
     Ok(())
 }

@@ -5,19 +5,21 @@
 use plotters::prelude::*;
 
 use super::draw::{fit, line, text, Area, Drawn};
-use super::furniture::{footer, header, legend, with_unit};
+use super::furniture::{footer, header, legend};
 use super::render::render_fit;
 use super::rows::RowLayout;
 use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, WIDTH};
 use super::view::View;
 use super::Rendered;
+use crate::analysis::reconcile::Member;
 use crate::analysis::reconcile::{median, GroupBy};
-use crate::english::number::short;
+use crate::english::number::figure;
 use crate::model::SourceKind;
+use crate::present::digits::median_known;
 use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 290;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 120;
+const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 200;
 const ROW: i32 = 46;
 
 /// One quantity: the median of each kind of source, split into the two sides.
@@ -27,6 +29,8 @@ pub struct Pair {
     pub independent: f64,
     /// (kind, median of that kind's central values).
     pub kinds: Vec<(SourceKind, f64)>,
+    /// The digits each side's median is known to (`None`: a figure as stated).
+    pub known: (Option<u32>, Option<u32>),
 }
 
 /// The pairs of one unit.
@@ -47,19 +51,21 @@ pub fn dumbbells(ctx: &View) -> anyhow::Result<Vec<Dumbbell>> {
             .into_iter()
             .filter(|m| m.counts())
             .collect();
-        let side = |official: bool| -> Vec<f64> {
+        let side = |official: bool| -> Vec<&Member> {
             members
                 .iter()
                 .filter(|m| {
                     m.source_kind != SourceKind::Poll && m.source_kind.is_official() == official
                 })
-                .map(|m| m.central)
+                .copied()
                 .collect()
         };
         let (off, ind) = (side(true), side(false));
         if off.is_empty() || ind.is_empty() {
             continue;
         }
+        let centre = |ms: &[&Member]| median(&ms.iter().map(|m| m.central).collect::<Vec<_>>());
+        let (official, independent) = (centre(&off), centre(&ind));
         // The median of each kind is the analysis's own (its summaries by kind, keyed
         // `quantity/kind`, come in the order of SourceKind::ALL); the sort keeps ties in that order.
         let mut kinds: Vec<(SourceKind, f64)> = by_kind
@@ -73,9 +79,13 @@ pub fn dumbbells(ctx: &View) -> anyhow::Result<Vec<Dumbbell>> {
         kinds.sort_by(|a, b| a.1.total_cmp(&b.1));
         let pair = Pair {
             label: s.label.clone(),
-            official: median(&off),
-            independent: median(&ind),
+            official,
+            independent,
             kinds,
+            known: (
+                median_known(&off, official),
+                median_known(&ind, independent),
+            ),
         };
         match out.iter_mut().find(|d| d.unit == s.unit) {
             Some(d) => d.rows.push(pair),
@@ -102,7 +112,7 @@ pub fn draw<DB: DrawingBackend>(
     height: u32,
 ) -> Drawn<DB, i32> {
     let subtitle = format!(
-        "{} · median of each kind of source; the line joins the official side (official statistics, archival records) to the independent side (historians, the article, others)",
+        "{} · median of each kind of source; the line joins the median of the official side (official statistics, archival records) to that of the independent side (historians, the article, others); a ring marks a side's median where no kind's dot is",
         d.unit
     );
     let y = header(area, TITLE, &subtitle)?;
@@ -145,6 +155,13 @@ fn draw_row<DB: DrawingBackend>(
         area.draw(&Circle::new((x(*v), cy), 8, WHITE.filled()))?;
         area.draw(&Circle::new((x(*v), cy), 7, kind_color(*k).filled()))?;
     }
+    // A side of two kinds ends at their combined median, where no kind's dot is: a ring marks it.
+    for end in [r.official, r.independent] {
+        if !r.kinds.iter().any(|(_, v)| x(*v) == x(end)) {
+            area.draw(&Circle::new((x(end), cy), 6, WHITE.filled()))?;
+            area.draw(&Circle::new((x(end), cy), 6, INK.stroke_width(2)))?;
+        }
+    }
     let value = Lettering::new(12.0, INK).right();
     let ratio = crate::english::number::times(if r.official > 0.0 {
         r.independent / r.official
@@ -161,15 +178,15 @@ fn draw_row<DB: DrawingBackend>(
     )?;
     let both = format!(
         "{} → {}",
-        with_unit(&short(r.official), unit),
-        with_unit(&short(r.independent), unit)
+        figure(r.official, r.known.0, unit),
+        figure(r.independent, r.known.1, unit)
     );
     layout.value(
         area,
         &both,
         cy + 9,
         Lettering::new(10.0, MUTED).right(),
-        115,
+        195,
     )?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 
 use super::draw::{arrow, bar, dashed, fit, text, text_width, wrap, Area, Drawn};
-use super::furniture::{footer, header, keyed_legend, with_unit};
+use super::furniture::{footer, header, keyed_legend};
 use super::marks::{envelope_key, legend_keys, marks, weigh, Mark};
 use super::render::render_fit;
 use super::rows::RowLayout;
@@ -13,9 +13,8 @@ use super::theme::{kind_color, Lettering, BAND, INK, MARGIN, MUTED, WIDTH};
 use super::view::{RowOrder, View};
 use super::{survey, Rendered};
 use crate::analysis::reconcile::Summary;
-use crate::english::number::{grouped, readable};
+use crate::english::number::{figure, grouped};
 use crate::model::interval::Interval;
-use crate::present::words::interval_words;
 use crate::present::write::file_stem;
 
 /// One estimate as a row of the chart.
@@ -31,11 +30,7 @@ pub struct Row {
 impl Row {
     /// The estimate's row, with its detail worded.
     fn new(mark: Mark) -> Self {
-        let mut detail = format!(
-            "{}: {}",
-            mark.qualifier.words(),
-            interval_words(&mark.interval)
-        );
+        let mut detail = format!("{}: {}", mark.qualifier.words(), mark.interval_text);
         if mark.derived {
             detail = format!("derived, {detail}");
         }
@@ -74,6 +69,8 @@ pub struct Forest {
     pub envelope: Interval,
     /// The median of the estimates that count: no survey, no restatement.
     pub median: Option<f64>,
+    /// The digits the median is known to (`None`: it is a figure as stated).
+    pub median_known: Option<u32>,
     /// Estimates left out between the lowest and the highest rows drawn (see [`MAX_ROWS`]).
     pub omitted: usize,
 }
@@ -145,6 +142,8 @@ fn forest(ctx: &View, s: &Summary) -> Option<Forest> {
         rows,
         surveys,
         envelope,
+        median_known: median
+            .and_then(|m| crate::present::digits::of_median(ctx.analysis, &s.key, m)),
         median,
         omitted,
     })
@@ -226,7 +225,7 @@ fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout)
     };
     let mx = layout.x(median);
     dashed(area, (mx, top - 12), (mx, bottom), INK, 4)?;
-    let label = format!("median {}", with_unit(&readable(median), &f.unit));
+    let label = format!("median {}", figure(median, f.median_known, &f.unit));
     let anchor = if mx > (PLOT_X0 + PLOT_X1) / 2 {
         Lettering::new(12.0, INK).right()
     } else {

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use super::draw::{bar, line, text, text_width, wrap, Area, Drawn};
 use super::scale::Scale;
 use super::theme::{Lettering, GRID, INK, MARGIN, MUTED, WIDTH};
-use crate::english::number::short;
+use crate::english::number::{short, unit_suffix};
 
 /// The title (bold) and the subtitle (muted) at the top; returns the y below them.
 pub fn header<DB: DrawingBackend>(area: &Area<DB>, title: &str, subtitle: &str) -> Drawn<DB, i32> {
@@ -124,20 +124,12 @@ pub fn x_axis<DB: DrawingBackend>(
 
 /// A tick label as people write it: 250k, 1M, 20M; 43%; 165 cm.
 pub fn tick_label(v: f64, unit: &str) -> String {
-    match unit {
-        "percent" => format!("{}%", short(v)),
-        "people" | "votes" | "" => short(v),
-        other => format!("{} {other}", short(v)),
-    }
+    format!("{}{}", short(v), unit_suffix(unit))
 }
 
 /// A figure in words with its unit: "43%", "160 cm", "681,692" (people need no unit).
 pub fn with_unit(figure: &str, unit: &str) -> String {
-    match unit {
-        "percent" => format!("{figure}%"),
-        "people" | "votes" | "" => figure.to_string(),
-        other => format!("{figure} {other}"),
-    }
+    format!("{figure}{}", unit_suffix(unit))
 }
 
 #[cfg(test)]

@@ -8,10 +8,11 @@ use super::furniture::Key;
 use super::theme::{kind_color, BAND, SURVEY};
 use super::view::View;
 use crate::analysis::reconcile;
-use crate::english::number::readable;
+use crate::english::number::{figure, unit_suffix};
 use crate::model::interval::Interval;
 use crate::model::{Provenance, Qualifier, SourceKind};
-use crate::present::words::stated;
+use crate::present::digits::known;
+use crate::present::words::{member_interval, stated};
 
 /// One estimate as a chart marks it.
 #[derive(Debug, Clone)]
@@ -22,6 +23,9 @@ pub struct Mark {
     pub source: String,
     /// The figure as stated ("about 9 million"; "estimates range 3–60 million" for a survey).
     pub value: String,
+    /// The interval it is read as, in its unit ("8.5–9.5 million", "1.67–1.74 million" for a
+    /// derived multiple, known to the digits of its multiplier).
+    pub interval_text: String,
     /// The qualifier the figure was read by.
     pub qualifier: Qualifier,
     pub kind: SourceKind,
@@ -73,14 +77,17 @@ pub fn marks(ctx: &View, quantity: &str) -> Vec<Mark> {
         .into_iter()
         .filter_map(|m| {
             let e = data.estimate(&m.estimate)?;
+            let unit = unit_suffix(&m.unit);
             let value = match analysis.readings.get(&m.estimate) {
-                Some(r) => stated(e, r),
-                None => readable(m.central),
+                Some(r) => format!("{}{unit}", stated(e, r)),
+                None => figure(m.central, known(m), &m.unit),
             };
+
             Some(Mark {
                 estimate: m.estimate.clone(),
                 source: analysis.source_name(&m.source),
                 value,
+                interval_text: member_interval(m),
                 qualifier: m.qualifier,
                 kind: m.source_kind,
                 interval: m.interval,

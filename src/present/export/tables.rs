@@ -3,11 +3,15 @@
 
 use super::{Cell, Table, Tabular};
 use crate::analysis::interpret::Rules;
+use crate::analysis::reconcile::Member;
 use crate::analysis::reconcile::Summary;
 use crate::analysis::relate::Outcome;
-use crate::english::number::{grouped, readable, relative};
+use crate::analysis::Analysis;
+use crate::english::number::{figure, grouped, readable, relative};
 use crate::model::interval::Interval;
+use crate::present::digits;
 use crate::present::words::{self, interval_words};
+use std::collections::HashMap;
 
 /// A text cell.
 pub(super) fn text(s: impl Into<String>) -> Cell {
@@ -48,6 +52,46 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> Cell {
 pub struct Summaries<'a> {
     pub rows: &'a [Summary],
     pub rules: Rules,
+    /// Where the rows come from: people's figures are written to the digits their
+    /// estimates are known to.
+    analysis: &'a Analysis,
+}
+
+impl<'a> Summaries<'a> {
+    /// The summaries of `analysis` in `rows` (one per quantity, kind or category).
+    pub fn new(analysis: &'a Analysis, rows: &'a [Summary]) -> Self {
+        Summaries {
+            rows,
+            rules: analysis.rules,
+            analysis,
+        }
+    }
+
+    /// Each row's envelope and median as people read them, to the digits their estimates are
+    /// known to, from one pass over the estimates: each belongs to its quantity,
+    /// `quantity/kind`, `category/unit` and category groups.
+    fn for_people(&self) -> Vec<(String, String)> {
+        let mut groups: HashMap<String, Vec<&Member>> = HashMap::new();
+        for m in digits::counted(&self.analysis.members.iter().collect::<Vec<_>>()) {
+            for key in [
+                m.quantity.clone(),
+                format!("{}/{}", m.quantity, m.source_kind.as_str()),
+                format!("{}/{}", m.category, m.unit),
+                m.category.clone(),
+            ] {
+                groups.entry(key).or_default().push(m);
+            }
+        }
+        self.rows
+            .iter()
+            .map(|s| {
+                let members = groups.get(&s.key).map_or(&[][..], Vec::as_slice);
+                let envelope = words::envelope_words(members, &s.envelope, &s.unit);
+                let median = figure(s.median, digits::median_known(members, s.median), &s.unit);
+                (envelope, median)
+            })
+            .collect()
+    }
 }
 
 impl Tabular for Summaries<'_> {
@@ -126,6 +170,7 @@ impl Tabular for Summaries<'_> {
 
     fn human(&self) -> Table {
         let by_kind = self.rows.iter().any(|s| s.source_kind.is_some());
+        let people = self.for_people();
         let mut columns = vec!["group"];
         if by_kind {
             columns.push("kind");
@@ -143,7 +188,8 @@ impl Tabular for Summaries<'_> {
         let rows = self
             .rows
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let mut row = vec![text(if s.label.is_empty() { &s.key } else { &s.label })];
                 if by_kind {
                     row.push(text(s.source_kind.map(|k| k.as_str()).unwrap_or("")));
@@ -154,17 +200,17 @@ impl Tabular for Summaries<'_> {
                     Cell::Shown(s.independent.to_string()),
                     Cell::Shown(s.sources.to_string()),
                     text(if counted {
-                        interval_words(&s.envelope)
+                        people[i].0.clone()
                     } else {
                         "–".into()
                     }),
                     text(match &s.consensus {
-                        Some(c) => interval_words(c),
+                        Some(c) => words::interval_in(c, &s.unit),
                         None if counted => "conflict".into(),
                         None => "–".into(),
                     }),
                     Cell::Shown(if counted {
-                        readable(s.median)
+                        people[i].1.clone()
                     } else {
                         "–".into()
                     }),

@@ -6,7 +6,7 @@ use super::html::{escape, hex, inline_svg, quote_in_sentence};
 use super::Report;
 use crate::analysis::reconcile::Summary;
 use crate::english::locator::{locate_cells, parse_locator};
-use crate::english::number::readable;
+use crate::english::number::{figure, unit_suffix};
 use crate::model::{Estimate, Provenance, Qualifier};
 use crate::present::words::{self, interval_words, stated};
 use crate::present::write::file_stem;
@@ -101,12 +101,13 @@ impl Report<'_> {
                 hex(k)
             )
         });
+        let unit = data.unit_of(&e.id).unwrap_or_default();
         let (interval, rule) = match self.ctx.analysis.readings.get(&e.id) {
             Some(r) => (
                 format!(
                     "{} <span class=\"rule\">stated: {}</span>",
-                    escape(&interval_words(&r.interval)),
-                    escape(&stated(e, r))
+                    escape(&words::read_interval(&r.rule, &r.interval, unit)),
+                    escape(&format!("{}{}", stated(e, r), unit_suffix(unit)))
                 ),
                 escape(&words::rule(&r.rule)),
             ),
@@ -183,7 +184,11 @@ impl Report<'_> {
             if s.independent == 1 { "" } else { "s" },
             s.sources,
             if s.sources == 1 { "" } else { "s" },
-            escape(&interval_words(&s.envelope)),
+            escape(&words::envelope_words(
+                &self.ctx.analysis.members_of(&s.key),
+                &s.envelope,
+                &s.unit
+            )),
             match (restated, s.survey) {
                 (0, _) => String::new(),
                 (n, Some(i)) => format!(
@@ -205,7 +210,7 @@ impl Report<'_> {
                 let _ = write!(
                     words,
                     " No conflict: every estimate leaves room for {}. That is where they overlap, not a figure they agree on.",
-                    escape(&interval_words(c))
+                    escape(&words::interval_in(c, &s.unit))
                 );
             }
             None => {
@@ -226,7 +231,11 @@ impl Report<'_> {
         let _ = write!(
             words,
             " The median of their central values is {}{}",
-            escape(&readable(s.median)),
+            escape(&figure(
+                s.median,
+                crate::present::digits::of_median(self.ctx.analysis, &s.key, s.median),
+                &s.unit
+            )),
             if !s.spread.is_finite() {
                 "; the lowest is 0.".to_string()
             } else if s.spread > 1.05 {

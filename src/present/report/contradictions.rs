@@ -11,7 +11,7 @@ use crate::analysis::relate::{Outcome, Verdict};
 use crate::english::passage;
 use crate::model::{Dataset, RelationKind};
 use crate::present::findings::sources_of;
-use crate::present::words::{self, interval_words};
+use crate::present::words::{self, member_interval};
 use crate::present::write::file_stem;
 
 /// A source's name, or its id when the dataset does not list it.
@@ -160,9 +160,9 @@ impl Report<'_> {
         match (lowest, highest) {
             (Some(a), Some(b)) if a.interval.hi < b.interval.lo => format!(
                 "{} from {}, against {}{} from {}.",
-                escape(&interval_words(&a.interval)),
+                escape(&member_interval(a)),
                 escape(&source_name(self.data(), &a.source)),
-                escape(&interval_words(&b.interval)),
+                escape(&member_interval(b)),
                 if b.derived { " (derived)" } else { "" },
                 escape(&source_name(self.data(), &b.source))
             ),
