@@ -287,3 +287,39 @@ fn a_focused_report_holds_only_the_named_categories() {
         .code(2)
         .stderr_has("--only `famin` names no quantity, category or relation");
 }
+
+/// Categories of people affected come first; polls, measures, distances and economy figures
+/// close the report under "Other figures", and categories.csv moves any category there.
+#[test]
+fn people_counted_first_other_figures_last() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["report", "-o", "r.html"]).code(0);
+    let html = wd.read("r.html");
+    let at = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("the report lacks {needle}"))
+    };
+    let people = at(">People counted</h2>");
+    let other = at(">Other figures</h2>");
+    assert!(people < other);
+    // "famine_deaths" counts people; "polls" (percent) and "distances" (miles, km) do not.
+    assert!(people < at("id=\"cat-famine_deaths") && at("id=\"cat-famine_deaths") < other);
+    assert!(other < at("id=\"cat-polls") && other < at("id=\"cat-distances"));
+    // Armed forces count people, but categories.csv sends them to "Other figures".
+    assert!(other < at("id=\"cat-war_forces"));
+    // The contents list the parts with their categories.
+    let nav = &html[at("<nav>")..at("</nav>")];
+    assert!(nav.find("People counted").unwrap() < nav.find("Famine deaths").unwrap());
+    assert!(nav.find("Other figures").unwrap() < nav.find("Polls").unwrap());
+
+    // Without categories.csv the armed forces stay with the people counted.
+    std::fs::remove_file(wd.path("data/categories.csv")).unwrap();
+    wd.run(&["report", "-o", "r2.html"]).code(0);
+    let html = wd.read("r2.html");
+    assert!(html.find("id=\"cat-war_forces").unwrap() < html.find(">Other figures</h2>").unwrap());
+
+    // A focused report of one part has no part headings.
+    wd.run(&["report", "--only", "famine_deaths", "-o", "r3.html"])
+        .code(0);
+    assert!(!wd.read("r3.html").contains("class=\"part\""));
+}

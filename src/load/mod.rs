@@ -105,7 +105,7 @@ const TABLE_FILES: [TableFile; 6] = [
     },
     TableFile {
         name: "categories.csv",
-        columns: Columns::fixed(columns::CATEGORIES),
+        columns: Columns::with_optional(columns::CATEGORIES, columns::CATEGORIES_OPTIONAL),
         required: None,
         add: |d, r, _| d.categories.push(category(&r)),
     },

@@ -63,6 +63,8 @@ pub mod columns {
     pub const CONTEXT: &[&str] = &["id", "text", "topic", "quote", "note"];
     /// The columns of categories.csv.
     pub const CATEGORIES: &[&str] = &["id", "title"];
+    /// The optional columns of categories.csv.
+    pub const CATEGORIES_OPTIONAL: &[&str] = &["part"];
 }
 
 /// A `sources.csv` row; a kind outside the vocabulary is a finding.
@@ -216,6 +218,7 @@ pub(super) fn category(row: &Row) -> Category {
     Category {
         id: row.get("id").trim().to_string(),
         title: row.get("title").trim().to_string(),
+        part: row.get("part").trim().to_string(),
         pos: row.pos.clone(),
     }
 }

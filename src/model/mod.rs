@@ -141,12 +141,14 @@ pub struct Context {
 /// overflow, not a count of anything.
 pub const MAX_VALUE: f64 = 1e15;
 
-/// How a category is titled in charts and the report (categories.csv, optional); a category
-/// without a row is titled from its id.
+/// How a category is titled in charts and the report, and which part of the report holds it
+/// (categories.csv, optional); a category without a row is titled from its id.
 #[derive(Debug, Clone)]
 pub struct Category {
     pub id: String,
     pub title: String,
+    /// The part of the report that holds it; empty for the default (see README).
+    pub part: String,
     pub pos: RowPos,
 }
 

@@ -324,7 +324,11 @@ fn possessive(name: &str) -> String {
 /// A category as a heading: its title from categories.csv, else its id with the first letter
 /// capitalised and underscores as spaces ("famine_deaths" → "Famine deaths").
 pub fn category_title(data: &Dataset, category: &str) -> String {
-    if let Some(c) = data.categories.iter().find(|c| c.id == category) {
+    if let Some(c) = data
+        .categories
+        .iter()
+        .find(|c| c.id == category && !c.title.is_empty())
+    {
         return c.title.clone();
     }
     let name = category.replace('_', " ");
@@ -347,6 +351,7 @@ mod tests {
         parts.categories.push(Category {
             id: "pow".into(),
             title: "Prisoners of war".into(),
+            part: String::new(),
             pos: row("categories.csv", &["id", "title"], 2),
         });
         let data = Dataset::new(parts);

@@ -12,33 +12,50 @@ use crate::present::words::{self, interval_words, stated};
 use crate::present::write::file_stem;
 
 impl Report<'_> {
-    /// Writes one section per category, in the order the summaries give them.
+    /// Writes one section per category, part by part, each part under its heading when
+    /// there are two or more.
     pub(super) fn categories(&mut self) {
-        for category in self.categories_in_order() {
-            let mut out = format!(
-                "<section id=\"cat-{}\"><h2>{}</h2>\n",
-                escape(&file_stem(&[&category])),
-                escape(&words::category_title(self.data(), &category))
-            );
-            for c in self.charts.iter().filter(|c| {
-                (c.name.starts_with("category-") || c.name.starts_with("composition-"))
-                    && c.subjects.contains(&category)
-            }) {
-                out.push_str(&inline_svg(c));
+        let parts = self.parts();
+        let headed = parts.len() > 1;
+        for (part, categories) in parts {
+            if headed {
+                let _ = writeln!(
+                    self.out,
+                    "<h2 class=\"part\" id=\"{}\">{}</h2>",
+                    super::parts::anchor(&part),
+                    escape(&part)
+                );
             }
-            let summaries: Vec<&Summary> = self
-                .ctx
-                .analysis
-                .summaries
-                .iter()
-                .filter(|s| s.category == category)
-                .collect();
-            for s in summaries {
-                out.push_str(&self.quantity(s));
+            for category in categories {
+                self.category(&category);
             }
-            out.push_str("</section>\n");
-            self.out.push_str(&out);
         }
+    }
+
+    /// A category's section: its overview charts and each of its quantities.
+    fn category(&mut self, category: &str) {
+        let mut out = format!(
+            "<section id=\"cat-{}\"><h2>{}</h2>\n",
+            escape(&file_stem(&[category])),
+            escape(&words::category_title(self.data(), category))
+        );
+        for c in self.charts.iter().filter(|c| {
+            (c.name.starts_with("category-") || c.name.starts_with("composition-"))
+                && c.subjects.iter().any(|s| s == category)
+        }) {
+            out.push_str(&inline_svg(c));
+        }
+        for s in self
+            .ctx
+            .analysis
+            .summaries
+            .iter()
+            .filter(|s| s.category == category)
+        {
+            out.push_str(&self.quantity(s));
+        }
+        out.push_str("</section>\n");
+        self.out.push_str(&out);
     }
 
     /// A quantity's heading, chart, summary and table of figures.

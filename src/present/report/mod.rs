@@ -10,6 +10,7 @@ mod categories;
 mod contradictions;
 mod coverage;
 mod html;
+mod parts;
 mod prose;
 mod reading;
 mod relations;
@@ -104,15 +105,15 @@ impl Report<'_> {
         );
     }
 
-    /// The categories in the order the summaries first name them.
-    fn categories_in_order(&self) -> Vec<String> {
+    /// The report's parts, each with its categories in the order the summaries first name them.
+    fn parts(&self) -> Vec<(String, Vec<String>)> {
         let mut seen: Vec<String> = Vec::new();
         for s in &self.ctx.analysis.summaries {
             if !seen.contains(&s.category) {
                 seen.push(s.category.clone());
             }
         }
-        seen
+        parts::group(self.data(), seen)
     }
 
     /// Writes the table of contents.
@@ -126,13 +127,28 @@ impl Report<'_> {
         ] {
             let _ = write!(out, "<li><a href=\"#{id}\">{name}</a></li>");
         }
-        for c in self.categories_in_order() {
-            let _ = write!(
-                out,
-                "<li><a href=\"#cat-{}\">{}</a></li>",
-                escape(&file_stem(&[&c])),
-                escape(&crate::present::words::category_title(self.data(), &c))
-            );
+        let parts = self.parts();
+        for (part, categories) in &parts {
+            // One part needs no heading of its own; two or more list their categories under it.
+            if parts.len() > 1 {
+                let _ = write!(
+                    out,
+                    "<li><a href=\"#{}\">{}</a><ol>",
+                    parts::anchor(part),
+                    escape(part)
+                );
+            }
+            for c in categories {
+                let _ = write!(
+                    out,
+                    "<li><a href=\"#cat-{}\">{}</a></li>",
+                    escape(&file_stem(&[c])),
+                    escape(&crate::present::words::category_title(self.data(), c))
+                );
+            }
+            if parts.len() > 1 {
+                out.push_str("</ol></li>");
+            }
         }
         out.push_str("<li><a href=\"#coverage\">What the curation covers</a></li></ol></nav>\n");
         self.out.push_str(&out);
