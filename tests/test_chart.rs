@@ -300,3 +300,30 @@ fn an_overview_of_single_estimates_draws_no_consensus() {
     .code(0);
     assert!(svg(&wd, "category-famine_deaths").contains("consensus (all estimates agree)"));
 }
+
+/// charts.csv gives any chart its own title, subtitle and caption (escaped as SVG text); a row
+/// naming no chart is a warning with its place, never a silent no-op.
+#[test]
+fn charts_csv_words_a_chart_and_names_an_unknown_one() {
+    let wd = Workdir::with_shipped_data();
+    wd.write(
+        "data/charts.csv",
+        "id,title,subtitle,caption\n\
+         forest-famine_deaths_ussr_1932_33,How many died in the famine?,Estimates of 1932–33 & after,Source: <the article>\n\
+         forest-famine_deaths_ussr_1932,Misspelt,,\n",
+    );
+    let out = wd.run(&["chart", "--out", "charts"]);
+    out.code(0).stderr_has(
+        "data/charts.csv:3:1: charts.csv names no chart `forest-famine_deaths_ussr_1932`; did you mean `forest-famine_deaths_ussr_1932_33`?",
+    );
+    let forest = svg(&wd, "forest-famine_deaths_ussr_1932_33");
+    assert!(forest.contains("How many died in the famine?"));
+    assert!(forest.contains("Estimates of 1932–33 &amp; after"));
+    assert!(forest.contains("Source: &lt;the article&gt;"));
+    // reckon's own title is gone from that chart only.
+    assert!(!forest.contains("Soviet famine deaths, 1932–33"));
+    assert!(svg(&wd, "forest-executions_stalin_era").contains("Source: Joseph Stalin"));
+    // The report's figure takes the new title as its caption.
+    wd.run(&["report", "-o", "r.html"]).code(0);
+    assert!(wd.read("r.html").contains("How many died in the famine?"));
+}

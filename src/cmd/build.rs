@@ -104,6 +104,11 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
     ));
     let ctx = View::new(analysis, AxisChoice::Auto).with_order(args.order);
     let charts = chart::render_all(&ctx)?;
+    if args.only.is_empty() {
+        for unused in chart::unused_texts(&analysis.data, &charts) {
+            write::note(&format!("warning: {unused}"));
+        }
+    }
     let report = crate::present::report::build(&ctx, &charts).into_bytes();
     files.push((args.out.join("report.html"), report));
     let all: Vec<&Rendered> = charts.iter().collect();

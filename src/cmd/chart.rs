@@ -18,6 +18,11 @@ pub fn run(args: &ChartArgs) -> Result<ExitCode> {
     } = Pipeline::clean(&args.data)?;
     let ctx = View::new(&analysis, args.axis).with_order(args.order);
     let charts = chart::render_all(&ctx)?;
+    if args.names.is_empty() {
+        for unused in chart::unused_texts(&analysis.data, &charts) {
+            write::note(&format!("warning: {unused}"));
+        }
+    }
     let selected = select(&charts, &args.names).map_err(|e| {
         match why_none(&analysis, &args.names, &charts) {
             Some(why) => anyhow::anyhow!("{why}"),

@@ -22,7 +22,7 @@ use crate::model::{Contents, Dataset, Unread};
 
 pub use cells::parse_number;
 pub use rows::columns;
-use rows::{category, context, estimate, quantity, relation, source};
+use rows::{category, chart_text, context, estimate, quantity, relation, source};
 use table::{read_rows, Columns, Row};
 use texts::load_texts;
 
@@ -68,7 +68,7 @@ struct TableFile {
 }
 
 /// The CSV files, in the order they are read.
-const TABLE_FILES: [TableFile; 6] = [
+const TABLE_FILES: [TableFile; 7] = [
     TableFile {
         name: "sources.csv",
         columns: Columns::with_optional(columns::SOURCES, columns::SOURCES_OPTIONAL),
@@ -108,6 +108,12 @@ const TABLE_FILES: [TableFile; 6] = [
         columns: Columns::with_optional(columns::CATEGORIES, columns::CATEGORIES_OPTIONAL),
         required: None,
         add: |d, r, _| d.categories.push(category(&r)),
+    },
+    TableFile {
+        name: "charts.csv",
+        columns: Columns::with_optional(columns::CHARTS, columns::CHARTS_OPTIONAL),
+        required: None,
+        add: |d, r, _| d.charts.push(chart_text(&r)),
     },
 ];
 

@@ -5,7 +5,8 @@ use crate::english::figure::qualifier_of_words;
 use crate::english::suggest::closest;
 use crate::model::finding::{Code, Finding};
 use crate::model::{
-    Category, Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source, SourceKind,
+    Category, ChartText, Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source,
+    SourceKind,
 };
 
 use super::cells::{optional, parse_number, parse_reading, parse_year};
@@ -63,6 +64,10 @@ pub mod columns {
     pub const CONTEXT: &[&str] = &["id", "text", "topic", "quote", "note"];
     /// The columns of categories.csv.
     pub const CATEGORIES: &[&str] = &["id", "title"];
+    /// The columns of charts.csv.
+    pub const CHARTS: &[&str] = &["id"];
+    /// The optional columns of charts.csv.
+    pub const CHARTS_OPTIONAL: &[&str] = &["title", "subtitle", "caption"];
     /// The optional columns of categories.csv.
     pub const CATEGORIES_OPTIONAL: &[&str] = &["part"];
 }
@@ -219,6 +224,17 @@ pub(super) fn category(row: &Row) -> Category {
         id: row.get("id").trim().to_string(),
         title: row.get("title").trim().to_string(),
         part: row.get("part").trim().to_string(),
+        pos: row.pos.clone(),
+    }
+}
+
+/// A `charts.csv` row.
+pub(super) fn chart_text(row: &Row) -> ChartText {
+    ChartText {
+        id: row.get("id").trim().to_string(),
+        title: row.get("title").trim().to_string(),
+        subtitle: row.get("subtitle").trim().to_string(),
+        caption: row.get("caption").trim().to_string(),
         pos: row.pos.clone(),
     }
 }

@@ -98,6 +98,7 @@ impl Dataset {
             estimates,
             relations,
             contexts: self.contexts.clone(),
+            charts: self.charts.clone(),
             unreadable_texts: self.unreadable_texts.clone(),
             unread: self.unread.clone(),
         })

@@ -152,6 +152,18 @@ pub struct Category {
     pub pos: RowPos,
 }
 
+/// A chart's texts as the dataset words them (charts.csv, optional): an empty cell keeps
+/// reckon's own.
+#[derive(Debug, Clone)]
+pub struct ChartText {
+    /// The chart's name, as its files are named ("forest-famine_deaths").
+    pub id: String,
+    pub title: String,
+    pub subtitle: String,
+    pub caption: String,
+    pub pos: RowPos,
+}
+
 /// What a dataset holds: its folder and its rows, as read. [`Dataset::new`] indexes them.
 #[derive(Debug, Clone, Default)]
 pub struct Contents {
@@ -171,6 +183,8 @@ pub struct Contents {
     pub contexts: Vec<Context>,
     /// The rows of categories.csv.
     pub categories: Vec<Category>,
+    /// The rows of charts.csv: a chart's own title, subtitle or caption.
+    pub charts: Vec<ChartText>,
     /// Ids of texts that are listed but could not be read (each has its own finding), so that
     /// references to them are not reported again as unknown.
     pub unreadable_texts: Vec<String>,

@@ -92,7 +92,7 @@ pub fn draw<DB: DrawingBackend>(
             ""
         }
     );
-    let y = header(area, title, &subtitle)?;
+    let y = header(area, ctx, title, &subtitle)?;
     let mut keys = vec![("envelope of the estimates".to_string(), PARTS[4])];
     if agreed {
         keys.push(("consensus (all estimates agree)".to_string(), PARTS[2]));
@@ -127,7 +127,7 @@ pub fn draw<DB: DrawingBackend>(
             text(area, &l, (MARGIN, bottom), ty)?;
         }
     }
-    footer(area, &ctx.caption, height)?;
+    footer(area, ctx, height)?;
     Ok(bottom + 36)
 }
 
@@ -190,9 +190,10 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
             } else {
                 file_stem(&["category", &o.category])
             };
+            let ctx = &ctx.for_chart(&name);
             Ok(Rendered {
+                title: ctx.title(&name, &title),
                 name,
-                title: title.clone(),
                 subjects: vec![o.category.clone()],
                 svg: render_fit(|area, h| draw(area, o, &title, ctx, h))?,
             })

@@ -152,7 +152,7 @@ pub fn draw<DB: DrawingBackend>(
         c.rows.len(),
         c.unit
     );
-    let y = header(area, &title(ctx, c), &subtitle)?;
+    let y = header(area, ctx, &title(ctx, c), &subtitle)?;
     let colors: Vec<(String, RGBColor)> = c
         .keys
         .iter()
@@ -209,7 +209,7 @@ pub fn draw<DB: DrawingBackend>(
         let sx = x(r.stated_value);
         bar(area, (sx - 1, cy - 20), (sx + 2, cy + 20), INK.to_rgba())?;
     }
-    footer(area, &ctx.caption, height)?;
+    footer(area, ctx, height)?;
     Ok(bottom + 44)
 }
 
@@ -218,9 +218,11 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     compositions(ctx)
         .iter()
         .map(|c| {
+            let name = file_stem(&["composition", &c.category]);
+            let ctx = &ctx.for_chart(&name);
             Ok(Rendered {
-                name: file_stem(&["composition", &c.category]),
-                title: title(ctx, c),
+                title: ctx.title(&name, &title(ctx, c)),
+                name,
                 subjects: vec![c.category.clone()],
                 svg: render_fit(|area, h| draw(area, c, ctx, h))?,
             })

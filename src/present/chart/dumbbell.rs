@@ -115,7 +115,7 @@ pub fn draw<DB: DrawingBackend>(
         "{} · median of each kind of source; the line joins the median of the official side (official statistics, archival records) to that of the independent side (historians, the article, others); a ring marks a side's median where no kind's dot is",
         d.unit
     );
-    let y = header(area, TITLE, &subtitle)?;
+    let y = header(area, ctx, TITLE, &subtitle)?;
     let mut kinds: Vec<SourceKind> = d
         .rows
         .iter()
@@ -135,7 +135,7 @@ pub fn draw<DB: DrawingBackend>(
     for (i, r) in d.rows.iter().enumerate() {
         draw_row(area, r, &d.unit, &layout, layout.row_y(i))?;
     }
-    footer(area, &ctx.caption, height)?;
+    footer(area, ctx, height)?;
     Ok(layout.bottom + 44)
 }
 
@@ -196,9 +196,11 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     dumbbells(ctx)?
         .iter()
         .map(|d| {
+            let name = file_stem(&["official-vs-independent", &d.unit]);
+            let ctx = &ctx.for_chart(&name);
             Ok(Rendered {
-                name: file_stem(&["official-vs-independent", &d.unit]),
-                title: format!("{TITLE} ({})", d.unit),
+                title: ctx.title(&name, &format!("{TITLE} ({})", d.unit)),
+                name,
                 subjects: vec![format!("official-vs-independent-{}", d.unit)],
                 svg: render_fit(|area, h| draw(area, d, ctx, h))?,
             })

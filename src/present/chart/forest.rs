@@ -170,7 +170,7 @@ pub fn draw<DB: DrawingBackend>(
     ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
-    let y = header(area, &f.title, &f.subtitle)?;
+    let y = header(area, ctx, &f.title, &f.subtitle)?;
     let shown: Vec<&Mark> = f.rows.iter().map(|r| &r.mark).chain(&f.surveys).collect();
     let y = keyed_legend(area, &legend_keys(&shown, true, &[envelope_key()]), y)?;
     let layout = row_layout(f, ctx, y);
@@ -196,7 +196,7 @@ pub fn draw<DB: DrawingBackend>(
             text(area, &l, (MARGIN, bottom), ty)?;
         }
     }
-    footer(area, &ctx.caption, height)?;
+    footer(area, ctx, height)?;
     Ok(bottom + 36)
 }
 
@@ -295,9 +295,11 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     forests(ctx)
         .iter()
         .map(|f| {
+            let name = file_stem(&["forest", &f.quantity]);
+            let ctx = &ctx.for_chart(&name);
             Ok(Rendered {
-                name: file_stem(&["forest", &f.quantity]),
-                title: f.title.clone(),
+                title: ctx.title(&name, &f.title),
+                name,
                 subjects: vec![f.quantity.clone(), f.category.clone()],
                 svg: render_fit(|area, h| draw(area, f, ctx, h))?,
             })

@@ -6,10 +6,19 @@ use plotters::prelude::*;
 use super::draw::{bar, line, text, text_width, wrap, Area, Drawn};
 use super::scale::Scale;
 use super::theme::{Lettering, GRID, INK, MARGIN, MUTED, WIDTH};
+use super::view::View;
 use crate::english::number::{short, unit_suffix};
 
 /// The title (bold) and the subtitle (muted) at the top; returns the y below them.
-pub fn header<DB: DrawingBackend>(area: &Area<DB>, title: &str, subtitle: &str) -> Drawn<DB, i32> {
+pub fn header<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ctx: &View,
+    title: &str,
+    subtitle: &str,
+) -> Drawn<DB, i32> {
+    let title = ctx.title(&ctx.chart, title);
+    let subtitle = ctx.subtitle_of(&ctx.chart, subtitle);
+    let (title, subtitle) = (title.as_str(), subtitle.as_str());
     let width = WIDTH - 2 * MARGIN as u32;
     let title_lettering = Lettering::new(22.0, INK).bold();
     let mut y = 30;
@@ -75,7 +84,8 @@ pub fn keyed_legend<DB: DrawingBackend>(
 }
 
 /// The caption at the foot: the text's title, "figures as quoted", and reckon.
-pub fn footer<DB: DrawingBackend>(area: &Area<DB>, caption: &str, height: u32) -> Drawn<DB> {
+pub fn footer<DB: DrawingBackend>(area: &Area<DB>, ctx: &View, height: u32) -> Drawn<DB> {
+    let caption = ctx.caption_of(&ctx.chart);
     let ty = Lettering::new(12.0, MUTED);
     let width = WIDTH - 2 * MARGIN as u32;
     let lines = wrap(area, caption, ty, width, 2);

@@ -42,6 +42,25 @@ pub struct Rendered {
     pub svg: String,
 }
 
+/// The rows of charts.csv that name no chart the dataset has, each said with its place:
+/// "data/charts.csv:3:1: charts.csv names no chart `forest-famine`; did you mean
+/// `forest-famine_deaths`?".
+pub fn unused_texts(data: &crate::model::Dataset, charts: &[Rendered]) -> Vec<String> {
+    data.charts
+        .iter()
+        .filter(|t| !charts.iter().any(|c| c.name == t.id))
+        .map(|t| {
+            let near = crate::english::suggest::closest(&t.id, charts.iter().map(|c| c.name.as_str()));
+            format!(
+                "{}: charts.csv names no chart `{}`{}; its texts are not used (a chart's id is its file name without .svg)",
+                t.pos.cell("id"),
+                crate::present::write::terminal(&t.id),
+                near.map_or(String::new(), |n| format!("; did you mean `{n}`?"))
+            )
+        })
+        .collect()
+}
+
 /// Renders every chart the dataset supports, in a stable order.
 pub fn render_all(ctx: &view::View) -> Result<Vec<Rendered>> {
     let mut charts = forest::render(ctx)?;

@@ -133,7 +133,7 @@ pub fn draw<DB: DrawingBackend>(
     ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
-    let y = header(area, &t.title, &t.subtitle)?;
+    let y = header(area, ctx, &t.title, &t.subtitle)?;
     let shown: Vec<&Mark> = t.marks.iter().chain(&t.surveys).collect();
     let y = keyed_legend(area, &legend_keys(&shown, false, &[]), y)?;
     let top = y + 30;
@@ -171,7 +171,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     labels(area, t, (&dots, &bands), &plot)?;
     let bottom = notes(area, t, plot.bottom + 36)?;
-    footer(area, &ctx.caption, height)?;
+    footer(area, ctx, height)?;
     Ok(bottom + 16)
 }
 
@@ -339,9 +339,11 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     timelines(ctx)
         .iter()
         .map(|t| {
+            let name = file_stem(&["timeline", &t.quantity]);
+            let ctx = &ctx.for_chart(&name);
             Ok(Rendered {
-                name: file_stem(&["timeline", &t.quantity]),
-                title: t.title.clone(),
+                title: ctx.title(&name, &t.title),
+                name,
                 subjects: vec![t.quantity.clone(), t.category.clone()],
                 svg: render_fit(|area, h| draw(area, t, ctx, h))?,
             })

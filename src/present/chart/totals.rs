@@ -113,7 +113,7 @@ pub fn draw<DB: DrawingBackend>(
     height: u32,
 ) -> Drawn<DB, i32> {
     let o = t.outcome;
-    let y = header(area, &t.title, &sentence(o))?;
+    let y = header(area, ctx, &t.title, &sentence(o))?;
     let keys: Vec<(String, RGBColor)> = t
         .parts
         .iter()
@@ -133,7 +133,7 @@ pub fn draw<DB: DrawingBackend>(
     stated_row(area, t, &scale, top + ROW / 2)?;
     parts_row(area, t, &scale, top + ROW + ROW / 2)?;
     verdict_mark(area, o, &scale, top, bottom)?;
-    footer(area, &ctx.caption, height)?;
+    footer(area, ctx, height)?;
     Ok(bottom + 44)
 }
 
@@ -274,9 +274,11 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
     totals(ctx)
         .iter()
         .map(|t| {
+            let name = file_stem(&["totals", &t.outcome.id]);
+            let ctx = &ctx.for_chart(&name);
             Ok(Rendered {
-                name: file_stem(&["totals", &t.outcome.id]),
-                title: t.title.clone(),
+                title: ctx.title(&name, &t.title),
+                name,
                 subjects: vec![t.outcome.id.clone()],
                 svg: render_fit(|area, h| draw(area, t, ctx, h))?,
             })

@@ -3,8 +3,10 @@
 
 use super::scale::AxisChoice;
 use crate::analysis::Analysis;
+use crate::model::ChartText;
 
 /// The analysis as the charts see it, with the settings that apply to every chart.
+#[derive(Clone)]
 pub struct View<'a> {
     pub analysis: &'a Analysis,
     /// The foot caption: the text's title, "figures as quoted", and reckon.
@@ -12,6 +14,8 @@ pub struct View<'a> {
     pub axis: AxisChoice,
     /// How a forest orders its rows.
     pub order: RowOrder,
+    /// The name of the chart being drawn (see [`View::for_chart`]); empty otherwise.
+    pub chart: String,
 }
 
 /// The order of a forest chart's rows.
@@ -46,6 +50,7 @@ impl<'a> View<'a> {
             caption,
             axis,
             order: RowOrder::default(),
+            chart: String::new(),
         }
     }
 
@@ -53,6 +58,44 @@ impl<'a> View<'a> {
     pub fn with_order(mut self, order: RowOrder) -> Self {
         self.order = order;
         self
+    }
+
+    /// The same view while chart `name` is drawn: its header and footer take the dataset's
+    /// own words for it (charts.csv).
+    pub fn for_chart(&self, name: &str) -> View<'a> {
+        View {
+            chart: name.to_string(),
+            ..self.clone()
+        }
+    }
+
+    /// The dataset's own texts for chart `name` (charts.csv), if it words any.
+    fn own(&self, name: &str) -> Option<&ChartText> {
+        self.analysis.data.charts.iter().find(|c| c.id == name)
+    }
+
+    /// Chart `name`'s title: the dataset's (charts.csv) when it gives one, else `default`.
+    pub fn title(&self, name: &str, default: &str) -> String {
+        match self.own(name) {
+            Some(c) if !c.title.is_empty() => c.title.clone(),
+            _ => default.to_string(),
+        }
+    }
+
+    /// Chart `name`'s subtitle: the dataset's when it gives one, else `default`.
+    pub fn subtitle_of(&self, name: &str, default: &str) -> String {
+        match self.own(name) {
+            Some(c) if !c.subtitle.is_empty() => c.subtitle.clone(),
+            _ => default.to_string(),
+        }
+    }
+
+    /// Chart `name`'s foot caption: the dataset's when it gives one, else the common one.
+    pub fn caption_of(&self, name: &str) -> &str {
+        match self.own(name) {
+            Some(c) if !c.caption.is_empty() => &c.caption,
+            _ => &self.caption,
+        }
     }
 
     /// "region · 1937–1938 · people" for a quantity.
