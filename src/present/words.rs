@@ -273,6 +273,27 @@ pub fn stated(e: &Estimate, reading: &Reading) -> String {
     }
 }
 
+/// What a restatement restates, in words: the original's figure as stated, with its source's
+/// name when another source stated it.
+pub fn restated(analysis: &crate::analysis::Analysis, e: &Estimate) -> String {
+    let data = &analysis.data;
+    let original = data
+        .original_of(e)
+        .or_else(|| e.restates.as_deref().and_then(|id| data.estimate(id)));
+    let Some(original) = original else {
+        return "another estimate".to_string();
+    };
+    let figure = match analysis.readings.get(&original.id) {
+        Some(r) => stated(original, r),
+        None => original.id.clone(),
+    };
+    if original.source == e.source {
+        figure
+    } else {
+        format!("{}'s {figure}", analysis.source_name(&original.source))
+    }
+}
+
 /// A cross-level conflict in words: "Robert Conquest's 1.67–1.74 million for Great Purge
 /// executions, 1937–38 alone exceed Soviet archival records' about 800,000 for Executions
 /// under Stalin".

@@ -12,7 +12,7 @@ use crate::english::number::{figure, unit_suffix};
 use crate::model::interval::Interval;
 use crate::model::{Provenance, Qualifier, SourceKind};
 use crate::present::digits::known;
-use crate::present::words::{member_interval, stated};
+use crate::present::words::{member_interval, restated, stated};
 
 /// One estimate as a chart marks it.
 #[derive(Debug, Clone)]
@@ -94,7 +94,7 @@ pub fn marks(ctx: &View, quantity: &str) -> Vec<Mark> {
                 central: m.central,
                 derived: m.derived,
                 provenance: data.provenance(e),
-                restates: e.restates.as_ref().map(|_| restated(ctx, e)),
+                restates: e.restates.as_ref().map(|_| restated(analysis, e)),
                 survey: e.qualifier == Some(Qualifier::Survey),
                 year: data.year_of(e),
             })
@@ -125,26 +125,6 @@ pub fn weigh(marks: &[Mark]) -> (Interval, Option<f64>) {
     (envelope, median)
 }
 
-/// What a restatement restates, in words: the original's figure as stated, with its source's
-/// name when another source stated it.
-fn restated(ctx: &View, e: &crate::model::Estimate) -> String {
-    let data = &ctx.analysis.data;
-    let original = data
-        .original_of(e)
-        .or_else(|| e.restates.as_deref().and_then(|id| data.estimate(id)));
-    let Some(original) = original else {
-        return "another estimate".to_string();
-    };
-    let figure = match ctx.analysis.readings.get(&original.id) {
-        Some(r) => stated(original, r),
-        None => original.id.clone(),
-    };
-    if original.source == e.source {
-        figure
-    } else {
-        format!("{}'s {figure}", ctx.analysis.source_name(&original.source))
-    }
-}
 
 /// The legend of a chart of `marks`: one key per kind of source shown (surveys aside), then
 /// the hollow dot when a restatement is drawn (or a derived value, when `derived_in_words` is
