@@ -323,3 +323,16 @@ fn people_counted_first_other_figures_last() {
         .code(0);
     assert!(!wd.read("r3.html").contains("class=\"part\""));
 }
+
+/// A restatement names whose figure it restates, as the text words it, not the original's id.
+#[test]
+fn a_restatement_names_the_figure_it_restates() {
+    let wd = Workdir::with_shipped_data();
+    wd.run(&["report", "-o", "r.html"]).code(0);
+    let html = wd.read("r.html");
+    // "6–8 million famine victims", credited to "Some authors including famine deaths".
+    assert!(html.contains(
+        "restates Some authors including famine deaths&#39; 6–8 million: not counted again"
+    ));
+    assert!(!html.contains("restates e_"));
+}

@@ -290,7 +290,10 @@ pub fn restated(analysis: &crate::analysis::Analysis, e: &Estimate) -> String {
     if original.source == e.source {
         figure
     } else {
-        format!("{}'s {figure}", analysis.source_name(&original.source))
+        format!(
+            "{} {figure}",
+            possessive(&analysis.source_name(&original.source))
+        )
     }
 }
 

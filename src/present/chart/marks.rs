@@ -125,7 +125,6 @@ pub fn weigh(marks: &[Mark]) -> (Interval, Option<f64>) {
     (envelope, median)
 }
 
-
 /// The legend of a chart of `marks`: one key per kind of source shown (surveys aside), then
 /// the hollow dot when a restatement is drawn (or a derived value, when `derived_in_words` is
 /// false: no label says "derived"), the survey band when there is one, and `extra` keys.

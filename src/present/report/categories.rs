@@ -150,8 +150,11 @@ impl Report<'_> {
         if let Some(year) = data.year_of(e) {
             marks.push(year.to_string());
         }
-        if let Some(original) = &e.restates {
-            marks.push(format!("restates {original}: not counted again"));
+        if e.restates.is_some() {
+            marks.push(format!(
+                "restates {}: not counted again",
+                words::restated(&self.ctx.analysis, e)
+            ));
         }
         if e.qualifier == Some(Qualifier::Survey) {
             marks.push("a survey of estimates: not counted".to_string());
