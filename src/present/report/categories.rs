@@ -153,7 +153,7 @@ impl Report<'_> {
         if e.restates.is_some() {
             marks.push(format!(
                 "restates {}: not counted again",
-                words::restated(&self.ctx.analysis, e)
+                words::restated(self.ctx.analysis, e)
             ));
         }
         if e.qualifier == Some(Qualifier::Survey) {
