@@ -307,8 +307,8 @@ pub struct ImportArgs {
     #[arg(long, value_name = "COL")]
     pub year: Option<String>,
 
-    /// The columns whose values name a series followed across years (such as `Entity`),
-    /// recorded in each quantity's description.
+    /// The columns whose values name a series followed across years (such as `Entity`): each
+    /// quantity's `series` column, charted as `series-NAME`.
     #[arg(long, value_name = "COLS")]
     pub series: Vec<String>,
 

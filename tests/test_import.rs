@@ -134,11 +134,8 @@ fn a_wide_table_imports_into_a_new_dataset_that_checks_clean_and_builds() {
         ("1937", "1937")
     );
     assert_eq!(q1937["label"], "Soviet Union, 1937");
-    assert!(
-        q1937["description"].ends_with("Series: Entity=Soviet Union."),
-        "{}",
-        q1937["description"]
-    );
+    // `--series Entity`: the entity's words as an id, in the `series` column.
+    assert_eq!(q1937["series"], "soviet_union");
     wd.run(&["coverage"])
         .code(0)
         .stdout_has("coverage: 3 of 3 figures covered (100%)");
