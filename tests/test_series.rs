@@ -189,4 +189,19 @@ fn the_article_s_executions_by_year_make_a_series_chart() {
         words.iter().any(|t| t == "Soviet Union, by year"),
         "{words:?}"
     );
+    // `--only` takes a series' name; a series of one period has no chart, and says why.
+    wd.run(&["report", "--only", "soviet_union", "-o", "r.html"])
+        .code(0);
+    assert!(wd.read("r.html").contains("Soviet Union, by year"));
+    for year in ["1937", "1938"] {
+        let row = format!("Year \"\"{year}\"\".\",soviet_union");
+        wd.edit(
+            "data/quantities.csv",
+            &row,
+            &row.replace(",soviet_union", ","),
+        );
+    }
+    wd.run(&["chart", "--out", "none", "soviet_union"])
+        .code(2)
+        .stderr_has("no chart for series `soviet_union`: a series chart needs two or more of its quantities with a period and an estimate (it has 1)");
 }
