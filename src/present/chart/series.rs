@@ -231,6 +231,14 @@ fn chart(
         .all(|q| q.period_start.is_none() || q.period_start == q.period_end);
     let periods = placed.len();
     let (from, to) = (placed[0].0, placed[periods - 1].0);
+    // The years the periods cover, first to last: "1900 to 1999" for decades, not their middles.
+    let data = &analysis.data;
+    let first_year = data
+        .quantity(placed[0].1)
+        .and_then(|q| q.period_start.or(q.period_end));
+    let last_year = data
+        .quantity(placed[periods - 1].1)
+        .and_then(|q| q.period_end.or(q.period_start));
     let sources = lines.len() + left_out.len();
     SeriesChart {
         name: s.name.to_string(),
@@ -245,8 +253,8 @@ fn chart(
             crate::present::words::category_title(&analysis.data, &first.category),
             first.unit,
             if yearly { "years" } else { "periods" },
-            year_words(from),
-            year_words(to),
+            first_year.map_or(from.floor().to_string(), |y| y.to_string()),
+            last_year.map_or(to.ceil().to_string(), |y| y.to_string()),
             if sources == 1 { "" } else { "s" }
         ),
         unit: first.unit.clone(),
@@ -258,15 +266,6 @@ fn chart(
             .unwrap_or(YearAxis { lo: 0, hi: 1 }),
         scale,
         yearly,
-    }
-}
-
-/// A period's middle as a year: 1937, or 1937.5 for 1937–1938.
-fn year_words(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
     }
 }
 

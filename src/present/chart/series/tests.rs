@@ -87,6 +87,10 @@ fn a_series_is_one_chart_with_a_line_per_source() {
     assert_eq!(c.quantities, ["world_1990", "world_1991", "world_1992"]);
     // What the labels share titles the chart.
     assert_eq!(c.title, "World, by year");
+    assert_eq!(
+        c.subtitle,
+        "Deaths · people · 3 years from 1990 to 1992 · 2 sources"
+    );
     let a_line = &c.lines[0];
     assert_eq!(a_line.source, "Source a");
     // a's two figures for 1990 (100 and 300) meet at their median, their intervals joined.
@@ -223,4 +227,27 @@ fn past_eight_sources_the_rest_are_named_in_a_note() {
     let words = texts(svg).join(" ");
     assert!(words.contains("2 more sources are not shown"), "{words}");
     assert!(words.contains("Source s8, Source s9"), "{words}");
+}
+
+#[test]
+fn decades_stand_at_their_middle_and_are_named_by_their_years() {
+    let decade = |start: i32| Quantity {
+        period_end: Some(start + 9),
+        ..period(start, Some("world"))
+    };
+    let a = analysis(
+        vec![decade(1980), decade(1990)],
+        vec![figure(1980, "a", 10.0), figure(1990, "a", 20.0)],
+    );
+    let ctx = View::new(&a, AxisChoice::Auto);
+    let c = &series_charts(&ctx)[0];
+    let xs: Vec<f64> = c.lines[0].points.iter().map(|p| p.x).collect();
+    assert_eq!(xs, [1984.5, 1994.5]);
+    assert!(!c.yearly);
+    assert_eq!(c.title, "World, by period");
+    assert!(
+        c.subtitle.contains("2 periods from 1980 to 1999"),
+        "{}",
+        c.subtitle
+    );
 }
