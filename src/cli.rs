@@ -149,8 +149,8 @@ pub struct ChartArgs {
     #[arg(long, value_enum, default_value_t = RowOrder::Value)]
     pub order: RowOrder,
 
-    /// Charts (`forest-ID`, `timeline-ID`...), quantity ids, categories or relation ids to
-    /// chart (all charts when none is named).
+    /// Charts (`forest-ID`, `timeline-ID`, `series-NAME`...), quantity ids, categories, series
+    /// or relation ids to chart (all charts when none is named).
     #[arg(value_name = "CHART_OR_QUANTITY")]
     pub names: Vec<String>,
 }
