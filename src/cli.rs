@@ -149,8 +149,8 @@ pub struct ChartArgs {
     #[arg(long, value_enum, default_value_t = RowOrder::Value)]
     pub order: RowOrder,
 
-    /// Charts (`forest-ID`, `timeline-ID`...), quantity ids, categories or relation ids to
-    /// chart (all charts when none is named).
+    /// Charts (`forest-ID`, `timeline-ID`, `series-NAME`...), quantity ids, categories, series
+    /// or relation ids to chart (all charts when none is named).
     #[arg(value_name = "CHART_OR_QUANTITY")]
     pub names: Vec<String>,
 }
@@ -307,8 +307,8 @@ pub struct ImportArgs {
     #[arg(long, value_name = "COL")]
     pub year: Option<String>,
 
-    /// The columns whose values name a series followed across years (such as `Entity`),
-    /// recorded in each quantity's description.
+    /// The columns whose values name a series followed across years (such as `Entity`): each
+    /// quantity's `series` column, charted as `series-NAME`.
     #[arg(long, value_name = "COLS")]
     pub series: Vec<String>,
 

@@ -48,6 +48,23 @@ fn init_makes_an_empty_dataset_that_checks_clean_and_never_overwrites() {
             .collect();
         assert_eq!(fields.join(","), header, "{path}");
     }
+    // The optional `series` column, which the shipped files lack, is described all the same.
+    let quantities = &package["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"] == "quantities.csv")
+        .unwrap()["schema"]["fields"];
+    let series = quantities
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "series")
+        .unwrap();
+    assert!(series["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("The series this quantity is one period of"));
     // A second init into the same folder refuses, and changes nothing.
     let before = wd.read("ds/texts.csv");
     wd.write("other.txt", "Some 3 million died.");

@@ -64,7 +64,8 @@ fn propose_and_score(dataset: &Path, text: &str, id: &str) -> (usize, usize) {
     wd.write("ds/estimates.csv", filled.into_inner().unwrap());
     let sources = wd.read("ds/sources.csv") + "s,S,other,,,,\n";
     wd.write("ds/sources.csv", sources);
-    let quantities = wd.read("ds/quantities.csv") + "q,Q,other,people,,,,,\n";
+    // init's header ends with the optional `series` column: ten cells.
+    let quantities = wd.read("ds/quantities.csv") + "q,Q,other,people,,,,,,\n";
     wd.write("ds/quantities.csv", quantities);
     wd.run(&["check", "--data", "ds"])
         .code(0)

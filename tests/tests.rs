@@ -23,4 +23,5 @@ mod test_propose;
 mod test_provenance;
 mod test_reconcile;
 mod test_report;
+mod test_series;
 mod test_timeline;

@@ -8,6 +8,7 @@ mod ids;
 mod quotes;
 mod reading;
 mod relations;
+mod series;
 
 use foldhash::HashMap;
 
@@ -21,6 +22,7 @@ use dating::check_dating;
 use ids::{check_ids, check_quantities, check_shared_ids, check_sources, id_rows};
 use quotes::{check_contexts, TextIndex};
 use relations::check_relations;
+use series::check_series;
 
 /// Runs every check on the dataset and returns the findings (unsorted).
 pub fn validate(data: &Dataset) -> Vec<Finding> {
@@ -32,6 +34,7 @@ pub fn validate(data: &Dataset) -> Vec<Finding> {
     check_shared_ids(&ids, &mut findings);
     check_sources(data, &mut findings);
     check_quantities(data, &mut findings);
+    check_series(data, &mut findings);
     let indexes: HashMap<&str, TextIndex> = data
         .texts
         .iter()

@@ -55,8 +55,8 @@ pub fn select<'a>(charts: &'a [Rendered], names: &[String]) -> Result<Vec<&'a Re
             known.sort();
             known.dedup();
             bail!(
-                "no chart for `{}`; name a chart (forest-ID, timeline-ID...), or a quantity id, \
-                 category or relation id that has one: {}",
+                "no chart for `{}`; name a chart (forest-ID, timeline-ID, series-NAME...), or a quantity id, \
+                 category, series or relation id that has one: {}",
                 crate::check::shorten(&crate::model::finding::visible(name)),
                 known.join(", ")
             );
@@ -90,6 +90,15 @@ fn why_none(
             "no chart for quantity `{shown}`: it has {} estimate(s), and a forest chart needs two or more; a timeline needs estimates of two or more years (it has {}). `reckon explain {shown}` shows what there is",
             members.len(),
             years.len()
+        ));
+    }
+    if let Some(series) = data.series().into_iter().find(|s| s.name == name.as_str()) {
+        let placed = series
+            .placed()
+            .filter(|(_, q)| !analysis.members_of(&q.id).is_empty())
+            .count();
+        return Some(format!(
+            "no chart for series `{shown}`: a series chart needs two or more of its quantities with a period and an estimate (it has {placed})"
         ));
     }
     if data.quantities.iter().any(|q| q.category == *name) {

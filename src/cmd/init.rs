@@ -146,6 +146,19 @@ fn planned(args: &InitArgs) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     Ok(files)
 }
 
+/// The field of a column the shipped descriptor leaves out, since the shipped files lack it
+/// (a Data Package may not describe a column its file does not have).
+fn undescribed(column: &str) -> Value {
+    match column {
+        "series" => json!({
+            "name": column,
+            "type": "string",
+            "description": "The series this quantity is one period of: quantities sharing it are one measure followed over periods, charted as series-NAME."
+        }),
+        _ => json!({"name": column, "type": "string"}),
+    }
+}
+
 /// The descriptor of a new dataset: the shipped one's Table Schemas, each cut to the columns
 /// init writes, under the folder's name.
 fn package(dir: &Path) -> Result<Vec<u8>> {
@@ -191,7 +204,7 @@ fn package(dir: &Path) -> Result<Vec<u8>> {
                         .iter()
                         .find(|f| f["name"] == column)
                         .cloned()
-                        .unwrap_or_else(|| json!({"name": column, "type": "string"}))
+                        .unwrap_or_else(|| undescribed(column))
                 })
                 .collect();
             resource["schema"]["fields"] = Value::Array(fields);

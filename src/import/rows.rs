@@ -120,9 +120,15 @@ pub fn add_entries(
         ..Added::default()
     };
     let (mut source_ids, mut quantity_ids) = (IdMaker::new("source"), IdMaker::new("quantity"));
+    let mut series_ids = IdMaker::new("series");
+    let series_key =
+        |e: &Entry| -> Vec<String> { e.series.iter().map(|(_, v)| v.clone()).collect() };
     for e in &read.entries {
         source_ids.note(std::slice::from_ref(&e.source));
         quantity_ids.note(&e.key);
+        if !e.series.is_empty() {
+            series_ids.note(&series_key(e));
+        }
     }
     let count = |pair: &mut (usize, usize), new: bool| {
         if new {
@@ -140,9 +146,19 @@ pub fn add_entries(
             count(&mut added.sources, new);
         }
         if seen.insert(format!("\u{1f}{quantity}")) {
-            let new = data
-                .quantities
-                .add(quantity_row(spec, &quantity, e, table, read, text_id));
+            let series = if e.series.is_empty() {
+                String::new()
+            } else {
+                series_ids.id(&series_key(e))
+            };
+            let new = data.quantities.add(quantity_row(
+                spec,
+                (&quantity, &series),
+                e,
+                table,
+                read,
+                text_id,
+            ));
             count(&mut added.quantities, new);
         }
         let locator = locator(table, read, e)?;
@@ -191,10 +207,11 @@ fn source_row(spec: &Spec, id: &str, e: &Entry, text_id: &str) -> Vec<(&'static 
 }
 
 /// The `quantities.csv` row of an entry's quantity: labelled by its key's values, its period
-/// the year, and its description naming the rows and the series (`Series: COL=VALUE.`).
+/// the year, its description naming the rows, and its `series` (made from the `--series`
+/// values as ids are: `Soviet Union` gives `soviet_union`) when it is a period of one.
 fn quantity_row(
     spec: &Spec,
-    id: &str,
+    (id, series): (&str, &str),
     e: &Entry,
     table: &TableDoc,
     read: &Entries,
@@ -213,11 +230,7 @@ fn quantity_row(
         .zip(&e.key)
         .map(|(&c, v)| format!("{} \"{v}\"", table.header[c]))
         .collect();
-    let mut description = format!("Rows of table `{text_id}` with {}.", pairs.join(" and "));
-    if !e.series.is_empty() {
-        let series: Vec<String> = e.series.iter().map(|(c, v)| format!("{c}={v}")).collect();
-        description.push_str(&format!(" Series: {}.", series.join("; ")));
-    }
+    let description = format!("Rows of table `{text_id}` with {}.", pairs.join(" and "));
     let year = e.year.map(|y| y.to_string()).unwrap_or_default();
     vec![
         ("id", id.to_string()),
@@ -229,6 +242,7 @@ fn quantity_row(
         ("period_end", year),
         ("parent", String::new()),
         ("description", description),
+        ("series", series.to_string()),
     ]
 }
 

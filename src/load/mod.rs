@@ -77,7 +77,7 @@ const TABLE_FILES: [TableFile; 7] = [
     },
     TableFile {
         name: "quantities.csv",
-        columns: Columns::fixed(columns::QUANTITIES),
+        columns: Columns::with_optional(columns::QUANTITIES, columns::QUANTITIES_OPTIONAL),
         required: Some(
             "quantities.csv (id,label,category,unit,region,period_start,period_end,parent,description)",
         ),

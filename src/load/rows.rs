@@ -34,6 +34,8 @@ pub mod columns {
         "parent",
         "description",
     ];
+    /// The optional columns of `quantities.csv`.
+    pub const QUANTITIES_OPTIONAL: &[&str] = &["series"];
     /// `estimates.csv`.
     pub const ESTIMATES: &[&str] = &[
         "id",
@@ -114,6 +116,7 @@ pub(super) fn quantity(row: &Row, findings: &mut Vec<Finding>) -> Quantity {
         period_end: year(row, "period_end", findings),
         parent: optional(row.get("parent")),
         description: row.get("description").to_string(),
+        series: optional(row.get("series")),
         pos: row.pos.clone(),
     }
 }

@@ -129,6 +129,9 @@ codes! {
         RelationUnevaluated = "relation-unevaluated",
         UnitMismatch = "unit-mismatch",
         BadFactor = "bad-factor",
+        // Series: quantities followed over periods.
+        SeriesUnits = "series-units",
+        SeriesPeriod = "series-period",
         // Relation verdicts about the text.
         TextInconsistency = "text-inconsistency",
         TextApproximate = "text-approximate",

@@ -6,8 +6,8 @@ use foldhash::{HashSet, HashSetExt};
 use super::{Contents, Dataset};
 
 impl Dataset {
-    /// The quantities that `names` select: a quantity id, a category (all its quantities), or a
-    /// relation id (the quantities of its figures). `Err` names what selects nothing.
+    /// The quantities that `names` select: a quantity id, a category or a series (all its
+    /// quantities), or a relation id (the quantities of its figures). `Err` names what selects nothing.
     pub fn select(&self, names: &[String]) -> Result<HashSet<String>, String> {
         let mut chosen = HashSet::new();
         for name in names {
@@ -15,7 +15,10 @@ impl Dataset {
             if self.quantity(name).is_some() {
                 chosen.insert(name.clone());
             }
-            for q in self.quantities.iter().filter(|q| q.category == *name) {
+            let in_group = |q: &&super::Quantity| {
+                q.category == *name || q.series.as_deref() == Some(name.as_str())
+            };
+            for q in self.quantities.iter().filter(in_group) {
                 chosen.insert(q.id.clone());
             }
             if let Some(r) = self.relations.iter().find(|r| r.id == *name) {
@@ -35,7 +38,10 @@ impl Dataset {
     /// True when `name` is a quantity, a category or a relation of this dataset.
     fn names_anything(&self, name: &str) -> bool {
         self.quantity(name).is_some()
-            || self.quantities.iter().any(|q| q.category == name)
+            || self
+                .quantities
+                .iter()
+                .any(|q| q.category == name || q.series.as_deref() == Some(name))
             || self.relations.iter().any(|r| r.id == name)
     }
 
@@ -102,5 +108,32 @@ impl Dataset {
             unreadable_texts: self.unreadable_texts.clone(),
             unread: self.unread.clone(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::sample;
+    use crate::model::{Dataset, Quantity};
+
+    #[test]
+    fn a_series_name_selects_its_quantities() {
+        let mut contents = sample::contents("");
+        for q in &mut contents.quantities {
+            q.series = Some("world".into());
+        }
+        contents.quantities.push(Quantity {
+            category: "other".into(),
+            ..sample::quantity("alone", "people")
+        });
+        let data = Dataset::new(contents);
+        let mut chosen: Vec<String> = data
+            .select(&["world".to_string()])
+            .unwrap()
+            .into_iter()
+            .collect();
+        chosen.sort();
+        assert_eq!(chosen, ["deaths", "famine"]);
+        assert_eq!(data.select(&["wrld".to_string()]), Err("wrld".to_string()));
     }
 }

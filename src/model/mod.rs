@@ -9,6 +9,7 @@ mod position;
 mod reading;
 #[cfg(test)]
 pub mod sample;
+pub mod series;
 mod vocab;
 
 pub use position::*;
@@ -75,6 +76,9 @@ pub struct Quantity {
     pub period_end: Option<i32>,
     pub parent: Option<String>,
     pub description: String,
+    /// The series this quantity is one period of (quantities.csv's optional `series`): one
+    /// measure followed over periods, charted as lines by source.
+    pub series: Option<String>,
     pub pos: RowPos,
 }
 

@@ -23,6 +23,7 @@ pub const QUANTITIES: &[&str] = &[
     "period_end",
     "parent",
     "description",
+    "series",
 ];
 /// The columns of estimates.csv, the optional ones too (a row's optional cell is then placed,
 /// as in a file that has the column).
@@ -112,6 +113,7 @@ pub fn quantity(id: &str, unit: &str) -> Quantity {
         period_end: None,
         parent: None,
         description: String::new(),
+        series: None,
         pos: row("quantities.csv", QUANTITIES, 2),
     }
 }

@@ -32,11 +32,19 @@ pub struct Overview<'a> {
 /// category of thousands of quantities still makes a chart of readable, bounded size.
 pub const MAX_ROWS: usize = 60;
 
-/// One overview per category and unit with two or more quantities.
+/// One overview per category and unit with two or more quantities. A quantity a series chart
+/// draws is a point of its line there, not a row here: a category made of one series has no
+/// overview, only its series chart.
 pub fn overviews<'a>(ctx: &'a View) -> Vec<Overview<'a>> {
     let mut out: Vec<Overview> = Vec::new();
+    let in_series = super::series::charted_quantities(ctx);
     // A quantity of restatements and surveys only has no median to place.
-    for s in ctx.analysis.summaries.iter().filter(|s| s.independent > 0) {
+    for s in ctx
+        .analysis
+        .summaries
+        .iter()
+        .filter(|s| s.independent > 0 && !in_series.contains(&s.key))
+    {
         match out
             .iter_mut()
             .find(|o| o.category == s.category && o.unit == s.unit)

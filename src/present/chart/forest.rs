@@ -99,12 +99,13 @@ const ROW: i32 = 40;
 const SURVEY_LINE: i32 = 24;
 
 /// One forest per quantity with two or more estimates (derived ones included) and at least
-/// one that is not a survey.
+/// one that is not a survey, unless a series chart draws it.
 pub fn forests(ctx: &View) -> Vec<Forest> {
+    let in_series = super::series::charted_quantities(ctx);
     ctx.analysis
         .summaries
         .iter()
-        .filter(|s| s.estimates >= 2)
+        .filter(|s| s.estimates >= 2 && !in_series.contains(&s.key))
         .filter_map(|s| forest(ctx, s))
         .collect()
 }

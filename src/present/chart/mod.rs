@@ -18,6 +18,7 @@ pub mod marks;
 pub mod render;
 pub mod rows;
 pub mod scale;
+pub mod series;
 pub mod survey;
 pub mod theme;
 pub mod timeline;
@@ -66,6 +67,7 @@ pub fn render_all(ctx: &view::View) -> Result<Vec<Rendered>> {
     let mut charts = forest::render(ctx)?;
     charts.extend(timeline::render(ctx)?);
     charts.extend(category::render(ctx)?);
+    charts.extend(series::render(ctx)?);
     charts.extend(totals::render(ctx)?);
     charts.extend(composition::render(ctx)?);
     charts.extend(dumbbell::render(ctx)?);

@@ -53,6 +53,20 @@ pub const APPROXIMATE: RGBColor = RGBColor(0xB0, 0x7A, 0x00);
 /// Verdict colour of a relation that holds.
 pub const HOLDS: RGBColor = RGBColor(0x00, 0x7A, 0x5A);
 
+/// The lines of a series chart, one per source: Paul Tol's "bright" scheme (told apart by
+/// colour-blind readers too) and a dark slate. Lines name sources, not kinds, so they do not
+/// take the kind colours, which mean one kind of source in every chart.
+pub const LINES: [RGBColor; 8] = [
+    RGBColor(0x44, 0x77, 0xAA),
+    RGBColor(0xEE, 0x66, 0x77),
+    RGBColor(0x22, 0x88, 0x33),
+    RGBColor(0xAA, 0x33, 0x77),
+    RGBColor(0x66, 0xCC, 0xEE),
+    RGBColor(0xCC, 0xBB, 0x44),
+    RGBColor(0x33, 0x3F, 0x4F),
+    RGBColor(0xBB, 0xBB, 0xBB),
+];
+
 /// The colour of a kind of source: the Okabe–Ito palette, safe for colour-blind readers, used
 /// the same way in every chart.
 pub fn kind_color(kind: SourceKind) -> RGBColor {

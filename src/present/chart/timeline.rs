@@ -50,11 +50,13 @@ const PLOT_HEIGHT: i32 = 420;
 const SURVEY_WIDTH: i32 = 24;
 
 /// One timeline per quantity with two or more estimates that have a year, of at least two
-/// different years.
+/// different years, unless a series chart draws it.
 pub fn timelines(ctx: &View) -> Vec<Timeline> {
+    let in_series = super::series::charted_quantities(ctx);
     ctx.analysis
         .summaries
         .iter()
+        .filter(|s| !in_series.contains(&s.key))
         .filter_map(|s| timeline(ctx, s))
         .collect()
 }

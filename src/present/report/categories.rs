@@ -40,7 +40,9 @@ impl Report<'_> {
             escape(&words::category_title(self.data(), category))
         );
         for c in self.charts.iter().filter(|c| {
-            (c.name.starts_with("category-") || c.name.starts_with("composition-"))
+            ["category-", "series-", "composition-"]
+                .iter()
+                .any(|kind| c.name.starts_with(kind))
                 && c.subjects.iter().any(|s| s == category)
         }) {
             out.push_str(&inline_svg(c));
