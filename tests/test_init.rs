@@ -17,6 +17,7 @@ fn init_makes_an_empty_dataset_that_checks_clean_and_never_overwrites() {
         listing(&wd.path("ds")),
         [
             "categories.csv",
+            "charts.csv",
             "context.csv",
             "datapackage.json",
             "estimates.csv",
