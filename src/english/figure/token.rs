@@ -88,7 +88,7 @@ fn digit_run(s: &str, at: usize) -> (usize, String) {
         if c.is_ascii_digit() {
             digits.push(c);
             end = at + i + 1;
-        } else if !(is_invisible(c) && !digits.is_empty()) {
+        } else if !is_invisible(c) || digits.is_empty() {
             break;
         }
     }
