@@ -10,30 +10,8 @@ use crate::english::passage;
 use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Loc, Text};
 
-/// Folds the characters people type differently (no-break space, dashes, curly quotes).
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        let c = match c {
-            '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
-            '–' | '—' | '‒' | '−' => '-',
-            '’' | '‘' => '\'',
-            '“' | '”' => '"',
-            c => c,
-        };
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
-}
+mod hint;
+use hint::fold;
 
 /// Where a quote occurs, shared between rows quoting it.
 type Places = Rc<Occurrences>;
@@ -140,17 +118,7 @@ pub(super) fn check_quote(
             false
         }
         (0, None) => {
-            let line_endings = quote.contains('\n')
-                && !quote.contains("\r\n")
-                && index.body.contains("\r\n")
-                && index.body.contains(&quote.replace('\n', "\r\n"));
-            let hint = if line_endings {
-                " (it is there with the text's CRLF line ending where the quote has a bare line feed: quote within one line, or copy the line break as the text has it)".to_string()
-            } else if index.folded().contains(&fold(quote)) {
-                " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string()
-            } else {
-                String::new()
-            };
+            let hint = hint::not_found(quote, index.body, index.folded());
             findings.push(Finding::error(
                 Code::QuoteNotFound,
                 loc,
@@ -329,14 +297,6 @@ mod tests {
         assert_eq!(
             shorten(&long),
             format!("{}… (100 characters)", "é".repeat(80))
-        );
-    }
-
-    #[test]
-    fn fold_unifies_spaces_dashes_and_quote_marks() {
-        assert_eq!(
-            fold("1932–1933\u{a0}and  ‘so’ “on”"),
-            "1932-1933 and 'so' \"on\""
         );
     }
 
