@@ -5,6 +5,7 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use super::ids::{check_ids, checkable, required, unknown, Table};
+use crate::english::invisible;
 use crate::english::lines::LineIndex;
 use crate::english::passage;
 use crate::model::finding::{Code, Finding};
@@ -26,13 +27,14 @@ struct Occurrences {
     cut: Option<((u64, u64), String)>,
 }
 
-/// A text prepared for quote checks: its line index, its folded form for hints, and the places
+/// A text prepared for quote checks: its line index, its folded and bare forms for hints, and the places
 /// of every quote already looked up, so that a file of a million rows quoting the same passages
 /// searches the text once per distinct quote.
 pub struct TextIndex<'a> {
     body: &'a str,
     lines: LineIndex<'a>,
     folded: OnceCell<String>,
+    bare: OnceCell<String>,
     found: RefCell<HashMap<String, Places>>,
 }
 
@@ -43,6 +45,7 @@ impl<'a> TextIndex<'a> {
             body,
             lines: LineIndex::new(body),
             folded: OnceCell::new(),
+            bare: OnceCell::new(),
             found: RefCell::new(HashMap::new()),
         }
     }
@@ -71,6 +74,10 @@ impl<'a> TextIndex<'a> {
 
     fn folded(&self) -> &str {
         self.folded.get_or_init(|| fold(self.body))
+    }
+
+    fn bare(&self) -> &str {
+        self.bare.get_or_init(|| hint::bare(self.body))
     }
 }
 
@@ -103,6 +110,22 @@ pub(super) fn check_quote(
     }
     let places = index.occurrences(quote);
     let found = &places.whole;
+    if let Some((c, number)) = invisible::inside_number(quote).filter(|_| !found.is_empty()) {
+        let digits: String = quote[number.clone()]
+            .chars()
+            .filter(|&d| !invisible::is_invisible(d))
+            .collect();
+        findings.push(Finding::error(
+            Code::InvisibleInNumber,
+            loc,
+            format!(
+                "quote \"{}\" has {} inside {}, where no reader sees it: delete it from the text and the quote, so the figure reads {digits} to everyone",
+                shorten(&invisible::escaped(quote)),
+                invisible::describe(c),
+                invisible::escaped(&quote[number]),
+            ),
+        ));
+    }
     match (found.len(), &places.cut) {
         (0, Some(((line, column), wider))) => {
             findings.push(Finding::error(
@@ -118,7 +141,7 @@ pub(super) fn check_quote(
             false
         }
         (0, None) => {
-            let hint = hint::not_found(quote, index.body, index.folded());
+            let hint = hint::not_found(quote, index);
             findings.push(Finding::error(
                 Code::QuoteNotFound,
                 loc,
