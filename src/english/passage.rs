@@ -4,6 +4,9 @@ use std::ops::Range;
 
 use super::footnote;
 
+mod window;
+pub use window::{sentence_window, Window, REACH};
+
 /// Byte ranges of every occurrence of `quote` in `body` that stands on its own: one that starts
 /// or ends inside a word or a number ("2,345" inside "12,345", "Over 1,500" inside "Over
 /// 1,500,000", "five thousand" inside "thirty-five thousand") is not the passage the quote
