@@ -278,6 +278,24 @@ mod tests {
         ), "{}", f.message);
     }
 
+    // Regression (issue 16): a soft hyphen inside "1\u{ad}500" passed unseen.
+    #[test]
+    fn an_invisible_character_inside_a_quoted_number_is_an_error() {
+        let (stands, findings) = quote_in("About 1\u{ad}500 died.", "About 1\u{ad}500");
+        assert!(stands);
+        let f = one(&findings, Code::InvisibleInNumber);
+        assert!(
+            f.message.contains("U+00AD SOFT HYPHEN inside 1\\u{ad}500"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.ends_with("so the figure reads 1500 to everyone"),
+            "{}",
+            f.message
+        );
+    }
+
     #[test]
     fn a_quote_found_twice_is_ambiguous_but_stands() {
         let (stands, findings) = quote_in("400 died. Then 400 died.", "400 died");
