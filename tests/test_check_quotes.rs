@@ -176,6 +176,16 @@ fn digits_grouped_by_spaces_or_full_stops_are_one_number() {
                 .line_has(&["data/estimates.csv:2:", "error[value-mismatch]"]);
         }
     }
+    // Nor can a quote take one group of the number for a figure of its own.
+    let text = "About 1 500 000 died in 1937 353 074 times.";
+    for row in ["q,,1,,about,About 1", "q,,500000,,exact,500 000 died"] {
+        check_fails(&tiny(text, &[("q", "people")], &[row], &[]))
+            .line_has(&["data/estimates.csv:2:", "error[quote-cuts-figure]"]);
+    }
+    // A year before a grouped figure is not part of it.
+    tiny(text, &[("q", "people")], &["q,,353074,,exact,353 074 times"], &[])
+        .run(&["check"])
+        .code(0);
 }
 
 // Regression (issue 16): a soft hyphen inside "1\u{ad}500" split the figure in two, silently;

@@ -112,6 +112,28 @@ fn groups(s: &str, mut end: usize, separator: &str) -> (usize, String, usize) {
     (end, digits, count)
 }
 
+/// True when the space at byte `at` of `s` joins the digits on either side into one number as
+/// [`number`] reads them (the space of "1 500", not of "1937 353" or "1 50"), so that a passage
+/// starting or ending there cuts the number. Reads a few characters each way.
+pub fn space_joins_digits(s: &str, at: usize) -> bool {
+    let Some(space) = s[at..].chars().next() else {
+        return false;
+    };
+    if !GROUP_SPACES.iter().any(|g| g.starts_with(space)) {
+        return false;
+    }
+    let before: Vec<char> = s[..at].chars().rev().take(5).collect();
+    let run = before.iter().take_while(|c| c.is_ascii_digit()).count();
+    // A first group of one to three digits, or a later group of three, but not after a comma
+    // or full stop that grouped it otherwise ("1,500 000").
+    let first = (1..=3).contains(&run) && !before.get(run).is_some_and(|c| matches!(c, ',' | '.'));
+    let sep = &s[at..at + space.len_utf8()];
+    let (end, group, _) = groups(s, at, sep);
+    let bytes = s.as_bytes();
+    let mixed = bytes.get(end) == Some(&b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    first && !group.is_empty() && !mixed
+}
+
 /// The number whose first digit is at byte `start`: digits, thousands groups, a decimal part
 /// and a vulgar fraction ("1½"). Thousands are grouped by commas ("1,500,000"), or, after a
 /// first group of one to three digits, by one kind of space ("1 500 000", never "1937 353")
