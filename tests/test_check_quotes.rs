@@ -183,9 +183,14 @@ fn digits_grouped_by_spaces_or_full_stops_are_one_number() {
             .line_has(&["data/estimates.csv:2:", "error[quote-cuts-figure]"]);
     }
     // A year before a grouped figure is not part of it.
-    tiny(text, &[("q", "people")], &["q,,353074,,exact,353 074 times"], &[])
-        .run(&["check"])
-        .code(0);
+    tiny(
+        text,
+        &[("q", "people")],
+        &["q,,353074,,exact,353 074 times"],
+        &[],
+    )
+    .run(&["check"])
+    .code(0);
 }
 
 // Regression (issue 16): a soft hyphen inside "1\u{ad}500" split the figure in two, silently;
