@@ -153,3 +153,104 @@ fn vague_magnitudes_number_words_and_unknown_units_are_read_as_written() {
     );
     wd.run(&["check"]).code(0).stdout_lacks("unit-mismatch");
 }
+
+// Regression (issue 16): "About 1 500 000" was read as 1, 500 and 0: a row of 500 passed and
+// one of 1500000 was refused. Every conventional grouping of digits is one number.
+#[test]
+fn digits_grouped_by_spaces_or_full_stops_are_one_number() {
+    for grouped in [
+        "About 1 500 000",
+        "About 1\u{a0}500\u{a0}000",
+        "About 1\u{2009}500\u{2009}000",
+        "About 1\u{202f}500\u{202f}000",
+        "About 1.500.000",
+    ] {
+        let text = format!("{grouped} died in 1937.");
+        let right = format!("q,,1500000,,about,{grouped}");
+        tiny(&text, &[("q", "people")], &[right.as_str()], &[])
+            .run(&["check"])
+            .code(0);
+        for wrong in ["1", "500"] {
+            let row = format!("q,,{wrong},,about,{grouped}");
+            check_fails(&tiny(&text, &[("q", "people")], &[row.as_str()], &[]))
+                .line_has(&["data/estimates.csv:2:", "error[value-mismatch]"]);
+        }
+    }
+    // Nor can a quote take one group of the number for a figure of its own.
+    let text = "About 1 500 000 died in 1937 353 074 times.";
+    for row in ["q,,1,,about,About 1", "q,,500000,,exact,500 000 died"] {
+        check_fails(&tiny(text, &[("q", "people")], &[row], &[]))
+            .line_has(&["data/estimates.csv:2:", "error[quote-cuts-figure]"]);
+    }
+    // A year before a grouped figure is not part of it.
+    tiny(
+        text,
+        &[("q", "people")],
+        &["q,,353074,,exact,353 074 times"],
+        &[],
+    )
+    .run(&["check"])
+    .code(0);
+}
+
+// Regression (issue 16): a soft hyphen inside "1\u{ad}500" split the figure in two, silently;
+// an invisible character inside a number is an error on the row that names it.
+#[test]
+fn an_invisible_character_inside_a_number_is_an_error_naming_it() {
+    for (c, name) in [
+        ('\u{ad}', "U+00AD SOFT HYPHEN"),
+        ('\u{200b}', "U+200B ZERO WIDTH SPACE"),
+        ('\u{feff}', "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+    ] {
+        let quote = format!("About 1{c}500 died");
+        let text = format!("{quote} in 1937.");
+        let row = format!("q,,1500,,about,{quote}");
+        let escaped = format!("1\\u{{{:x}}}500", c as u32);
+        check_fails(&tiny(&text, &[("q", "people")], &[row.as_str()], &[]))
+            .line_has(&[
+                "data/estimates.csv:2:",
+                "error[invisible-in-number]",
+                name,
+                &escaped,
+            ])
+            .stdout_lacks("value-mismatch");
+    }
+}
+
+// Regression (issue 16): a quote that differs from its text only invisibly (CR LF against LF,
+// NFD against NFC, a byte-order mark) got no hint or the wrong one.
+#[test]
+fn a_quote_that_differs_only_invisibly_gets_a_hint_naming_the_difference() {
+    for (text, quote, hint) in [
+        (
+            "In the camps\n400 died.",
+            "\"camps\r\n400 died\"",
+            "the quote has CR LF where the text has LF",
+        ),
+        (
+            "In the café 400 died.",
+            "cafe\u{301} 400 died",
+            "the quote is NFD where the text is NFC",
+        ),
+        (
+            "In the cafe\u{301} 400 died.",
+            "café 400 died",
+            "the quote is NFC where the text is NFD",
+        ),
+        (
+            "In the camps 400 died.",
+            "\u{feff}camps 400 died",
+            "the quote starts with a byte-order mark",
+        ),
+        (
+            "In the camps 400 died.",
+            "camps\u{200b} 400 died",
+            "U+200B ZERO WIDTH SPACE",
+        ),
+    ] {
+        let row = format!("q,,400,,exact,{quote}");
+        check_fails(&tiny(text, &[("q", "people")], &[row.as_str()], &[]))
+            .line_has(&["data/estimates.csv:2:", "error[quote-not-found]", hint])
+            .stdout_lacks("U+00A0");
+    }
+}

@@ -35,7 +35,9 @@ fn numbers_that_are_negative_nan_infinite_huge_or_formatted_are_rejected() {
         ("NaN", "not a number"),
         ("inf", "not a number"),
         ("1e300", "absurdly large"),
-        ("3,12", "without separators: 312"),
+        ("3,120", "without separators: 3120"),
+        // A comma before two digits is a decimal comma, not a separator (issue 16).
+        ("3,12", "decimal point as a full stop: 3.12"),
         ("312 people", "in digits without words"),
     ] {
         let wd = Workdir::with_second_dataset();

@@ -336,3 +336,60 @@ fn a_restatement_names_the_figure_it_restates() {
     ));
     assert!(!html.contains("restates e_"));
 }
+
+/// A dataset whose text is one sentence of `n` figures ("10,000 men, 10,001 men, …"), twenty
+/// of them quoted by estimates; and the text's size in bytes.
+fn one_long_sentence(n: usize) -> (Workdir, usize) {
+    let figures: Vec<String> = (0..n)
+        .map(|i| format!("{},{:03} men", 10 + i / 1000, i % 1000))
+        .collect();
+    let text = format!("The districts counted {}.\n", figures.join(", "));
+    let rows: Vec<String> = (0..20)
+        .map(|i| format!("q{i},,{},,exact,\"{}\"", 10_000 + i * 97, figures[i * 97]))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let quantities: Vec<(String, &str)> = (0..20).map(|i| (format!("q{i}"), "people")).collect();
+    let quantities: Vec<(&str, &str)> = quantities.iter().map(|(q, u)| (q.as_str(), *u)).collect();
+    (
+        crate::workdir::tiny(&text, &quantities, &rows, &[]),
+        text.len(),
+    )
+}
+
+// Regression (issue 16): one 74 KB sentence of 5,000 figures made a 289 MB report (and a
+// coverage of gigabytes), each figure shown with the whole sentence; output is linear now.
+#[test]
+fn a_sentence_of_thousands_of_figures_keeps_report_and_coverage_linear() {
+    let sizes = |n: usize| {
+        let (wd, text) = one_long_sentence(n);
+        wd.run(&["report", "-o", "r.html"]).code(0);
+        let report = std::fs::metadata(wd.path("r.html")).unwrap().len() as usize;
+        let coverage = wd
+            .run(&["coverage", "--format", "json"])
+            .code(0)
+            .stdout
+            .len();
+        (text, report, coverage)
+    };
+    let (text, report, coverage) = sizes(5_000);
+    let (_, half_report, half_coverage) = sizes(2_500);
+    // Each figure is shown with at most 300 characters on either side: about 700 bytes of
+    // sentence and 200 of markup, whatever the sentence's length.
+    assert!(
+        report < 1_000 * 5_000,
+        "report {report} for a text of {text}"
+    );
+    assert!(
+        coverage < 1_000 * 5_000,
+        "coverage {coverage} for a text of {text}"
+    );
+    // Twice the figures, about twice the output (it was four times).
+    assert!(
+        report < 2 * half_report + 100_000,
+        "{half_report} then {report}"
+    );
+    assert!(
+        coverage < 2 * half_coverage + 100_000,
+        "{half_coverage} then {coverage}"
+    );
+}

@@ -25,7 +25,8 @@ pub struct Found {
     pub figure: String,
     pub class: Class,
     pub covered: bool,
-    /// The sentence around it: the one that holds this figure's own position.
+    /// The sentence around it: the one that holds this figure's own position, cut to
+    /// [`passage::REACH`] characters on each side of the figure ("…" where it goes on).
     pub sentence: String,
     /// Byte offset of the figure in `sentence`, which may hold the same figure twice.
     #[serde(skip)]
@@ -69,7 +70,9 @@ pub fn coverage(data: &Dataset) -> Coverage {
                 let is_covered = covered
                     .iter()
                     .any(|q| q.start <= span.start && span.end <= q.end);
-                let sentence = passage::sentence(body, &span);
+                // A window of the sentence: a sentence of 5,000 figures is not copied 5,000 times.
+                let (sentence, in_sentence) =
+                    passage::sentence_window(body, &span, passage::REACH).text(body, span.start);
                 found.push(Found {
                     text_id: text.id.clone(),
                     file: text.path.display().to_string(),
@@ -78,8 +81,8 @@ pub fn coverage(data: &Dataset) -> Coverage {
                     figure: body[span.clone()].to_string(),
                     class,
                     covered: is_covered,
-                    in_sentence: span.start.saturating_sub(sentence.start),
-                    sentence: body[sentence].to_string(),
+                    in_sentence,
+                    sentence,
                     span: span.clone(),
                 });
             }

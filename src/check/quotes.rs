@@ -5,35 +5,14 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use super::ids::{check_ids, checkable, required, unknown, Table};
+use crate::english::invisible;
 use crate::english::lines::LineIndex;
 use crate::english::passage;
 use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Loc, Text};
 
-/// Folds the characters people type differently (no-break space, dashes, curly quotes).
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        let c = match c {
-            '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
-            '–' | '—' | '‒' | '−' => '-',
-            '’' | '‘' => '\'',
-            '“' | '”' => '"',
-            c => c,
-        };
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
-}
+mod hint;
+use hint::fold;
 
 /// Where a quote occurs, shared between rows quoting it.
 type Places = Rc<Occurrences>;
@@ -48,13 +27,14 @@ struct Occurrences {
     cut: Option<((u64, u64), String)>,
 }
 
-/// A text prepared for quote checks: its line index, its folded form for hints, and the places
+/// A text prepared for quote checks: its line index, its folded and bare forms for hints, and the places
 /// of every quote already looked up, so that a file of a million rows quoting the same passages
 /// searches the text once per distinct quote.
 pub struct TextIndex<'a> {
     body: &'a str,
     lines: LineIndex<'a>,
     folded: OnceCell<String>,
+    bare: OnceCell<String>,
     found: RefCell<HashMap<String, Places>>,
 }
 
@@ -65,6 +45,7 @@ impl<'a> TextIndex<'a> {
             body,
             lines: LineIndex::new(body),
             folded: OnceCell::new(),
+            bare: OnceCell::new(),
             found: RefCell::new(HashMap::new()),
         }
     }
@@ -93,6 +74,10 @@ impl<'a> TextIndex<'a> {
 
     fn folded(&self) -> &str {
         self.folded.get_or_init(|| fold(self.body))
+    }
+
+    fn bare(&self) -> &str {
+        self.bare.get_or_init(|| hint::bare(self.body))
     }
 }
 
@@ -125,6 +110,22 @@ pub(super) fn check_quote(
     }
     let places = index.occurrences(quote);
     let found = &places.whole;
+    if let Some((c, number)) = invisible::inside_number(quote).filter(|_| !found.is_empty()) {
+        let digits: String = quote[number.clone()]
+            .chars()
+            .filter(|&d| !invisible::is_invisible(d))
+            .collect();
+        findings.push(Finding::error(
+            Code::InvisibleInNumber,
+            loc,
+            format!(
+                "quote \"{}\" has {} inside {}, where no reader sees it: delete it from the text and the quote, so the figure reads {digits} to everyone",
+                shorten(&invisible::escaped(quote)),
+                invisible::describe(c),
+                invisible::escaped(&quote[number]),
+            ),
+        ));
+    }
     match (found.len(), &places.cut) {
         (0, Some(((line, column), wider))) => {
             findings.push(Finding::error(
@@ -140,17 +141,7 @@ pub(super) fn check_quote(
             false
         }
         (0, None) => {
-            let line_endings = quote.contains('\n')
-                && !quote.contains("\r\n")
-                && index.body.contains("\r\n")
-                && index.body.contains(&quote.replace('\n', "\r\n"));
-            let hint = if line_endings {
-                " (it is there with the text's CRLF line ending where the quote has a bare line feed: quote within one line, or copy the line break as the text has it)".to_string()
-            } else if index.folded().contains(&fold(quote)) {
-                " (it matches once spaces, dashes and quote marks are folded: copy the text's own characters, such as the no-break space U+00A0 or the en dash U+2013)".to_string()
-            } else {
-                String::new()
-            };
+            let hint = hint::not_found(quote, index);
             findings.push(Finding::error(
                 Code::QuoteNotFound,
                 loc,
@@ -287,6 +278,24 @@ mod tests {
         ), "{}", f.message);
     }
 
+    // Regression (issue 16): a soft hyphen inside "1\u{ad}500" passed unseen.
+    #[test]
+    fn an_invisible_character_inside_a_quoted_number_is_an_error() {
+        let (stands, findings) = quote_in("About 1\u{ad}500 died.", "About 1\u{ad}500");
+        assert!(stands);
+        let f = one(&findings, Code::InvisibleInNumber);
+        assert!(
+            f.message.contains("U+00AD SOFT HYPHEN inside 1\\u{ad}500"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.ends_with("so the figure reads 1500 to everyone"),
+            "{}",
+            f.message
+        );
+    }
+
     #[test]
     fn a_quote_found_twice_is_ambiguous_but_stands() {
         let (stands, findings) = quote_in("400 died. Then 400 died.", "400 died");
@@ -329,14 +338,6 @@ mod tests {
         assert_eq!(
             shorten(&long),
             format!("{}… (100 characters)", "é".repeat(80))
-        );
-    }
-
-    #[test]
-    fn fold_unifies_spaces_dashes_and_quote_marks() {
-        assert_eq!(
-            fold("1932–1933\u{a0}and  ‘so’ “on”"),
-            "1932-1933 and 'so' \"on\""
         );
     }
 

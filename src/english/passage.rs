@@ -4,6 +4,9 @@ use std::ops::Range;
 
 use super::footnote;
 
+mod window;
+pub use window::{sentence_window, Window, REACH};
+
 /// Byte ranges of every occurrence of `quote` in `body` that stands on its own: one that starts
 /// or ends inside a word or a number ("2,345" inside "12,345", "Over 1,500" inside "Over
 /// 1,500,000", "five thousand" inside "thirty-five thousand") is not the passage the quote
@@ -134,11 +137,20 @@ fn cut_sides(body: &str, span: &Range<usize>) -> (bool, bool) {
     // A footnote marker is one piece: "Coale[2" cuts "[2]".
     let marker_start = footnote::in_marker(body, &(span.start..span.start + first.len_utf8()));
     let marker_end = footnote::in_marker(body, &(span.end - last.len_utf8()..span.end));
+    // "1 500 000": a space that groups thousands joins the digits on either side.
+    let spaced_start = first.is_ascii_digit()
+        && body[..span.start].chars().next_back().is_some_and(|c| {
+            crate::english::figure::space_joins_digits(body, span.start - c.len_utf8())
+        });
+    let spaced_end =
+        last.is_ascii_digit() && crate::english::figure::space_joins_digits(body, span.end);
     (
         glued_start
+            || spaced_start
             || marker_start
             || (number(&first_word) && number(&neighbour_word(body, span.start, false))),
         glued_end
+            || spaced_end
             || marker_end
             || (number(&last_word) && number(&neighbour_word(body, span.end, true))),
     )

@@ -35,7 +35,9 @@ pub fn parse_number(
         }
         Some(v) => return Some(v),
         None => {
-            let hint = if s.contains(',') && s.replace(',', "").parse::<f64>().is_ok() {
+            let hint = if let Some(point) = decimal_comma(s) {
+                format!("write the decimal point as a full stop: {point}")
+            } else if s.contains(',') && s.replace(',', "").parse::<f64>().is_ok() {
                 format!("write it without separators: {}", s.replace(',', ""))
             } else if s.chars().any(|c| c.is_alphabetic()) {
                 "write the figure in digits without words (1.7 million is 1700000)".to_string()
@@ -51,6 +53,15 @@ pub fn parse_number(
         format!("`{column}` value `{s}` {problem}"),
     ));
     None
+}
+
+/// `s` with its decimal comma as a full stop ("6,35" is 6.35), when its one comma cannot be a
+/// thousands separator (not followed by exactly three digits).
+fn decimal_comma(s: &str) -> Option<String> {
+    let (whole, fraction) = s.split_once(',')?;
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    (digits(whole) && digits(fraction) && fraction.len() != 3)
+        .then(|| format!("{whole}.{fraction}"))
 }
 
 /// Parses a year cell. Empty is `None`; anything but a whole number is a finding.
@@ -133,6 +144,26 @@ mod tests {
             line: 2,
             column: 5,
         }
+    }
+
+    // Regression (issue 16): a factor written `6,35` was told to write 635, where a decimal
+    // comma (6.35) is far likelier; "1,700" stays ambiguous and keeps the separator hint.
+    #[test]
+    fn a_decimal_comma_gets_the_decimal_point_hint() {
+        let hint = |cell: &str| {
+            let mut f = Vec::new();
+            parse_number(cell, &loc(), "factor", &mut f);
+            f[0].message.clone()
+        };
+        assert!(
+            hint("6,35").ends_with("write the decimal point as a full stop: 6.35"),
+            "{}",
+            hint("6,35")
+        );
+        assert!(hint("0,5").ends_with("write the decimal point as a full stop: 0.5"));
+        assert!(hint("1,7000").ends_with(": 1.7000"));
+        assert!(hint("1,700").ends_with("write it without separators: 1700"));
+        assert!(hint("1,700,000").ends_with("write it without separators: 1700000"));
     }
 
     #[test]

@@ -114,6 +114,7 @@ codes! {
         EmptyQuote = "empty-quote",
         QuoteNotFound = "quote-not-found",
         QuoteCutsFigure = "quote-cuts-figure",
+        InvisibleInNumber = "invisible-in-number",
         AmbiguousQuote = "ambiguous-quote",
         // The quote against its row.
         NoFigure = "no-figure",

@@ -45,7 +45,10 @@ fn propose_one(
     body: &str,
     span: &Range<usize>,
 ) -> Option<(Estimate, Range<usize>)> {
-    let sentence = crate::english::passage::sentence(body, span);
+    // A window of the sentence: the words around the figure are all a proposal reads, and a
+    // sentence of 5,000 figures is not scanned 5,000 times.
+    let sentence =
+        crate::english::passage::sentence_window(body, span, crate::english::passage::REACH).range;
     let in_sentence = &body[sentence.clone()];
     let ws = words(in_sentence);
     let at = span.start - sentence.start;

@@ -15,6 +15,7 @@ mod token;
 mod words;
 
 pub use cues::qualifier_of_words;
+pub use token::space_joins_digits;
 pub use words::is_number_word;
 
 use cues::{cues, joins_range};

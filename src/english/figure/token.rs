@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::words::is_number_word;
+use crate::english::invisible::is_invisible;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,40 +75,110 @@ pub(super) fn tokenize(s: &str) -> Vec<Token> {
     tokens
 }
 
+/// Characters that group digits by thousands besides the comma: a space, a no-break space, a
+/// thin space and a narrow no-break space ("1 500 000"). See README, Qualifiers (how figures are read).
+const GROUP_SPACES: [&str; 4] = [" ", "\u{a0}", "\u{2009}", "\u{202f}"];
+
+/// The digits from byte `at`, read through invisible characters that stand between two digits
+/// ("1\u{ad}500", which `check` reports): where they end, and the digits alone.
+fn digit_run(s: &str, at: usize) -> (usize, String) {
+    let mut end = at;
+    let mut digits = String::new();
+    for (i, c) in s[at..].char_indices() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            end = at + i + 1;
+        } else if !is_invisible(c) || digits.is_empty() {
+            break;
+        }
+    }
+    (end, digits)
+}
+
+/// The thousands groups from byte `end` that `separator` starts, each of exactly three digits:
+/// where they end, their digits, and how many there are.
+fn groups(s: &str, mut end: usize, separator: &str) -> (usize, String, usize) {
+    let mut digits = String::new();
+    let mut count = 0;
+    while s[end..].starts_with(separator) {
+        let (after, group) = digit_run(s, end + separator.len());
+        if group.len() != 3 {
+            break;
+        }
+        digits.push_str(&group);
+        end = after;
+        count += 1;
+    }
+    (end, digits, count)
+}
+
+/// True when the space at byte `at` of `s` joins the digits on either side into one number as
+/// [`number`] reads them (the space of "1 500", not of "1937 353" or "1 50"), so that a passage
+/// starting or ending there cuts the number. Reads a few characters each way.
+pub fn space_joins_digits(s: &str, at: usize) -> bool {
+    let Some(space) = s[at..].chars().next() else {
+        return false;
+    };
+    if !GROUP_SPACES.iter().any(|g| g.starts_with(space)) {
+        return false;
+    }
+    let before: Vec<char> = s[..at].chars().rev().take(5).collect();
+    let run = before.iter().take_while(|c| c.is_ascii_digit()).count();
+    // A first group of one to three digits, or a later group of three, but not after a comma
+    // or full stop that grouped it otherwise ("1,500 000").
+    let first = (1..=3).contains(&run) && !before.get(run).is_some_and(|c| matches!(c, ',' | '.'));
+    let sep = &s[at..at + space.len_utf8()];
+    let (end, group, _) = groups(s, at, sep);
+    let bytes = s.as_bytes();
+    let mixed = bytes.get(end) == Some(&b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    first && !group.is_empty() && !mixed
+}
+
 /// The number whose first digit is at byte `start`: digits, thousands groups, a decimal part
-/// and a vulgar fraction ("1½").
+/// and a vulgar fraction ("1½"). Thousands are grouped by commas ("1,500,000"), or, after a
+/// first group of one to three digits, by one kind of space ("1 500 000", never "1937 353")
+/// or by two or more full stops ("1.500.000"; "1.500" is one and a half).
 fn number(s: &str, start: usize) -> Token {
     let bytes = s.as_bytes();
-    let digits_from = |mut end: usize| {
-        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-            end += 1;
-        }
-        end
-    };
-    let mut end = digits_from(start);
+    let (mut end, mut digits) = digit_run(s, start);
     let mut formatted = false;
-    // Thousands groups: a comma followed by exactly three digits.
-    while bytes.get(end) == Some(&b',')
-        && bytes
-            .get(end + 1..end + 4)
-            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-        && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
+    let mut decimal = false;
+    let (after, more, count) = groups(s, end, ",");
+    if count > 0 {
+        (end, formatted) = (after, true);
+        digits.push_str(&more);
+    } else if (1..=3).contains(&digits.len()) {
+        // "1 500,000" mixes two conventions: read "1" and "500,000".
+        let spaced = GROUP_SPACES
+            .iter()
+            .map(|sep| groups(s, end, sep))
+            .find(|&(a, _, n)| {
+                n > 0
+                    && !(bytes.get(a) == Some(&b',')
+                        && bytes.get(a + 1).is_some_and(u8::is_ascii_digit))
+            });
+        let dotted = Some(groups(s, end, ".")).filter(|&(_, _, n)| n >= 2);
+        // "1.500.000.5" takes no decimal part.
+        let by_stops = spaced.is_none() && dotted.is_some();
+        if let Some((after, more, _)) = spaced.or(dotted) {
+            (end, formatted, decimal) = (after, true, by_stops);
+            digits.push_str(&more);
+        }
+    }
+    let mut text = digits;
+    if !decimal
+        && bytes.get(end) == Some(&b'.')
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
     {
-        end += 4;
-        formatted = true;
+        let (after, fraction) = digit_run(s, end + 1);
+        text = format!("{text}.{fraction}");
+        (end, formatted, decimal) = (after, true, true);
     }
-    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
-        end = digits_from(end + 1);
-        formatted = true;
-    }
-    let mut value = s[start..end]
-        .replace(',', "")
-        .parse::<f64>()
-        .unwrap_or(f64::NAN);
+    let mut value = text.parse::<f64>().unwrap_or(f64::NAN);
     // "1½ million"
     if let Some(c) = s[end..].chars().next() {
         if let Some(f) = vulgar_fraction(c) {
-            if !formatted || !s[start..end].contains('.') {
+            if !decimal {
                 value += f;
                 end += c.len_utf8();
                 formatted = true;
@@ -206,6 +277,66 @@ mod tests {
             toks("5."),
             vec![(Tok::Num(5.0), 0..1), (Tok::Sym('.'), 1..2)]
         );
+    }
+
+    // Regression (issue 16): "About 1 500 000", "1.500.000" and "1\u{ad}500" were read as
+    // several small figures, so a row of 1 or 500 passed and one of 1500000 was refused.
+    #[test]
+    fn grouped_digits_are_one_number() {
+        for s in [
+            "1 500 000",
+            "1\u{a0}500\u{a0}000",
+            "1\u{2009}500\u{2009}000",
+            "1\u{202f}500\u{202f}000",
+            "1.500.000",
+            "1,500,000",
+        ] {
+            assert_eq!(
+                toks(s),
+                vec![(Tok::Formatted(1_500_000.0), 0..s.len())],
+                "{s:?}"
+            );
+        }
+        for s in [
+            "1\u{ad}500",
+            "1\u{200b}500",
+            "1\u{200c}500",
+            "1\u{200d}500",
+            "1\u{2060}500",
+            "1\u{feff}500",
+        ] {
+            assert_eq!(toks(s), vec![(Tok::Num(1500.0), 0..s.len())], "{s:?}");
+        }
+        assert_eq!(toks("12 345.5"), vec![(Tok::Formatted(12_345.5), 0..8)]);
+    }
+
+    // Regression (issue 16): the grouping rule must not merge numbers that merely stand side
+    // by side: a year before a figure, a group that is not three digits, mixed conventions.
+    #[test]
+    fn side_by_side_numbers_stay_apart() {
+        let nums = |s: &str| -> Vec<f64> {
+            tokenize(s)
+                .into_iter()
+                .filter_map(|t| match t.tok {
+                    Tok::Num(v) | Tok::Formatted(v) => Some(v),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(nums("in 1937 353,074"), vec![1937.0, 353_074.0]);
+        assert_eq!(nums("in 1937 353 074"), vec![1937.0, 353_074.0]);
+        assert_eq!(nums("between 1 and 2 million"), vec![1.0, 2.0]);
+        assert_eq!(nums("1 50 men"), vec![1.0, 50.0]);
+        assert_eq!(nums("1 5000 men"), vec![1.0, 5000.0]);
+        assert_eq!(nums("1  500"), vec![1.0, 500.0]);
+        assert_eq!(nums("1 500,000"), vec![1.0, 500_000.0]);
+        // One full stop is a decimal point: "1.500" is one and a half.
+        assert_eq!(nums("1.500 and 2.5"), vec![1.5, 2.5]);
+        assert_eq!(nums("1.500.00"), vec![1.5, 0.0]);
+        // A space and a thin space do not make one grouping.
+        assert_eq!(nums("1 500\u{2009}000"), vec![1500.0, 0.0]);
+        // An invisible character after the last digit belongs to no number.
+        assert_eq!(toks("15\u{200b} men")[0], (Tok::Num(15.0), 0..2));
     }
 
     #[test]

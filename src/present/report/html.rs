@@ -37,7 +37,9 @@ pub fn quote_in_sentence(body: &str, quote: &str) -> String {
     let Some(span) = passage::find_all(body, quote).into_iter().next() else {
         return format!("<mark>{}</mark>", escape(quote));
     };
-    let sentence = passage::sentence(body, &span);
+    // A window of the sentence: a sentence of 5,000 figures is not copied 5,000 times.
+    let window = passage::sentence_window(body, &span, passage::REACH);
+    let sentence = window.range;
     let mut inner = String::new();
     let mut at = 0;
     for f in figure::parse(quote).figures {
@@ -51,8 +53,12 @@ pub fn quote_in_sentence(body: &str, quote: &str) -> String {
         at = f.span.end;
     }
     inner.push_str(&escape(&quote[at..]));
+    let (before, after) = (
+        if window.cut_before { "…" } else { "" },
+        if window.cut_after { "…" } else { "" },
+    );
     format!(
-        "{}<mark>{inner}</mark>{}",
+        "{before}{}<mark>{inner}</mark>{}{after}",
         escape(&body[sentence.start..span.start]),
         escape(&body[span.end..sentence.end])
     )
