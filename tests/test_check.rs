@@ -26,7 +26,7 @@ fn shipped_data_reports_the_texts_own_inconsistencies_as_warnings() {
     // written to the inch the text gives (2.54 cm): 163 cm.
     out.code(0).line_has(&[
         "warning[text-inconsistency]",
-        "2.54 × 64 inch = 163 cm",
+        "2.54 × 64 inch = about 163 cm",
         "stated 160 cm",
     ]);
     // 353,074 + 328,612 = 681,686, six short of the 681,692 the text quotes beside Conquest:

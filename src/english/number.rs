@@ -216,11 +216,14 @@ pub fn round_to(v: f64, n: u32) -> f64 {
 }
 
 /// The one way a figure is written for people, in its unit: "681,692", "1.6 million", "2.9%",
-/// "1,690 km". `known` is how many significant digits a computed figure is known to (it is
-/// rounded to them); `None` writes a stated figure with the digits it has.
+/// "about 1,690 km". `known` is how many significant digits a computed figure is known to (it
+/// is rounded to them, and "about" says so when that changed it); `None` writes a stated
+/// figure with the digits it has.
 pub fn figure(v: f64, known: Option<u32>, unit: &str) -> String {
-    let v = known.map_or(v, |n| round_to(v, n));
-    format!("{}{}", readable(v), unit_suffix(unit))
+    let rounded = known.map_or(v, |n| round_to(v, n));
+    // A figure rounded here says so: "about 30,000" for the centre of "tens of thousands".
+    let about = if rounded != v { "about " } else { "" };
+    format!("{about}{}{}", readable(rounded), unit_suffix(unit))
 }
 
 /// A span of two figures in their unit, each rounded to `known` digits when computed:
@@ -336,15 +339,15 @@ mod tests {
     #[test]
     fn computed_figures_keep_only_the_digits_they_are_known_to() {
         // "tens of thousands": geometric mean of 10,000 and 100,000, known to one digit.
-        assert_eq!(figure(31_622.776_6, Some(1), "people"), "30,000");
+        assert_eq!(figure(31_622.776_6, Some(1), "people"), "about 30,000");
         // "millions": 3,162,278 is never shown.
-        assert_eq!(figure(3_162_277.66, Some(1), "people"), "3 million");
-        assert_eq!(figure(316.227_766, Some(1), ""), "300");
+        assert_eq!(figure(3_162_277.66, Some(1), "people"), "about 3 million");
+        assert_eq!(figure(316.227_766, Some(1), ""), "about 300");
         // 1,050 miles in km, known to the three digits of 1,050.
-        assert_eq!(figure(1_689.810_56, Some(3), "km"), "1,690 km");
-        assert_eq!(figure(1_607_000.0, Some(2), "people"), "1.6 million");
-        assert_eq!(figure(163.25, Some(3), "cm"), "163 cm");
-        assert_eq!(figure(12_992_500.0, Some(3), "people"), "13 million");
+        assert_eq!(figure(1_689.810_56, Some(3), "km"), "about 1,690 km");
+        assert_eq!(figure(1_607_000.0, Some(2), "people"), "about 1.6 million");
+        assert_eq!(figure(163.25, Some(3), "cm"), "about 163 cm");
+        assert_eq!(figure(12_992_500.0, Some(3), "people"), "about 13 million");
         // Stated figures keep every digit they were written with.
         assert_eq!(figure(681_692.0, None, "people"), "681,692");
         assert_eq!(figure(11_285_000.0, None, "people"), "11.285 million");

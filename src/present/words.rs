@@ -409,7 +409,7 @@ mod tests {
             target_unit: "cm".into(),
             stated: Term::Value(160.0),
         };
-        assert_eq!(arithmetic(&scale), "2.54 × 64 inch = 163 cm; stated 160 cm");
+        assert_eq!(arithmetic(&scale), "2.54 × 64 inch = about 163 cm; stated 160 cm");
         let subset = Arithmetic::Subset {
             parts: vec![Term::Reading(Interval::at_least(100_000.0))],
             whole: Term::Unread("e_whole".into()),
