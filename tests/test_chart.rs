@@ -34,7 +34,7 @@ fn forest_chart_names_its_quantity_every_source_and_its_axis() {
         "nearly 700,000",
         "681,692",
         // 2.5 × 681,692 = 1,704,230, known to the two digits of "2.5".
-        "2.5× = about 1.7 million",
+        "2.5× ≈ 1.7 million",
         "median 700,000",
         "1M",
         "figures as quoted",

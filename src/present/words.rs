@@ -262,14 +262,20 @@ pub fn stated(e: &Estimate, reading: &Reading) -> String {
             (Some(lo), Some(hi)) => format!("estimates range {}", range(lo, hi)),
             _ => readable(reading.central),
         },
-        Some(Qualifier::Ratio) => format!(
-            "{}× = {}",
-            e.point.map(readable).unwrap_or_default(),
-            match &reading.rule {
-                Rule::Ratio(m) => figure(reading.central, Some(derived_digits(m)), ""),
-                _ => readable(reading.central),
-            }
-        ),
+        Some(Qualifier::Ratio) => {
+            // "2.5× ≈ 1.7 million": the multiple, known to the digits of its multiplier.
+            let exact = reading.central;
+            let shown = match &reading.rule {
+                Rule::Ratio(m) => round_to(exact, derived_digits(m)),
+                _ => exact,
+            };
+            format!(
+                "{}× {} {}",
+                e.point.map(readable).unwrap_or_default(),
+                if shown == exact { "=" } else { "≈" },
+                readable(shown)
+            )
+        }
     }
 }
 
