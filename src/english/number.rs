@@ -206,9 +206,12 @@ pub fn round_to(v: f64, n: u32) -> f64 {
     let magnitude = v.abs().log10().floor() as i32;
     let decimals = n.max(1) as i32 - 1 - magnitude;
     if decimals >= 0 {
-        // Round in decimal, not binary: 163.25 to three digits is 163, not 163.00000000000003.
+        // Halves round away from zero (166.5 to three digits is 167), and the result is read
+        // back from its decimal form: 163.25 to three digits is 163, not 163.00000000000003.
         let decimals = decimals.min(15) as usize;
-        format!("{v:.decimals$}").parse().unwrap_or(v)
+        let factor = 10f64.powi(decimals as i32);
+        let rounded = (v * factor).round() / factor;
+        format!("{rounded:.decimals$}").parse().unwrap_or(v)
     } else {
         let step = 10f64.powi(-decimals);
         (v / step).round() * step
@@ -377,6 +380,8 @@ mod tests {
         assert_eq!(round_to(0.004_56, 2), 0.0046);
         assert_eq!(round_to(-31_622.0, 1), -30_000.0);
         assert_eq!(round_to(0.0, 3), 0.0);
+        // The midpoint of 165–168 cm.
+        assert_eq!(round_to(166.5, 3), 167.0);
     }
 
     #[test]

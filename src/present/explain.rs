@@ -9,7 +9,7 @@ use crate::analysis::reconcile::{GroupBy, Summary};
 use crate::analysis::relate::Outcome;
 use crate::analysis::Analysis;
 use crate::english::lines::LineIndex;
-use crate::english::number::{readable, relative};
+use crate::english::number::{figure, readable, relative};
 use crate::english::passage;
 use crate::english::suggest::closest;
 use crate::model::Provenance;
@@ -53,9 +53,11 @@ fn wrap(s: &str, width: usize, indent: &str) -> String {
     out
 }
 
-fn summary_line(s: &Summary) -> String {
+/// A reconciliation in one line, its figures as people read them (in their unit, computed ones
+/// to the digits they are known to).
+fn summary_line(analysis: &Analysis, s: &Summary) -> String {
     let consensus = match (&s.consensus, &s.conflict) {
-        (Some(c), _) => format!("consensus {}", interval_words(c)),
+        (Some(c), _) => format!("consensus {}", words::interval_in(c, &s.unit)),
         (None, Some(conflict)) => format!("no consensus: {}", words::conflict(conflict)),
         (None, None) => "no consensus".into(),
     };
@@ -73,8 +75,16 @@ fn summary_line(s: &Summary) -> String {
         "{} estimate(s){uncounted} from {} source(s); envelope {}; {consensus}; median {}; spread {}",
         s.independent,
         s.sources,
-        interval_words(&s.envelope),
-        readable(s.median),
+        words::interval_in(&s.envelope, &s.unit),
+        figure(
+            s.median,
+            crate::present::digits::of_median(
+                analysis,
+                s.key.split('/').next().unwrap_or(&s.key),
+                s.median
+            ),
+            &s.unit
+        ),
         crate::english::number::times(s.spread)
     )
 }
@@ -292,7 +302,7 @@ impl<'a> Trail<'a> {
         }
         if let Some(s) = self.analysis.summaries.iter().find(|s| s.key == e.quantity) {
             let _ = writeln!(out, "\nReconciliation of {}:", e.quantity);
-            out.push_str(&wrap(&summary_line(s), 88, "  "));
+            out.push_str(&wrap(&summary_line(self.analysis, s), 88, "  "));
         }
         out.push_str("\nRelations it takes part in:\n");
         out.push_str(&self.relations_of(&[e.id.as_str()]));
@@ -343,7 +353,7 @@ impl<'a> Trail<'a> {
         }
         if let Some(s) = self.analysis.summaries.iter().find(|s| s.key == id) {
             out.push_str("\nReconciliation:\n");
-            out.push_str(&wrap(&summary_line(s), 88, "  "));
+            out.push_str(&wrap(&summary_line(self.analysis, s), 88, "  "));
             out.push_str("By kind of source:\n");
             for k in self
                 .by_kind
@@ -351,7 +361,7 @@ impl<'a> Trail<'a> {
                 .filter(|k| k.key.split('/').next() == Some(id))
             {
                 let kind = k.source_kind.map_or("", |k| k.as_str());
-                out.push_str(&wrap(&format!("{kind}: {}", summary_line(k)), 88, "  "));
+                out.push_str(&wrap(&format!("{kind}: {}", summary_line(self.analysis, k)), 88, "  "));
             }
         }
         out.push_str("\nRelations its estimates take part in:\n");

@@ -8,7 +8,7 @@ use crate::analysis::reconcile::Summary;
 use crate::english::locator::{locate_cells, parse_locator};
 use crate::english::number::{figure, unit_suffix};
 use crate::model::{Estimate, Provenance, Qualifier};
-use crate::present::words::{self, interval_words, stated};
+use crate::present::words::{self, stated};
 use crate::present::write::file_stem;
 
 impl Report<'_> {
@@ -189,14 +189,14 @@ impl Report<'_> {
                 s.survey
                     .map_or("restatements only".to_string(), |i| format!(
                         "surveys of the literature spanning {}",
-                        escape(&interval_words(&i))
+                        escape(&words::interval_in(&i, &s.unit))
                     ))
             );
         }
         if s.estimates == 1 {
             return format!(
                 "One estimate{unit}: {}. Nothing to reconcile it with in this text.",
-                escape(&interval_words(&s.envelope))
+                escape(&words::interval_in(&s.envelope, &s.unit))
             );
         }
         let restated = s.estimates - s.independent;
@@ -217,7 +217,7 @@ impl Report<'_> {
                     " {n} more figure{} restate{} them or survey the literature (spanning {}); they add no weight.",
                     if n == 1 { "" } else { "s" },
                     if n == 1 { "s" } else { "" },
-                    escape(&interval_words(&i))
+                    escape(&words::interval_in(&i, &s.unit))
                 ),
                 (n, None) => format!(
                     " {n} more figure{} restate{} them and add{} no weight.",
