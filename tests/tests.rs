@@ -21,4 +21,5 @@ mod test_propose;
 mod test_provenance;
 mod test_reconcile;
 mod test_report;
+mod test_scale;
 mod test_timeline;
