@@ -276,3 +276,40 @@ fn a_link_planted_in_an_output_folder_is_replaced_not_followed() {
     wd.run(&["reconcile", "-o", "named.csv"]).code(0);
     assert!(wd.read("victim.txt").starts_with("key,"));
 }
+
+/// Peak memory (kB) of `build` on the second dataset with `copies` more copies of its sum
+/// relation, and the height of the composition chart's PNG.
+fn build_with_copies(copies: usize) -> (u64, u32) {
+    let wd = Workdir::with_second_dataset();
+    let mut relations = wd.read("data/relations.csv");
+    let row = relations.lines().nth(1).unwrap().to_string();
+    let (_, rest) = row.split_once(',').unwrap();
+    for i in 0..copies {
+        relations.push_str(&format!("r_copy{i},{rest}\n"));
+    }
+    wd.write("data/relations.csv", relations);
+    let (run, peak) =
+        crate::test_check_files::run_measured(&wd, &["build", "--charts", "c", "--out", "o"]);
+    run.code(0);
+    let png = fs::read(wd.path("c/composition-flood_deaths.png")).unwrap();
+    let (_, height) = reckon::present::chart::png_size(&png).unwrap();
+    (peak.unwrap_or(0), height)
+}
+
+// Regression (issue 16, item 3): memory grew about 2 MB per sum relation, because the
+// composition chart drew every breakdown of a category: 2,000 copies of a sum made one PNG
+// 2000 x 180,000 pixels. It now draws at most 40, so memory does not grow with the count.
+#[test]
+fn many_sums_build_in_memory_that_does_not_grow_with_their_count() {
+    let (few, few_height) = build_with_copies(60);
+    let (many, many_height) = build_with_copies(240);
+    assert_eq!(few_height, many_height, "the composition chart grew");
+    if few > 0 && many > 0 {
+        // Before: about 430 MB more for the 180 more sums.
+        assert!(
+            many < few + 150_000,
+            "peak {few} kB for 60 sums, {many} kB for 240"
+        );
+        assert!(many < 1_000_000, "peak {many} kB");
+    }
+}

@@ -23,5 +23,6 @@ mod test_propose;
 mod test_provenance;
 mod test_reconcile;
 mod test_report;
+mod test_scale;
 mod test_series;
 mod test_timeline;

@@ -313,13 +313,16 @@ pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<
     for m in members {
         groups.entry(group_key(m, by)).or_default().push(m);
     }
+    // The first quantity with the key as its id or its category, looked up once per key:
+    // a scan per comparison made 16,000 groups take seconds to sort.
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, q) in data.quantities.iter().enumerate() {
+        first.entry(q.id.as_str()).or_insert(i);
+        first.entry(q.category.as_str()).or_insert(i);
+    }
     let order = |key: &str| -> (usize, usize) {
         let quantity = key.split('/').next().unwrap_or(key);
-        let q = data
-            .quantities
-            .iter()
-            .position(|q| q.id == quantity || q.category == quantity)
-            .unwrap_or(usize::MAX);
+        let q = first.get(quantity).copied().unwrap_or(usize::MAX);
         let kind = key
             .split('/')
             .nth(1)
@@ -342,7 +345,7 @@ pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<
             s
         })
         .collect();
-    summaries.sort_by_key(|s| order(&s.key));
+    summaries.sort_by_cached_key(|s| order(&s.key));
     Ok(summaries)
 }
 

@@ -1,6 +1,8 @@
 //! Agreement between an estimate's row and its quote: the columns its qualifier needs, and the
 //! figure and qualifier that the quote states.
 
+use std::borrow::Cow;
+
 use foldhash::HashMap;
 
 use super::cells::cell_evidence;
@@ -9,7 +11,7 @@ use super::quotes::{check_quote, shorten, TextIndex};
 use super::reading::check_reading;
 use super::show;
 use crate::english::class::{classify, Class};
-use crate::english::figure::{self, same_value, FigureKind, Parsed};
+use crate::english::figure::{same_value, FigureKind, Parsed};
 use crate::english::number;
 use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Estimate, Provenance, Qualifier};
@@ -121,7 +123,7 @@ pub(super) fn check_estimate(
             return;
         }
         for evidence in cell_evidence(e, text, table, findings) {
-            check_agreement(e, &evidence, findings);
+            check_agreement(e, &evidence, &Words::new(&evidence), findings);
         }
         return;
     }
@@ -132,11 +134,13 @@ pub(super) fn check_estimate(
         let evidence = Evidence {
             text: &e.quote,
             scale: 1.0,
-            named: format!("the quote \"{}\"", shorten(&e.quote)),
+            named: None,
             wording: true,
             values: None,
         };
-        check_agreement(e, &evidence, findings);
+        // Rows quoting the same words share their parse.
+        let words = index.words(&e.quote, || Words::new(&evidence));
+        check_agreement(e, &evidence, &words, findings);
     }
 }
 
@@ -145,8 +149,9 @@ pub(super) struct Evidence<'a> {
     pub text: &'a str,
     /// What the figure in the words is multiplied by (a table "in millions").
     pub scale: f64,
-    /// How a message names it: `the quote "..."`, `the cell texts/t.csv:3:5 "30"`.
-    pub named: String,
+    /// How a message names it (`the cell texts/t.csv:3:5 "30"`); `None` for a quote, named
+    /// `the quote "..."` only when a message needs it.
+    pub named: Option<String>,
     /// True when the words carry the qualifier ("nearly", "over"): a quote does, a table cell
     /// rarely does, so the qualifier of a cell estimate is the curator's reading.
     pub wording: bool,
@@ -156,6 +161,14 @@ pub(super) struct Evidence<'a> {
 }
 
 impl Evidence<'_> {
+    /// How a message names the words: `the quote "..."`, `the cell texts/t.csv:3:5 "30"`.
+    pub fn named(&self) -> Cow<'_, str> {
+        match &self.named {
+            Some(named) => Cow::Borrowed(named),
+            None => Cow::Owned(format!("the quote \"{}\"", shorten(self.text))),
+        }
+    }
+
     /// Whether the words are where `value` (`low`, `point` or `high`) must be found.
     fn holds(&self, value: &str) -> bool {
         self.values.as_ref().is_none_or(|v| v.contains(&value))
@@ -181,17 +194,16 @@ fn check_citation(data: &Dataset, e: &Estimate, findings: &mut Vec<Finding>) {
 
 /// The figures and the qualifier in the evidence agree with the row; or, for a row that gives
 /// the curator's `reading` of the words, the reading does.
-fn check_agreement(e: &Estimate, evidence: &Evidence, findings: &mut Vec<Finding>) {
-    let mut parsed = figure::parse(evidence.text);
+fn check_agreement(e: &Estimate, evidence: &Evidence, words: &Words, findings: &mut Vec<Finding>) {
     if let Some(reading) = e.reading {
-        check_reading(e, evidence, &parsed, reading, findings);
+        check_reading(e, evidence, &words.parsed, reading, findings);
         return;
     }
     if e.unreadable.contains(&"reading") {
         // The curator meant to read the words; the reading's bad-number says why it cannot be.
         return;
     }
-    if parsed.figures.is_empty() {
+    if words.parsed.figures.is_empty() {
         let (column, message) = if evidence.wording {
             (
                 "quote",
@@ -205,24 +217,16 @@ fn check_agreement(e: &Estimate, evidence: &Evidence, findings: &mut Vec<Finding
                 "locator",
                 format!(
                     "no figure found in {}; the cell must hold the number",
-                    evidence.named
+                    evidence.named()
                 ),
             )
         };
         findings.push(Finding::error(Code::NoFigure, &e.pos.cell(column), message));
         return;
     }
-    if evidence.scale != 1.0 {
-        for f in &mut parsed.figures {
-            f.value *= evidence.scale;
-            if let FigureKind::Magnitude { low, high } = &mut f.kind {
-                *low *= evidence.scale;
-                *high *= evidence.scale;
-            }
-        }
-    }
-    check_values(e, evidence, &parsed, findings);
-    check_ends(e, evidence, &parsed, findings);
+    let parsed = words.scaled.as_ref().unwrap_or(&words.parsed);
+    check_values(e, evidence, parsed, &words.candidates, findings);
+    check_ends(e, evidence, parsed, findings);
     if let (Some(q), true) = (e.qualifier, evidence.wording) {
         check_qualifier(e, q, &parsed.cues, findings);
     }
@@ -231,7 +235,7 @@ fn check_agreement(e: &Estimate, evidence: &Evidence, findings: &mut Vec<Finding
 /// The values a row may take from its evidence: every figure that counts or measures, never a
 /// year, date, age or identifier the words also hold ("353,074 in 1937" states 353,074, not
 /// 1937). Words whose only figures are such numbers offer them all.
-fn candidates(evidence: &Evidence, parsed: &Parsed) -> Vec<f64> {
+pub(super) fn candidates(evidence: &Evidence, parsed: &Parsed) -> Vec<f64> {
     let counts: Vec<f64> = parsed
         .figures
         .iter()
@@ -274,10 +278,14 @@ pub(super) fn stated(evidence: &Evidence, parsed: &Parsed) -> Vec<String> {
         .collect()
 }
 
-/// Each of low/point/high is a figure the evidence states.
-fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut Vec<Finding>) {
-    let candidates = candidates(evidence, parsed);
-    let stated = stated(evidence, parsed);
+/// Each of low/point/high is one of the `candidates` the evidence states.
+fn check_values(
+    e: &Estimate,
+    evidence: &Evidence,
+    parsed: &Parsed,
+    candidates: &[f64],
+    findings: &mut Vec<Finding>,
+) {
     for (column, value) in [("low", e.low), ("point", e.point), ("high", e.high)] {
         let Some(value) = value.filter(|_| evidence.holds(column)) else {
             continue;
@@ -289,8 +297,8 @@ fn check_values(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &m
                 format!(
                     "`{column}` is {} but {} states {}",
                     show(value),
-                    evidence.named,
-                    stated.join(", ")
+                    evidence.named(),
+                    stated(evidence, parsed).join(", ")
                 ),
             ));
         }
@@ -329,7 +337,7 @@ fn check_ends(e: &Estimate, evidence: &Evidence, parsed: &Parsed, findings: &mut
                 format!(
                     "`low` and `high` are both {} but {} states {} to {}: give both ends",
                     show(low),
-                    evidence.named,
+                    evidence.named(),
                     number::readable(lo),
                     number::readable(hi)
                 ),
@@ -401,6 +409,9 @@ pub(super) fn check_qualifier(
         ));
     }
 }
+
+mod words;
+pub(super) use words::Words;
 
 #[cfg(test)]
 mod tests;

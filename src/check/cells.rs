@@ -96,11 +96,11 @@ pub(super) fn cell_evidence<'a>(
             Evidence {
                 text: cell,
                 scale: locator.scale,
-                named: format!(
+                named: Some(format!(
                     "the cell at {} \"{}\"{scaled}",
                     pos.cell(names[at]),
                     shorten(cell)
-                ),
+                )),
                 wording: false,
                 values: (!whole).then_some(values),
             }

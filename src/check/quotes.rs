@@ -4,10 +4,12 @@ use foldhash::{HashMap, HashMapExt};
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
+use super::agreement::Words;
 use super::ids::{check_ids, checkable, required, unknown, Table};
 use crate::english::invisible;
 use crate::english::lines::LineIndex;
 use crate::english::passage;
+use crate::english::search::Finder;
 use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Loc, Text};
 
@@ -33,9 +35,14 @@ struct Occurrences {
 pub struct TextIndex<'a> {
     body: &'a str,
     lines: LineIndex<'a>,
-    folded: OnceCell<String>,
-    bare: OnceCell<String>,
+    finder: Finder<'a>,
+    /// The folded text, searched for quotes not found as they are written.
+    folded: OnceCell<Finder<'a>>,
+    /// The text without accents' combining marks and invisible characters, for hints.
+    bare: OnceCell<Finder<'a>>,
     found: RefCell<HashMap<String, Places>>,
+    /// What each quote states, parsed once.
+    words: RefCell<HashMap<String, Rc<Words>>>,
 }
 
 impl<'a> TextIndex<'a> {
@@ -44,9 +51,11 @@ impl<'a> TextIndex<'a> {
         TextIndex {
             body,
             lines: LineIndex::new(body),
+            finder: Finder::new(body),
             folded: OnceCell::new(),
             bare: OnceCell::new(),
             found: RefCell::new(HashMap::new()),
+            words: RefCell::new(HashMap::new()),
         }
     }
 
@@ -56,7 +65,7 @@ impl<'a> TextIndex<'a> {
             return places.clone();
         }
         let mut found = Occurrences::default();
-        for span in passage::occurrences(self.body, quote) {
+        for span in self.finder.occurrences(quote) {
             if !passage::is_cut(self.body, &span) {
                 found.whole.push(self.lines.locate(span.start));
             } else if found.cut.is_none() {
@@ -72,12 +81,27 @@ impl<'a> TextIndex<'a> {
         places
     }
 
-    fn folded(&self) -> &str {
-        self.folded.get_or_init(|| fold(self.body))
+    /// What `quote` states, made by `parse` the first time the quote is seen.
+    pub(super) fn words(&self, quote: &str, parse: impl FnOnce() -> Words) -> Rc<Words> {
+        if let Some(words) = self.words.borrow().get(quote) {
+            return words.clone();
+        }
+        let words = Rc::new(parse());
+        self.words
+            .borrow_mut()
+            .insert(quote.to_string(), words.clone());
+        words
     }
 
-    fn bare(&self) -> &str {
-        self.bare.get_or_init(|| hint::bare(self.body))
+    /// The text with spaces, dashes and quote marks folded, for the hint of a quote not found.
+    fn folded(&self) -> &Finder<'a> {
+        self.folded.get_or_init(|| Finder::new(fold(self.body)))
+    }
+
+    /// The text without combining marks and invisible characters, for the hint of a quote
+    /// not found.
+    fn bare(&self) -> &Finder<'a> {
+        self.bare.get_or_init(|| Finder::new(hint::bare(self.body)))
     }
 }
 

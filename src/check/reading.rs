@@ -60,7 +60,7 @@ pub(super) fn check_reading(
         &e.pos.cell("reading"),
         format!(
             "{} is read as {reading} by the curator (`reading`), not by reckon, which reads {parser} in it; the row is checked against the reading",
-            evidence.named
+            evidence.named()
         ),
     ));
 }

@@ -332,37 +332,8 @@ fn check_conversion(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
     }
 }
 
-/// A sum that adds a quantity together with its own parent or child counts people twice.
-fn check_double_counting(data: &Dataset, r: &Relation, findings: &mut Vec<Finding>) {
-    let quantities: Vec<(&str, &str)> = r
-        .operands
-        .iter()
-        .filter_map(|op| data.estimate(op))
-        // An estimate of no quantity (its cell or column empty, with a finding) overlaps nothing.
-        .filter(|e| !e.quantity.is_empty())
-        .map(|e| (e.id.as_str(), e.quantity.as_str()))
-        .collect();
-    for (i, (a, qa)) in quantities.iter().enumerate() {
-        for (b, qb) in &quantities[i + 1..] {
-            let overlap = if qa == qb {
-                Some(format!("both estimate `{qa}`"))
-            } else if data.is_within(qa, qb) {
-                Some(format!("`{qa}` is part of `{qb}`"))
-            } else if data.is_within(qb, qa) {
-                Some(format!("`{qb}` is part of `{qa}`"))
-            } else {
-                None
-            };
-            if let Some(overlap) = overlap {
-                findings.push(Finding::warning(
-                    Code::DoubleCounting,
-                    &r.pos.cell("operands"),
-                    format!("sum `{}` adds `{a}` and `{b}`, but {overlap}: the same people are counted twice", r.id),
-                ));
-            }
-        }
-    }
-}
+mod double;
+use double::check_double_counting;
 
 #[cfg(test)]
 mod tests;

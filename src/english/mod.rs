@@ -10,4 +10,5 @@ pub mod lines;
 pub mod locator;
 pub mod number;
 pub mod passage;
+pub mod search;
 pub mod suggest;

@@ -158,10 +158,12 @@ pub fn read_sheet(
             ));
             continue;
         }
-        let cells: Vec<(u64, u64)> = field_starts(text.as_bytes(), offset, names.len(), delimiter)
-            .into_iter()
-            .map(|o| index.locate(o))
-            .collect();
+        let cells = index.locate_ascending(&field_starts(
+            text.as_bytes(),
+            offset,
+            names.len(),
+            delimiter,
+        ));
         let pos = RowPos::new(start, cells, names.clone());
         let fields: Vec<String> = record.iter().map(str::to_string).collect();
         control_characters(&pos, names, &fields, &mut findings);

@@ -65,6 +65,12 @@ impl Ancestry {
         Some(b_in <= a_in && a_out <= b_out)
     }
 
+    /// Quantity `i`'s entry and exit times in the walk: `a` lies within `b` exactly when `b`'s
+    /// span holds `a`'s; `None` on or under a cycle.
+    pub fn span(&self, i: usize) -> Option<(u32, u32)> {
+        self.span.get(i).copied().flatten()
+    }
+
     /// Whether following `parent` from quantity `i` comes back to it.
     pub fn on_cycle(&self, i: usize) -> bool {
         self.on_cycle.get(i).copied().unwrap_or(false)

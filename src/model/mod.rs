@@ -340,6 +340,13 @@ impl Dataset {
         self.source(&estimate.source).and_then(|s| s.kind)
     }
 
+    /// The quantity's place in the `parent` hierarchy, as an interval: a quantity is within
+    /// another exactly when the other's interval holds its own. `None` for an unknown quantity
+    /// or one on or under a parent cycle (ask [`Dataset::is_within`] then).
+    pub fn hierarchy_span(&self, id: &str) -> Option<(u32, u32)> {
+        self.index.ancestry.span(*self.index.quantities.get(id)?)
+    }
+
     /// True when `ancestor` is `id` itself or one of its parents, following `parent` links.
     /// Answered from the hierarchy built once by [`Dataset::new`]; only a quantity on or under a
     /// parent cycle is walked, a bounded number of steps.

@@ -1,6 +1,7 @@
 //! Unit tests of `agreement`.
 
 use super::*;
+use crate::english::figure;
 use crate::model::sample::{self, one, ESTIMATES};
 
 const BODY: &str = "About 400 people died in the first winter. Nearly 700 people fled. \

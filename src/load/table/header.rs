@@ -3,6 +3,8 @@
 //! misspelt) is read as empty, with one finding that names it. Only a file that is not comma-separated is refused, with one finding that
 //! says so.
 
+use foldhash::{HashSet, HashSetExt};
+
 use crate::english::suggest::closest;
 use crate::model::finding::{Code, Finding};
 
@@ -32,10 +34,17 @@ pub(super) fn read_header(
         findings.push(finding);
         return None;
     }
-    let header_cols = field_starts(csv.text.as_bytes(), 0, header.len());
-    let header_loc = |i: usize| csv.locate(header_cols.get(i).copied().unwrap_or(0));
+    // Every column's place, found in one walk along the header line (a header can be wide).
+    let header_cols =
+        csv.index
+            .locate_ascending(&field_starts(csv.text.as_bytes(), 0, header.len()));
+    let header_loc = |i: usize| {
+        let (line, column) = header_cols.get(i).copied().unwrap_or((1, 1));
+        csv.at(line, column)
+    };
+    let mut seen = HashSet::with_capacity(header.len());
     for (i, name) in header.iter().enumerate() {
-        if header[..i].contains(name) {
+        if !seen.insert(name.as_str()) {
             findings.push(Finding::error(
                 Code::DuplicateColumn,
                 &header_loc(i),

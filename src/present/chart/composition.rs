@@ -20,6 +20,11 @@ const PLOT_X0: i32 = MARGIN + 300;
 const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
 const ROW: i32 = 56;
 
+/// The most breakdowns one composition draws: 2,000 sums of one category drew a chart 45,000
+/// pixels tall whose PNG alone took most of a gigabyte. The first ones in file order are drawn,
+/// and the chart says how many it left out.
+pub const MAX_ROWS: usize = 40;
+
 /// One breakdown: a stated total and the parts it is said to consist of.
 pub struct Breakdown {
     pub source: String,
@@ -35,6 +40,8 @@ pub struct Composition {
     pub unit: String,
     pub keys: Vec<String>,
     pub rows: Vec<Breakdown>,
+    /// Breakdowns left out after the first [`MAX_ROWS`].
+    pub left_out: usize,
 }
 
 /// One composition per category holding the targets of two or more sums.
@@ -59,11 +66,14 @@ pub fn compositions(ctx: &View) -> Vec<Composition> {
                 unit: quantity.unit.clone(),
                 keys: Vec::new(),
                 rows: vec![row],
+                left_out: 0,
             }),
         }
     }
     out.retain(|c| c.rows.len() >= 2);
     for c in &mut out {
+        c.left_out = c.rows.len().saturating_sub(MAX_ROWS);
+        c.rows.truncate(MAX_ROWS);
         align_parts(c);
     }
     out
@@ -147,9 +157,17 @@ pub fn draw<DB: DrawingBackend>(
     ctx: &View,
     height: u32,
 ) -> Drawn<DB, i32> {
+    let shown = match c.left_out {
+        0 => format!("{} breakdowns", c.rows.len()),
+        n => format!(
+            "the first {} of {} breakdowns ({} more not shown; relations.csv lists them)",
+            c.rows.len(),
+            c.rows.len() + n,
+            n
+        ),
+    };
     let subtitle = format!(
-        "{} breakdowns side by side · {} · each bar is the sum of its parts; the black tick is the stated total",
-        c.rows.len(),
+        "{shown} side by side · {} · each bar is the sum of its parts; the black tick is the stated total",
         c.unit
     );
     let y = header(area, ctx, &title(ctx, c), &subtitle)?;
