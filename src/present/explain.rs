@@ -361,7 +361,11 @@ impl<'a> Trail<'a> {
                 .filter(|k| k.key.split('/').next() == Some(id))
             {
                 let kind = k.source_kind.map_or("", |k| k.as_str());
-                out.push_str(&wrap(&format!("{kind}: {}", summary_line(self.analysis, k)), 88, "  "));
+                out.push_str(&wrap(
+                    &format!("{kind}: {}", summary_line(self.analysis, k)),
+                    88,
+                    "  ",
+                ));
             }
         }
         out.push_str("\nRelations its estimates take part in:\n");
