@@ -15,7 +15,7 @@ use crate::english::number::figure;
 use crate::present::write::file_stem;
 
 const PLOT_X0: i32 = MARGIN + 312;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 130;
+const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 180;
 const ROW: i32 = 44;
 const LABEL_WIDTH: u32 = 300;
 
@@ -182,7 +182,7 @@ fn draw_row<DB: DrawingBackend>(
     let mx = x(s.median);
     bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
     let shown = format!("{} ({} est.)", figure(s.median, known, unit), s.independent);
-    layout.value(area, &shown, cy, Lettering::new(12.0, INK).right(), 125)?;
+    layout.value(area, &shown, cy, Lettering::new(12.0, INK).right(), 175)?;
     Ok(())
 }
 
