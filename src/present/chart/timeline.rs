@@ -4,15 +4,15 @@
 
 use plotters::prelude::*;
 
-use super::draw::{arrow_vertical, bar, fit, line, text, text_width, wrap, Area, Drawn};
-use super::furniture::{footer, header, keyed_legend, tick_label};
+use super::draw::{arrow_vertical, bar, fit, text, text_width, wrap, Area, Drawn};
+use super::furniture::{footer, header, keyed_legend};
 use super::labels::Placer;
 use super::marks::{legend_keys, marks, Mark};
 use super::render::render_fit;
 use super::scale::Scale;
-use super::theme::{kind_color, Lettering, GRID, INK, MARGIN, MUTED, SURVEY_EDGE, WIDTH};
+use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, SURVEY_EDGE, WIDTH};
 use super::view::View;
-use super::years::{dodge, YearAxis};
+use super::years::{dodge, year_axes, YearAxis};
 use super::{survey, Rendered};
 use crate::analysis::reconcile::Summary;
 use crate::english::number::grouped;
@@ -149,7 +149,14 @@ pub fn draw<DB: DrawingBackend>(
         top,
         bottom: top + PLOT_HEIGHT,
     };
-    axes(area, &plot, &t.unit)?;
+    year_axes(
+        area,
+        (&plot.scale, &plot.years),
+        (PLOT_X0, PLOT_X1),
+        (plot.top, plot.bottom),
+        &t.unit,
+        "year the estimate was made",
+    )?;
     let year = |m: &Mark| m.year.unwrap_or(t.years.lo);
     let width = PLOT_X1 - PLOT_X0;
     let dots = dodge(
@@ -175,53 +182,6 @@ pub fn draw<DB: DrawingBackend>(
     let bottom = notes(area, t, plot.bottom + 36)?;
     footer(area, ctx, height)?;
     Ok(bottom + 16)
-}
-
-/// The grid and tick labels: figures on the left (in `unit`), years below.
-fn axes<DB: DrawingBackend>(area: &Area<DB>, plot: &Plot, unit: &str) -> Drawn<DB> {
-    let ticks = Lettering::new(12.0, MUTED);
-    // Ticks are bare figures ("25M", "43%"); the unit is written once, above them, where a
-    // long one ("million people") has room.
-    let tick_unit = if unit == "percent" { unit } else { "" };
-    for v in plot.scale.ticks() {
-        let y = plot.y(v);
-        line(area, (PLOT_X0, y), (PLOT_X1, y), GRID, 1)?;
-        text(
-            area,
-            &tick_label(v, tick_unit),
-            (PLOT_X0 - 8, y),
-            ticks.right(),
-        )?;
-    }
-    if tick_unit.is_empty() && !unit.is_empty() {
-        text(
-            area,
-            unit,
-            (MARGIN, plot.top - 18),
-            Lettering::new(11.0, MUTED),
-        )?;
-    }
-    plot.years
-        .draw(area, (PLOT_X0, PLOT_X1), (plot.top, plot.bottom))?;
-    line(
-        area,
-        (PLOT_X0, plot.bottom),
-        (PLOT_X1, plot.bottom),
-        MUTED,
-        1,
-    )?;
-    line(area, (PLOT_X0, plot.top), (PLOT_X0, plot.bottom), MUTED, 1)?;
-    let note = Lettering::new(11.0, MUTED);
-    text(
-        area,
-        "year the estimate was made",
-        ((PLOT_X0 + PLOT_X1) / 2, plot.bottom + 30),
-        note.center(),
-    )?;
-    if plot.scale.is_log() {
-        text(area, "log scale", (PLOT_X1, plot.bottom + 30), note.right())?;
-    }
-    Ok(())
 }
 
 /// One estimate: its interval as a vertical bar (arrows for open ends) and its central value

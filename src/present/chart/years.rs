@@ -5,7 +5,9 @@
 use plotters::prelude::*;
 
 use super::draw::{line, text, Area, Drawn};
-use super::theme::{Lettering, GRID, MUTED};
+use super::furniture::tick_label;
+use super::scale::Scale;
+use super::theme::{Lettering, GRID, MARGIN, MUTED};
 
 /// The most year ticks an axis gets: a year label is about 35 px wide.
 const MAX_TICKS: i32 = 12;
@@ -84,6 +86,38 @@ impl YearAxis {
 
 /// The x of each of a series of marks, given their years and where a year falls (`x`): marks
 /// of one year side by side, `gap` px apart, or closer when a year has so many that they would
+/// The axes of a chart with years across (timeline, series): figures on the left as bare ticks
+/// with the unit written once above them ("43%" keeps its sign), the years below, the frame,
+/// what the x axis is (`caption`) and "log scale" when it is.
+pub fn year_axes<DB: DrawingBackend>(
+    area: &Area<DB>,
+    (scale, years): (&Scale, &YearAxis),
+    (x0, x1): (i32, i32),
+    (top, bottom): (i32, i32),
+    unit: &str,
+    caption: &str,
+) -> Drawn<DB> {
+    let ticks = Lettering::new(12.0, MUTED);
+    let tick_unit = if unit == "percent" { unit } else { "" };
+    for v in scale.ticks() {
+        let y = scale.map(v, bottom, top);
+        line(area, (x0, y), (x1, y), GRID, 1)?;
+        text(area, &tick_label(v, tick_unit), (x0 - 8, y), ticks.right())?;
+    }
+    if tick_unit.is_empty() && !unit.is_empty() {
+        text(area, unit, (MARGIN, top - 18), Lettering::new(11.0, MUTED))?;
+    }
+    years.draw(area, (x0, x1), (top, bottom))?;
+    line(area, (x0, bottom), (x1, bottom), MUTED, 1)?;
+    line(area, (x0, top), (x0, bottom), MUTED, 1)?;
+    let note = Lettering::new(11.0, MUTED);
+    text(area, caption, ((x0 + x1) / 2, bottom + 30), note.center())?;
+    if scale.is_log() {
+        text(area, "log scale", (x1, bottom + 30), note.right())?;
+    }
+    Ok(())
+}
+
 /// spread over half of the plot's `width`.
 pub fn dodge(years: &[i32], x: impl Fn(i32) -> i32, gap: i32, width: i32) -> Vec<i32> {
     years

@@ -3,10 +3,11 @@
 
 use plotters::prelude::*;
 
-use super::super::draw::{bar, line, text, wrap, Area, Drawn};
-use super::super::furniture::{footer, header, keyed_legend, tick_label, Key};
-use super::super::theme::{Lettering, GRID, MARGIN, MUTED, WIDTH};
+use super::super::draw::{bar, text, wrap, Area, Drawn};
+use super::super::furniture::{footer, header, keyed_legend, Key};
+use super::super::theme::{Lettering, MARGIN, MUTED, WIDTH};
 use super::super::view::View;
+use super::super::years::year_axes;
 use super::{Point, SeriesChart, MAX_LINES};
 use crate::english::number::grouped;
 
@@ -70,7 +71,19 @@ pub fn draw<DB: DrawingBackend>(
         top,
         bottom: top + PLOT_HEIGHT,
     };
-    axes(area, &plot)?;
+    let what = if c.yearly {
+        "year"
+    } else {
+        "period, at its middle year"
+    };
+    year_axes(
+        area,
+        (&c.scale, &c.years),
+        (PLOT_X0, PLOT_X1),
+        (plot.top, plot.bottom),
+        &c.unit,
+        what,
+    )?;
     let dots_everywhere = c.quantities.len() <= DOTS_UP_TO;
     for l in &c.lines {
         for run in runs(&l.points) {
@@ -119,54 +132,6 @@ fn band<DB: DrawingBackend>(
         upper.chain(lower).collect::<Vec<_>>(),
         fill.filled(),
     ))
-}
-
-/// The grid and tick labels: figures on the left (the unit written once, above them), years
-/// below, and what the x axis is.
-fn axes<DB: DrawingBackend>(area: &Area<DB>, plot: &Plot) -> Drawn<DB> {
-    let c = plot.chart;
-    let ticks = Lettering::new(12.0, MUTED);
-    let tick_unit = if c.unit == "percent" { "percent" } else { "" };
-    for v in c.scale.ticks() {
-        let y = plot.y(v);
-        line(area, (PLOT_X0, y), (PLOT_X1, y), GRID, 1)?;
-        text(
-            area,
-            &tick_label(v, tick_unit),
-            (PLOT_X0 - 8, y),
-            ticks.right(),
-        )?;
-    }
-    if tick_unit.is_empty() && !c.unit.is_empty() {
-        text(
-            area,
-            &c.unit,
-            (MARGIN, plot.top - 18),
-            Lettering::new(11.0, MUTED),
-        )?;
-    }
-    c.years
-        .draw(area, (PLOT_X0, PLOT_X1), (plot.top, plot.bottom))?;
-    line(
-        area,
-        (PLOT_X0, plot.bottom),
-        (PLOT_X1, plot.bottom),
-        MUTED,
-        1,
-    )?;
-    line(area, (PLOT_X0, plot.top), (PLOT_X0, plot.bottom), MUTED, 1)?;
-    let note = Lettering::new(11.0, MUTED);
-    let what = if c.yearly {
-        "year"
-    } else {
-        "period, at its middle year"
-    };
-    let middle = ((PLOT_X0 + PLOT_X1) / 2, plot.bottom + 30);
-    text(area, what, middle, note.center())?;
-    if c.scale.is_log() {
-        text(area, "log scale", (PLOT_X1, plot.bottom + 30), note.right())?;
-    }
-    Ok(())
 }
 
 /// What the chart leaves out, in words, below the axis; returns the y below the notes.
