@@ -35,11 +35,7 @@ pub fn validate(data: &Dataset) -> Vec<Finding> {
     check_sources(data, &mut findings);
     check_quantities(data, &mut findings);
     check_series(data, &mut findings);
-    let indexes: HashMap<&str, TextIndex> = data
-        .texts
-        .iter()
-        .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
-        .collect();
+    let indexes = quotes::indexes(data);
     for estimate in &data.estimates {
         check_estimate(data, estimate, &indexes, &mut findings);
         check_dating(data, estimate, &mut findings);
@@ -60,11 +56,7 @@ pub struct Draft<'a> {
 impl<'a> Draft<'a> {
     /// Indexes the dataset's texts once.
     pub fn new(data: &'a Dataset) -> Self {
-        let indexes = data
-            .texts
-            .iter()
-            .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
-            .collect();
+        let indexes = quotes::indexes(data);
         Draft { data, indexes }
     }
 

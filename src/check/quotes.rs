@@ -105,6 +105,14 @@ impl<'a> TextIndex<'a> {
     }
 }
 
+/// Every text of `data` indexed once, by text id.
+pub fn indexes(data: &Dataset) -> HashMap<&str, TextIndex<'_>> {
+    data.texts
+        .iter()
+        .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
+        .collect()
+}
+
 /// A quote as shown in a message: at most 80 characters, so a megabyte-long cell cannot flood
 /// the terminal.
 pub fn shorten(quote: &str) -> String {

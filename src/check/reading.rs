@@ -67,11 +67,10 @@ pub(super) fn check_reading(
 
 #[cfg(test)]
 mod tests {
-    use foldhash::HashMap;
 
     use super::*;
     use crate::check::agreement::check_estimate;
-    use crate::check::quotes::TextIndex;
+    use crate::check::quotes;
     use crate::model::finding::Severity;
     use crate::model::sample::{self, one};
     use crate::model::Dataset;
@@ -84,11 +83,7 @@ mod tests {
         contents.sources[0].citation = "Author 2001".into();
         contents.estimates = vec![e];
         let data = Dataset::new(contents);
-        let indexes: HashMap<&str, TextIndex> = data
-            .texts
-            .iter()
-            .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
-            .collect();
+        let indexes = quotes::indexes(&data);
         let mut findings = Vec::new();
         check_estimate(&data, &data.estimates[0], &indexes, &mut findings);
         findings

@@ -12,11 +12,7 @@ fn check(body: &str, e: Estimate, unreadable_texts: &[&str]) -> Vec<Finding> {
     contents.estimates = vec![e];
     contents.unreadable_texts = unreadable_texts.iter().map(|t| t.to_string()).collect();
     let data = Dataset::new(contents);
-    let indexes: HashMap<&str, TextIndex> = data
-        .texts
-        .iter()
-        .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
-        .collect();
+    let indexes = crate::check::quotes::indexes(&data);
     let mut findings = Vec::new();
     check_estimate(&data, &data.estimates[0], &indexes, &mut findings);
     findings

@@ -130,11 +130,7 @@ fn shorten_keeps_80_characters_and_counts_the_rest() {
 
 fn contexts(contents: Contents) -> Vec<Finding> {
     let data = Dataset::new(contents);
-    let indexes: HashMap<&str, TextIndex> = data
-        .texts
-        .iter()
-        .map(|t| (t.id.as_str(), TextIndex::new(&t.body)))
-        .collect();
+    let indexes = indexes(&data);
     let mut findings = Vec::new();
     check_contexts(&data, &indexes, &mut findings);
     findings
