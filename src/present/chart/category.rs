@@ -3,19 +3,21 @@
 
 use plotters::prelude::*;
 
-use super::draw::{arrow, bar, text, wrap, Area, Drawn};
+use super::draw::{arrow, bar, inner_width, right_edge, text, text_width, wrap, Area, Drawn};
 use super::furniture::{footer, header, legend};
 use super::render::render_fit;
 use super::rows::RowLayout;
-use super::theme::{Lettering, INK, MARGIN, MUTED, PARTS, WIDTH};
+use super::theme::{Lettering, INK, MARGIN, MUTED, PARTS};
 use super::view::View;
 use super::Rendered;
 use crate::analysis::reconcile::Summary;
 use crate::english::number::figure;
 use crate::present::write::file_stem;
 
+/// Left end of the plot on a wide page, after the label column.
 const PLOT_X0: i32 = MARGIN + 312;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 180;
+/// Room for the value column, right of the plot on a wide page.
+const VALUE_COLUMN: i32 = 180;
 const ROW: i32 = 44;
 const LABEL_WIDTH: u32 = 300;
 
@@ -112,7 +114,8 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .flat_map(|s| [s.envelope.lo, s.envelope.hi, s.median])
         .filter(|v| v.is_finite());
-    let layout = RowLayout::new(values, ctx.axis, (PLOT_X0, PLOT_X1), ROW, o.rows.len(), y);
+    let wide = (PLOT_X0, right_edge(area) - VALUE_COLUMN);
+    let layout = RowLayout::for_page(area, values, ctx.axis, wide, ROW, o.rows.len(), y, 1);
     layout.axis(area, &o.unit)?;
     layout.value_heading(area, "median")?;
     for (i, s) in o.rows.iter().enumerate() {
@@ -130,7 +133,7 @@ pub fn draw<DB: DrawingBackend>(
         let ty = Lettering::new(12.0, MUTED);
         // Below the axis and its tick labels.
         bottom += 22;
-        for l in wrap(area, &note, ty, WIDTH - 2 * MARGIN as u32, 2) {
+        for l in wrap(area, &note, ty, inner_width(area), 2) {
             bottom += 16;
             text(area, &l, (MARGIN, bottom), ty)?;
         }
@@ -150,10 +153,20 @@ fn draw_row<DB: DrawingBackend>(
 ) -> Drawn<DB> {
     let envelope = PARTS[4].to_rgba();
     let consensus = PARTS[2].to_rgba();
-    layout.label(area, &s.label, cy, LABEL_WIDTH)?;
+    let shown = format!("{} ({} est.)", figure(s.median, known, unit), s.independent);
+    let value = Lettering::new(12.0, INK).right();
+    let (label_room, value_y) = if layout.stacked > 0 {
+        // The median shares the label's line, at the right.
+        let room = inner_width(area).saturating_sub(text_width(area, &shown, value) + 12);
+        (room, layout.line_y(cy, 0))
+    } else {
+        (LABEL_WIDTH, cy)
+    };
+    layout.label(area, &s.label, cy, label_room)?;
+    let (x0, x1) = (layout.x0, layout.x1);
     let x = |v: f64| layout.x(v);
     let hi = if s.envelope.is_open_above() {
-        PLOT_X1
+        x1
     } else {
         x(s.envelope.hi)
     };
@@ -164,14 +177,14 @@ fn draw_row<DB: DrawingBackend>(
         envelope,
     )?;
     if s.envelope.is_open_above() {
-        arrow(area, (PLOT_X1 + 4, cy), 1, PARTS[2])?;
+        arrow(area, (x1 + 4, cy), 1, PARTS[2])?;
     }
     if s.envelope.lo < layout.scale.lo() || (layout.scale.is_log() && s.envelope.lo <= 0.0) {
-        arrow(area, (PLOT_X0 - 4, cy), -1, PARTS[2])?;
+        arrow(area, (x0 - 4, cy), -1, PARTS[2])?;
     }
     // One estimate agrees with nothing: only two or more make a consensus worth drawing.
     if let Some(c) = s.consensus.filter(|_| s.independent >= 2) {
-        let chi = if c.is_open_above() { PLOT_X1 } else { x(c.hi) };
+        let chi = if c.is_open_above() { x1 } else { x(c.hi) };
         bar(
             area,
             (x(c.lo), cy - 7),
@@ -181,8 +194,7 @@ fn draw_row<DB: DrawingBackend>(
     }
     let mx = x(s.median);
     bar(area, (mx - 2, cy - 11), (mx + 2, cy + 11), INK.to_rgba())?;
-    let shown = format!("{} ({} est.)", figure(s.median, known, unit), s.independent);
-    layout.value(area, &shown, cy, Lettering::new(12.0, INK).right(), 175)?;
+    layout.value(area, &shown, value_y, value, 175)?;
     Ok(())
 }
 
@@ -203,7 +215,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
                 title: ctx.title(&name, &title),
                 name,
                 subjects: vec![o.category.clone()],
-                svg: render_fit(|area, h| draw(area, o, &title, ctx, h))?,
+                svg: render_fit(ctx.width, |area, h| draw(area, o, &title, ctx, h))?,
             })
         })
         .collect()

@@ -3,11 +3,13 @@
 
 use plotters::prelude::*;
 
-use super::draw::{bar, fit, line, text, text_width, Area, Drawn};
+use super::draw::{
+    bar, fit, inner_width, is_narrow, line, right_edge, text, text_width, Area, Drawn,
+};
 use super::furniture::{footer, header, legend, x_axis};
 use super::render::render_fit;
 use super::scale::{AxisChoice, Scale};
-use super::theme::{part_color, Lettering, INK, MARGIN, MUTED, WIDTH};
+use super::theme::{part_color, Lettering, INK, MARGIN, MUTED};
 use super::view::View;
 use super::Rendered;
 use crate::analysis::relate::Outcome;
@@ -16,9 +18,12 @@ use crate::model::{Quantity, RelationKind};
 use crate::present::words::stated;
 use crate::present::write::file_stem;
 
+/// Left end of the plot on a wide page, after the label column.
 const PLOT_X0: i32 = MARGIN + 300;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
+/// Height of a row on a wide page.
 const ROW: i32 = 56;
+/// What a narrow page adds to each row: its two lines of text above the bar.
+const STACKED: i32 = 30;
 
 /// The most breakdowns one composition draws: 2,000 sums of one category drew a chart 45,000
 /// pixels tall whose PNG alone took most of a gigabyte. The first ones in file order are drawn,
@@ -184,25 +189,37 @@ pub fn draw<DB: DrawingBackend>(
         .flat_map(|r| [r.parts.iter().map(|p| p.1).sum::<f64>(), r.stated_value])
         .fold(0.0f64, f64::max);
     let scale = Scale::choose(0.0, hi, AxisChoice::Linear);
-    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+    // A narrow page puts each row's two lines of text above its bar, which spans the page.
+    let narrow = is_narrow(area);
+    let (plot_x0, plot_x1, row, width) = if narrow {
+        (
+            MARGIN + 4,
+            right_edge(area) - 12,
+            ROW + STACKED,
+            inner_width(area),
+        )
+    } else {
+        (PLOT_X0, right_edge(area) - 20, ROW, 290)
+    };
+    let x = |v: f64| scale.map(v, plot_x0, plot_x1);
     let top = y + 24;
-    let bottom = top + ROW * c.rows.len() as i32;
-    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 6, bottom, &c.unit)?;
+    let bottom = top + row * c.rows.len() as i32;
+    x_axis(area, &scale, plot_x0, plot_x1, top - 6, bottom, &c.unit)?;
     for (i, r) in c.rows.iter().enumerate() {
-        let cy = top + ROW * i as i32 + ROW / 2;
+        let cy = top + row * i as i32 + row - ROW / 2;
+        let (y1, y2) = if narrow {
+            (cy - ROW / 2 - 22, cy - ROW / 2 - 7)
+        } else {
+            (cy - 8, cy + 8)
+        };
         let name = Lettering::new(13.0, INK);
         let detail = Lettering::new(11.0, MUTED);
-        text(
-            area,
-            &fit(area, &r.source, name, 290),
-            (MARGIN, cy - 8),
-            name,
-        )?;
+        text(area, &fit(area, &r.source, name, width), (MARGIN, y1), name)?;
         let line2 = format!("stated {} · {} parts", r.stated, r.parts.len());
         text(
             area,
-            &fit(area, &line2, detail, 290),
-            (MARGIN, cy + 8),
+            &fit(area, &line2, detail, width),
+            (MARGIN, y2),
             detail,
         )?;
         let mut at = 0.0;
@@ -242,7 +259,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
                 title: ctx.title(&name, &title(ctx, c)),
                 name,
                 subjects: vec![c.category.clone()],
-                svg: render_fit(|area, h| draw(area, c, ctx, h))?,
+                svg: render_fit(ctx.width, |area, h| draw(area, c, ctx, h))?,
             })
         })
         .collect()

@@ -4,12 +4,32 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::theme::Lettering;
+use super::theme::{Lettering, MARGIN, NARROW};
 
 /// The drawing surface every chart draws on.
 pub type Area<DB> = DrawingArea<DB, Shift>;
 /// The result of a drawing call on backend `DB`.
 pub type Drawn<DB, T = ()> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The width of the page `area` draws on, in layout pixels.
+pub fn page_width<DB: DrawingBackend>(area: &Area<DB>) -> i32 {
+    area.dim_in_pixel().0 as i32
+}
+
+/// The x of the page's right margin.
+pub fn right_edge<DB: DrawingBackend>(area: &Area<DB>) -> i32 {
+    page_width(area) - MARGIN
+}
+
+/// The width between the page's margins, for text that runs across the page.
+pub fn inner_width<DB: DrawingBackend>(area: &Area<DB>) -> u32 {
+    (page_width(area) - 2 * MARGIN).max(1) as u32
+}
+
+/// Whether the page is narrow enough for the stacked layout (see [`NARROW`]).
+pub fn is_narrow<DB: DrawingBackend>(area: &Area<DB>) -> bool {
+    page_width(area) < NARROW as i32
+}
 
 /// The width of `s` set in `ty`, in pixels.
 pub fn text_width<DB: DrawingBackend>(area: &Area<DB>, s: &str, ty: Lettering) -> u32 {

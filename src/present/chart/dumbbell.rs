@@ -4,11 +4,11 @@
 
 use plotters::prelude::*;
 
-use super::draw::{fit, line, text, Area, Drawn};
+use super::draw::{fit, inner_width, line, right_edge, text, text_width, Area, Drawn};
 use super::furniture::{footer, header, legend};
 use super::render::render_fit;
 use super::rows::RowLayout;
-use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, WIDTH};
+use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED};
 use super::view::View;
 use super::Rendered;
 use crate::analysis::reconcile::Member;
@@ -18,8 +18,10 @@ use crate::model::SourceKind;
 use crate::present::digits::median_known;
 use crate::present::write::file_stem;
 
+/// Left end of the plot on a wide page, after the label column.
 const PLOT_X0: i32 = MARGIN + 290;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 200;
+/// Room for the ratio and the two medians, right of the plot on a wide page.
+const VALUE_COLUMN: i32 = 200;
 const ROW: i32 = 46;
 
 /// One quantity: the median of each kind of source, split into the two sides.
@@ -129,7 +131,8 @@ pub fn draw<DB: DrawingBackend>(
         .collect();
     let y = legend(area, &keys, y)?;
     let values = d.rows.iter().flat_map(|r| r.kinds.iter().map(|k| k.1));
-    let layout = RowLayout::new(values, ctx.axis, (PLOT_X0, PLOT_X1), ROW, d.rows.len(), y);
+    let wide = (PLOT_X0, right_edge(area) - VALUE_COLUMN);
+    let layout = RowLayout::for_page(area, values, ctx.axis, wide, ROW, d.rows.len(), y, 2);
     layout.axis(area, &d.unit)?;
     layout.value_heading(area, "independent ÷ official")?;
     for (i, r) in d.rows.iter().enumerate() {
@@ -148,7 +151,23 @@ fn draw_row<DB: DrawingBackend>(
     layout: &RowLayout,
     cy: i32,
 ) -> Drawn<DB> {
-    layout.label(area, &r.label, cy, 280)?;
+    let value = Lettering::new(12.0, INK).right();
+    let ratio = crate::english::number::times(if r.official > 0.0 {
+        r.independent / r.official
+    } else if r.independent > 0.0 {
+        f64::INFINITY
+    } else {
+        1.0
+    });
+    let ratio = fit(area, &ratio, value, 110);
+    // Stacked: the label's line ends with the ratio, the medians take the next line.
+    let (label_room, ratio_y, both_y) = if layout.stacked > 0 {
+        let room = inner_width(area).saturating_sub(text_width(area, &ratio, value.bold()) + 12);
+        (room, layout.line_y(cy, 0), layout.line_y(cy, 1))
+    } else {
+        (280, cy - 7, cy + 9)
+    };
+    layout.label(area, &r.label, cy, label_room)?;
     let x = |v: f64| layout.x(v);
     line(area, (x(r.official), cy), (x(r.independent), cy), MUTED, 3)?;
     for (k, v) in &r.kinds {
@@ -162,31 +181,23 @@ fn draw_row<DB: DrawingBackend>(
             area.draw(&Circle::new((x(end), cy), 6, INK.stroke_width(2)))?;
         }
     }
-    let value = Lettering::new(12.0, INK).right();
-    let ratio = crate::english::number::times(if r.official > 0.0 {
-        r.independent / r.official
-    } else if r.independent > 0.0 {
-        f64::INFINITY
-    } else {
-        1.0
-    });
-    text(
-        area,
-        &fit(area, &ratio, value, 110),
-        (WIDTH as i32 - MARGIN, cy - 7),
-        value.bold(),
-    )?;
+    text(area, &ratio, (right_edge(area), ratio_y), value.bold())?;
     let both = format!(
         "{} → {}",
         figure(r.official, r.known.0, unit),
         figure(r.independent, r.known.1, unit)
     );
+    let both_room = if layout.stacked > 0 {
+        inner_width(area)
+    } else {
+        195
+    };
     layout.value(
         area,
         &both,
-        cy + 9,
+        both_y,
         Lettering::new(10.0, MUTED).right(),
-        195,
+        both_room,
     )?;
     Ok(())
 }
@@ -202,7 +213,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
                 title: ctx.title(&name, &format!("{TITLE} ({})", d.unit)),
                 name,
                 subjects: vec![format!("official-vs-independent-{}", d.unit)],
-                svg: render_fit(|area, h| draw(area, d, ctx, h))?,
+                svg: render_fit(ctx.width, |area, h| draw(area, d, ctx, h))?,
             })
         })
         .collect()

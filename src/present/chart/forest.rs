@@ -4,12 +4,14 @@
 
 use plotters::prelude::*;
 
-use super::draw::{arrow, bar, dashed, fit, text, text_width, wrap, Area, Drawn};
+use super::draw::{
+    arrow, bar, dashed, fit, inner_width, right_edge, text, text_width, wrap, Area, Drawn,
+};
 use super::furniture::{footer, header, keyed_legend};
 use super::marks::{envelope_key, legend_keys, marks, weigh, Mark};
 use super::render::render_fit;
 use super::rows::RowLayout;
-use super::theme::{kind_color, Lettering, BAND, INK, MARGIN, MUTED, WIDTH};
+use super::theme::{kind_color, Lettering, BAND, INK, MARGIN, MUTED};
 use super::view::{RowOrder, View};
 use super::{survey, Rendered};
 use crate::analysis::reconcile::Summary;
@@ -92,8 +94,10 @@ fn cap(rows: &mut Vec<Row>) -> usize {
 }
 
 const LABEL_WIDTH: u32 = 300;
+/// Left end of the plot on a wide page, after the label column.
 const PLOT_X0: i32 = MARGIN + 312;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 150;
+/// Room for the value column, right of the plot on a wide page.
+const VALUE_COLUMN: i32 = 150;
 const ROW: i32 = 40;
 /// Height of one survey's label line above the rows.
 const SURVEY_LINE: i32 = 24;
@@ -152,7 +156,7 @@ fn forest(ctx: &View, s: &Summary) -> Option<Forest> {
 
 /// The rows of a forest, over the axis that shows every figure and survey: log when they
 /// span more than a factor of ten. Each survey's label takes a line above the rows.
-fn row_layout(f: &Forest, ctx: &View, y: i32) -> RowLayout {
+fn row_layout<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, ctx: &View, y: i32) -> RowLayout {
     let values = f
         .rows
         .iter()
@@ -161,7 +165,8 @@ fn row_layout(f: &Forest, ctx: &View, y: i32) -> RowLayout {
         .flat_map(|m| [m.interval.lo, m.interval.hi, m.central])
         .filter(|v| v.is_finite());
     let y = y + SURVEY_LINE * f.surveys.len() as i32;
-    RowLayout::new(values, ctx.axis, (PLOT_X0, PLOT_X1), ROW, f.rows.len(), y)
+    let wide = (PLOT_X0, right_edge(area) - VALUE_COLUMN);
+    RowLayout::for_page(area, values, ctx.axis, wide, ROW, f.rows.len(), y, 2)
 }
 
 /// Draws a forest chart.
@@ -174,7 +179,7 @@ pub fn draw<DB: DrawingBackend>(
     let y = header(area, ctx, &f.title, &f.subtitle)?;
     let shown: Vec<&Mark> = f.rows.iter().map(|r| &r.mark).chain(&f.surveys).collect();
     let y = keyed_legend(area, &legend_keys(&shown, true, &[envelope_key()]), y)?;
-    let layout = row_layout(f, ctx, y);
+    let layout = row_layout(area, f, ctx, y);
     backdrop(area, f, &layout)?;
     layout.value_heading(area, "figure as stated")?;
     for (i, row) in f.rows.iter().enumerate() {
@@ -189,7 +194,7 @@ pub fn draw<DB: DrawingBackend>(
             MAX_ROWS / 2
         );
         let ty = Lettering::new(12.0, MUTED);
-        let lines = wrap(area, &note, ty, WIDTH - 2 * MARGIN as u32, 2);
+        let lines = wrap(area, &note, ty, inner_width(area), 2);
         // Below the axis and its tick labels.
         bottom += 22;
         for l in lines {
@@ -227,12 +232,13 @@ fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout)
     let mx = layout.x(median);
     dashed(area, (mx, top - 12), (mx, bottom), INK, 4)?;
     let label = format!("median {}", figure(median, f.median_known, &f.unit));
-    let anchor = if mx > (PLOT_X0 + PLOT_X1) / 2 {
+    let middle = (layout.x0 + layout.x1) / 2;
+    let anchor = if mx > middle {
         Lettering::new(12.0, INK).right()
     } else {
         Lettering::new(12.0, INK)
     };
-    let dx = if mx > (PLOT_X0 + PLOT_X1) / 2 { -5 } else { 5 };
+    let dx = if mx > middle { -5 } else { 5 };
     text(area, &label, (mx + dx, top - 14), anchor)?;
     Ok(())
 }
@@ -247,23 +253,19 @@ fn draw_row<DB: DrawingBackend>(
     cy: i32,
 ) -> Drawn<DB> {
     let m = &row.mark;
-    let name = Lettering::new(13.0, INK);
-    let detail = Lettering::new(11.0, MUTED);
-    let tail = row.tail();
-    // The year and provenance tag are never the part cut off.
-    let room = LABEL_WIDTH.saturating_sub(text_width(area, &tail, name));
-    let label = format!("{}{tail}", fit(area, &m.source, name, room));
-    text(area, &label, (MARGIN, cy - 8), name)?;
-    text(
-        area,
-        &fit(area, &row.detail, detail, LABEL_WIDTH),
-        (MARGIN, cy + 8),
-        detail,
-    )?;
+    let value = Lettering::new(12.0, INK).right();
+    let value_room = if layout.stacked > 0 {
+        // The figure as stated shares the detail's line, at the right.
+        inner_width(area).saturating_sub(text_width(area, &m.value, value) + 12)
+    } else {
+        LABEL_WIDTH
+    };
+    row_text(area, row, layout, cy, value_room)?;
+    let (x0, x1) = (layout.x0, layout.x1);
     let color = kind_color(m.kind);
     let x_lo = layout.x(m.interval.lo);
     let x_hi = if m.interval.is_open_above() {
-        PLOT_X1
+        x1
     } else {
         layout.x(m.interval.hi)
     };
@@ -271,12 +273,12 @@ fn draw_row<DB: DrawingBackend>(
         bar(area, (x_lo, cy - 4), (x_hi, cy + 4), color.mix(0.45))?;
     }
     if m.interval.is_open_above() {
-        arrow(area, (PLOT_X1 + 4, cy), 1, color)?;
+        arrow(area, (x1 + 4, cy), 1, color)?;
     }
     let open_below =
         m.interval.lo <= 0.0 || (layout.scale.is_log() && m.interval.lo < layout.scale.lo());
     if open_below {
-        arrow(area, (PLOT_X0 - 4, cy), -1, color)?;
+        arrow(area, (x0 - 4, cy), -1, color)?;
     }
     let cx = layout.x(m.central);
     area.draw(&Circle::new((cx, cy), 6, WHITE.filled()))?;
@@ -287,8 +289,43 @@ fn draw_row<DB: DrawingBackend>(
     } else {
         area.draw(&Circle::new((cx, cy), 5, color.filled()))?;
     }
-    layout.value(area, &m.value, cy, Lettering::new(12.0, INK).right(), 140)?;
+    let value_y = if layout.stacked > 0 {
+        layout.line_y(cy, 1)
+    } else {
+        cy
+    };
+    layout.value(area, &m.value, value_y, value, 140)?;
     Ok(())
+}
+
+/// A row's source (with year and provenance) and, below it, its detail cut to `detail_room`
+/// px: left of the plot on a wide page, above the bar on a narrow one.
+fn row_text<DB: DrawingBackend>(
+    area: &Area<DB>,
+    row: &Row,
+    layout: &RowLayout,
+    cy: i32,
+    detail_room: u32,
+) -> Drawn<DB> {
+    let name = Lettering::new(13.0, INK);
+    let detail = Lettering::new(11.0, MUTED);
+    let (width, ys) = if layout.stacked > 0 {
+        let lines = (layout.line_y(cy, 0), layout.line_y(cy, 1));
+        (inner_width(area), lines)
+    } else {
+        (LABEL_WIDTH, (cy - 8, cy + 8))
+    };
+    let tail = row.tail();
+    // The year and provenance tag are never the part cut off.
+    let room = width.saturating_sub(text_width(area, &tail, name));
+    let label = format!("{}{tail}", fit(area, &row.mark.source, name, room));
+    text(area, &label, (MARGIN, ys.0), name)?;
+    text(
+        area,
+        &fit(area, &row.detail, detail, detail_room),
+        (MARGIN, ys.1),
+        detail,
+    )
 }
 
 /// Renders every forest chart.
@@ -302,7 +339,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
                 title: ctx.title(&name, &f.title),
                 name,
                 subjects: vec![f.quantity.clone(), f.category.clone()],
-                svg: render_fit(|area, h| draw(area, f, ctx, h))?,
+                svg: render_fit(ctx.width, |area, h| draw(area, f, ctx, h))?,
             })
         })
         .collect()

@@ -3,9 +3,9 @@
 
 use plotters::prelude::*;
 
-use super::draw::{bar, line, text, text_width, wrap, Area, Drawn};
+use super::draw::{bar, inner_width, line, right_edge, text, text_width, wrap, Area, Drawn};
 use super::scale::Scale;
-use super::theme::{Lettering, GRID, INK, MARGIN, MUTED, WIDTH};
+use super::theme::{Lettering, GRID, INK, MARGIN, MUTED};
 use super::view::View;
 use crate::english::number::{short, unit_suffix};
 
@@ -19,7 +19,7 @@ pub fn header<DB: DrawingBackend>(
     let title = ctx.title(&ctx.chart, title);
     let subtitle = ctx.subtitle_of(&ctx.chart, subtitle);
     let (title, subtitle) = (title.as_str(), subtitle.as_str());
-    let width = WIDTH - 2 * MARGIN as u32;
+    let width = inner_width(area);
     let title_lettering = Lettering::new(22.0, INK).bold();
     let mut y = 30;
     for l in wrap(area, title, title_lettering, width, 2) {
@@ -67,7 +67,7 @@ pub fn keyed_legend<DB: DrawingBackend>(
     let mut y = y + 8;
     for (name, key) in items {
         let w = text_width(area, name, ty) as i32 + 34;
-        if x + w > WIDTH as i32 - MARGIN {
+        if x + w > right_edge(area) {
             x = MARGIN;
             y += 22;
         }
@@ -87,16 +87,10 @@ pub fn keyed_legend<DB: DrawingBackend>(
 pub fn footer<DB: DrawingBackend>(area: &Area<DB>, ctx: &View, height: u32) -> Drawn<DB> {
     let caption = ctx.caption_of(&ctx.chart);
     let ty = Lettering::new(12.0, MUTED);
-    let width = WIDTH - 2 * MARGIN as u32;
+    let width = inner_width(area);
     let lines = wrap(area, caption, ty, width, 2);
     let mut y = height as i32 - 14 - 16 * (lines.len() as i32 - 1);
-    line(
-        area,
-        (MARGIN, y - 16),
-        (WIDTH as i32 - MARGIN, y - 16),
-        GRID,
-        1,
-    )?;
+    line(area, (MARGIN, y - 16), (right_edge(area), y - 16), GRID, 1)?;
     for l in lines {
         text(area, &l, (MARGIN, y), ty)?;
         y += 16;

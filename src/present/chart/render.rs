@@ -7,17 +7,18 @@ use anyhow::{anyhow, Context, Result};
 use plotters::prelude::*;
 
 use super::draw::{Area, Drawn};
-use super::theme::{register_fonts, BOLD, FONT, PNG_SCALE, REGULAR, WIDTH};
+use super::theme::{register_fonts, BOLD, FONT, PNG_SCALE, REGULAR};
 
-/// Draws into an SVG of the given height.
+/// Draws into an SVG `width` layout pixels wide and `height` high.
 pub fn render_svg(
+    width: u32,
     height: u32,
     draw: impl for<'b> FnOnce(&Area<SVGBackend<'b>>) -> Drawn<SVGBackend<'b>>,
 ) -> Result<String> {
     register_fonts();
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         root.fill(&WHITE)
             .map_err(|e| anyhow!("drawing the chart: {e}"))?;
         draw(&root).map_err(|e| anyhow!("drawing the chart: {e}"))?;
@@ -34,15 +35,16 @@ const FOOT: u32 = 64;
 /// the content ends (wrapped titles and legends vary), the second draws at that height.
 /// `draw` gets the page height (for the footer) and returns the y where its content ends.
 pub fn render_fit(
+    width: u32,
     draw: impl for<'b> Fn(&Area<SVGBackend<'b>>, u32) -> Drawn<SVGBackend<'b>, i32>,
 ) -> Result<String> {
     let mut bottom = 0;
-    render_svg(8000, |area| {
+    render_svg(width, 8000, |area| {
         bottom = draw(area, 8000)?;
         Ok(())
     })?;
     let height = (bottom.max(100) as u32) + FOOT;
-    render_svg(height, |area| draw(area, height).map(|_| ()))
+    render_svg(width, height, |area| draw(area, height).map(|_| ()))
 }
 
 /// The SVG reader's options, with the embedded fonts: built once per run and shared by every
@@ -148,11 +150,12 @@ pub fn png_size(bytes: &[u8]) -> Result<(u32, u32)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::theme::WIDTH;
     use super::*;
 
     fn sample_svg() -> String {
         register_fonts();
-        render_svg(300, |area| {
+        render_svg(WIDTH, 300, |area| {
             area.draw(&Rectangle::new(
                 [(40, 40), (400, 120)],
                 RGBColor(80, 120, 200).filled(),

@@ -1,12 +1,13 @@
 //! The row-chart layout shared by forest, category and dumbbell charts: one row per item
-//! under a common x axis, a wrapped label on the left and a right-aligned value column.
+//! under a common x axis, a wrapped label on the left and a right-aligned value column; on a
+//! narrow page ("stacked"), each row's lines of text above its bar, which spans the page.
 
 use plotters::prelude::*;
 
-use super::draw::{fit, text, wrap, Area, Drawn};
+use super::draw::{fit, is_narrow, right_edge, text, wrap, Area, Drawn};
 use super::furniture::x_axis;
 use super::scale::{AxisChoice, Scale};
-use super::theme::{Lettering, INK, MARGIN, MUTED, WIDTH};
+use super::theme::{Lettering, INK, MARGIN, MUTED};
 
 /// Where a row chart's plot and rows sit, and the scale its figures map through.
 pub struct RowLayout {
@@ -22,6 +23,41 @@ pub struct RowLayout {
     pub top: i32,
     /// The y where the last row ends (and the axis is drawn).
     pub bottom: i32,
+    /// Lines of text stacked above each row's bar on a narrow page; 0 on a wide one.
+    pub stacked: i32,
+}
+
+/// Height of one stacked line of text.
+const LINE: i32 = 15;
+
+impl RowLayout {
+    /// The layout for the page `area` draws on: on a wide page, rows of `row` px plotted
+    /// between `wide` (x0, x1); on a narrow one, `lines` lines of text above each row's bar and
+    /// the plot across the page. Otherwise as [`RowLayout::new`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn for_page<DB: DrawingBackend>(
+        area: &Area<DB>,
+        values: impl IntoIterator<Item = f64>,
+        axis: AxisChoice,
+        wide: (i32, i32),
+        row: i32,
+        rows: usize,
+        y: i32,
+        lines: i32,
+    ) -> Self {
+        if !is_narrow(area) {
+            return RowLayout::new(values, axis, wide, row, rows, y);
+        }
+        let span = (MARGIN + 10, right_edge(area) - 12);
+        let mut layout = RowLayout::new(values, axis, span, LINE * lines + 26, rows, y);
+        layout.stacked = lines;
+        layout
+    }
+
+    /// The y of stacked line `k` (from 0, the top one) of the row whose bar is at `cy`.
+    pub fn line_y(&self, cy: i32, k: i32) -> i32 {
+        cy - LINE * (self.stacked - k) - 3
+    }
 }
 
 impl RowLayout {
@@ -43,6 +79,7 @@ impl RowLayout {
             row,
             top,
             bottom: top + row * rows as i32,
+            stacked: 0,
         }
     }
 
@@ -51,8 +88,11 @@ impl RowLayout {
         self.scale.map(v, self.x0, self.x1)
     }
 
-    /// The vertical centre of row `i`.
+    /// The vertical centre of row `i`'s bar (below its lines of text when stacked).
     pub fn row_y(&self, i: usize) -> i32 {
+        if self.stacked > 0 {
+            return self.top + self.row * i as i32 + LINE * self.stacked + 14;
+        }
         self.top + self.row * i as i32 + self.row / 2
     }
 
@@ -74,12 +114,13 @@ impl RowLayout {
         text(
             area,
             heading,
-            (WIDTH as i32 - MARGIN, self.top - 14),
+            (right_edge(area), self.top - 14),
             Lettering::new(12.0, MUTED).right(),
         )
     }
 
-    /// A row's label, wrapped to two lines of at most `width` px and centred on `cy`.
+    /// A row's label, wrapped to two lines of at most `width` px and centred on `cy`; when
+    /// stacked, its first line above the bar, cut to leave `width` px.
     pub fn label<DB: DrawingBackend>(
         &self,
         area: &Area<DB>,
@@ -88,6 +129,10 @@ impl RowLayout {
         width: u32,
     ) -> Drawn<DB> {
         let lettering = Lettering::new(13.0, INK);
+        if self.stacked > 0 {
+            let line = fit(area, label, lettering, width);
+            return text(area, &line, (MARGIN, self.line_y(cy, 0)), lettering);
+        }
         let lines = wrap(area, label, lettering, width, 2);
         let first = cy - 8 * (lines.len() as i32 - 1);
         for (k, l) in lines.iter().enumerate() {
@@ -108,7 +153,7 @@ impl RowLayout {
         text(
             area,
             &fit(area, value, lettering, max),
-            (WIDTH as i32 - MARGIN, y),
+            (right_edge(area), y),
             lettering,
         )
     }

@@ -306,7 +306,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
                 title: ctx.title(&name, &c.title),
                 name,
                 subjects,
-                svg: super::render::render_fit(|area, h| plot::draw(area, c, ctx, h))?,
+                svg: super::render::render_fit(ctx.width, |area, h| plot::draw(area, c, ctx, h))?,
             })
         })
         .collect()

@@ -4,10 +4,10 @@
 
 use plotters::prelude::*;
 
-use super::draw::{bar, dashed, fit, line, text, text_width, Area, Drawn};
+use super::draw::{bar, dashed, fit, line, right_edge, text, text_width, Area, Drawn};
 use super::marks::Mark;
 use super::rows::RowLayout;
-use super::theme::{Lettering, MARGIN, SURVEY, SURVEY_EDGE, WIDTH};
+use super::theme::{Lettering, MARGIN, SURVEY, SURVEY_EDGE};
 
 /// A survey of estimates: a light band from its low to its high across every row, edged,
 /// and labelled on its own line above the rows ("survey: estimates range 3–60 million ·
@@ -50,7 +50,7 @@ pub fn across_rows<DB: DrawingBackend>(
     let ty = Lettering::new(12.0, SURVEY_EDGE);
     // From the band's left end when the label fits before the page's right margin (the value
     // column is below these lines), else ending at its right end, else cut at the margin.
-    let right = WIDTH as i32 - MARGIN;
+    let right = right_edge(area);
     let width = text_width(area, &label, ty) as i32;
     if x_lo + 2 + width <= right {
         text(area, &label, (x_lo + 2, label_y - 2), ty)

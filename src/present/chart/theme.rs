@@ -27,8 +27,13 @@ pub fn register_fonts() {
     });
 }
 
-/// Chart width in SVG pixels; the PNG is twice as wide.
+/// Chart width in SVG pixels unless asked otherwise; the PNG is twice as wide.
 pub const WIDTH: u32 = 1000;
+/// Layouts narrower than this stack each row's label above its bar, so that a phone's column
+/// shows labels at a legible size.
+pub const NARROW: u32 = 600;
+/// The width the report draws its phone layout at: the column of a 390 px wide phone screen.
+pub const PHONE: u32 = 360;
 /// PNG pixel density relative to the SVG.
 pub const PNG_SCALE: f32 = 2.0;
 /// Left and right page margins.

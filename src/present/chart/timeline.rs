@@ -4,13 +4,15 @@
 
 use plotters::prelude::*;
 
-use super::draw::{arrow_vertical, bar, fit, text, text_width, wrap, Area, Drawn};
+use super::draw::{
+    arrow_vertical, bar, fit, inner_width, right_edge, text, text_width, wrap, Area, Drawn,
+};
 use super::furniture::{footer, header, keyed_legend};
 use super::labels::Placer;
 use super::marks::{legend_keys, marks, Mark};
 use super::render::render_fit;
 use super::scale::Scale;
-use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, SURVEY_EDGE, WIDTH};
+use super::theme::{kind_color, Lettering, INK, MARGIN, MUTED, SURVEY_EDGE};
 use super::view::View;
 use super::years::{dodge, year_axes, YearAxis};
 use super::{survey, Rendered};
@@ -44,7 +46,8 @@ pub const MAX_MARKS: usize = 60;
 pub const MAX_SURVEYS: usize = 8;
 
 const PLOT_X0: i32 = MARGIN + 64;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 24;
+/// Room right of the plot, inside the page margin.
+const PLOT_RIGHT: i32 = 24;
 const PLOT_HEIGHT: i32 = 420;
 /// Width of a survey's band, centred on its year.
 const SURVEY_WIDTH: i32 = 24;
@@ -112,6 +115,8 @@ fn timeline(ctx: &View, s: &Summary) -> Option<Timeline> {
 
 /// Where the plot sits and how figures and years map onto it.
 struct Plot {
+    /// Right end of the plot.
+    x1: i32,
     scale: Scale,
     years: YearAxis,
     top: i32,
@@ -120,7 +125,7 @@ struct Plot {
 
 impl Plot {
     fn x(&self, year: i32) -> i32 {
-        self.years.x(f64::from(year), PLOT_X0, PLOT_X1)
+        self.years.x(f64::from(year), PLOT_X0, self.x1)
     }
 
     fn y(&self, v: f64) -> i32 {
@@ -144,6 +149,7 @@ pub fn draw<DB: DrawingBackend>(
         .flat_map(|m| [m.interval.lo, m.interval.hi, m.central])
         .filter(|v| v.is_finite());
     let plot = Plot {
+        x1: right_edge(area) - PLOT_RIGHT,
         scale: Scale::fitted(values, ctx.axis),
         years: t.years,
         top,
@@ -152,13 +158,13 @@ pub fn draw<DB: DrawingBackend>(
     year_axes(
         area,
         (&plot.scale, &plot.years),
-        (PLOT_X0, PLOT_X1),
+        (PLOT_X0, plot.x1),
         (plot.top, plot.bottom),
         &t.unit,
         "year the estimate was made",
     )?;
     let year = |m: &Mark| m.year.unwrap_or(t.years.lo);
-    let width = PLOT_X1 - PLOT_X0;
+    let width = plot.x1 - PLOT_X0;
     let dots = dodge(
         &t.marks.iter().map(year).collect::<Vec<_>>(),
         |y| plot.x(y),
@@ -225,7 +231,7 @@ fn labels<DB: DrawingBackend>(
     plot: &Plot,
 ) -> Drawn<DB> {
     let mut placer = Placer {
-        bounds: (PLOT_X0, plot.top - 4, WIDTH as i32 - MARGIN, plot.bottom),
+        bounds: (PLOT_X0, plot.top - 4, right_edge(area), plot.bottom),
         taken: t
             .marks
             .iter()
@@ -289,7 +295,7 @@ fn notes<DB: DrawingBackend>(area: &Area<DB>, t: &Timeline, y: i32) -> Drawn<DB,
     }
     let ty = Lettering::new(12.0, MUTED);
     let mut y = y;
-    for l in wrap(area, &parts.join(" "), ty, WIDTH - 2 * MARGIN as u32, 3) {
+    for l in wrap(area, &parts.join(" "), ty, inner_width(area), 3) {
         y += 16;
         text(area, &l, (MARGIN, y), ty)?;
     }
@@ -307,7 +313,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
                 title: ctx.title(&name, &t.title),
                 name,
                 subjects: vec![t.quantity.clone(), t.category.clone()],
-                svg: render_fit(|area, h| draw(area, t, ctx, h))?,
+                svg: render_fit(ctx.width, |area, h| draw(area, t, ctx, h))?,
             })
         })
         .collect()

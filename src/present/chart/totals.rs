@@ -3,12 +3,15 @@
 
 use plotters::prelude::*;
 
-use super::draw::{arrow, bar, dashed, fit, line, text, text_width, Area, Drawn};
+use super::draw::{
+    arrow, bar, dashed, fit, inner_width, is_narrow, line, right_edge, text, text_width, Area,
+    Drawn,
+};
 use super::furniture::{footer, header, legend, x_axis};
 use super::render::render_fit;
 use super::scale::Scale;
 use super::theme::{
-    kind_color, part_color, Lettering, APPROXIMATE, BROKEN, HOLDS, INK, MARGIN, MUTED, WIDTH,
+    kind_color, part_color, Lettering, APPROXIMATE, BROKEN, HOLDS, INK, MARGIN, MUTED,
 };
 use super::view::View;
 use super::Rendered;
@@ -19,9 +22,47 @@ use crate::model::{RelationKind, SourceKind};
 use crate::present::words::{self, stated};
 use crate::present::write::file_stem;
 
+/// Left end of the plot on a wide page, after the label column.
 const PLOT_X0: i32 = MARGIN + 200;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 20;
+/// Height of a row on a wide page.
 const ROW: i32 = 64;
+/// What a narrow page adds to each row: its two lines of text above the bar.
+const STACKED: i32 = 34;
+
+/// Where a totals chart plots, and whether each row's text stands above its bar (a narrow
+/// page) or left of it.
+struct Plot<'s> {
+    scale: &'s Scale,
+    x0: i32,
+    x1: i32,
+    narrow: bool,
+}
+
+impl Plot<'_> {
+    fn x(&self, v: f64) -> i32 {
+        self.scale.map(v, self.x0, self.x1)
+    }
+
+    /// The height of a row.
+    fn row(&self) -> i32 {
+        if self.narrow {
+            ROW + STACKED
+        } else {
+            ROW
+        }
+    }
+
+    /// The y of line `k` (0, 1 or 2) of the text of the row whose bar is at `cy`: beside the
+    /// bar on a wide page (`wide`), above it on a narrow one (two lines; a third shares the
+    /// second).
+    fn line_y(&self, cy: i32, k: i32, wide: i32) -> i32 {
+        if self.narrow {
+            cy - 52 + 16 * k.min(1)
+        } else {
+            wide
+        }
+    }
+}
 
 /// One part of a sum.
 pub struct Part {
@@ -127,32 +168,51 @@ pub fn draw<DB: DrawingBackend>(
         .filter_map(finite)
         .fold(0.0f64, f64::max);
     let scale = Scale::choose(0.0, hi, super::scale::AxisChoice::Linear);
+    let narrow = is_narrow(area);
+    let plot = Plot {
+        scale: &scale,
+        x0: if narrow { MARGIN + 4 } else { PLOT_X0 },
+        x1: right_edge(area) - 20,
+        narrow,
+    };
     let top = y + 40;
-    let bottom = top + 2 * ROW;
-    x_axis(area, &scale, PLOT_X0, PLOT_X1, top - 10, bottom, "")?;
-    stated_row(area, t, &scale, top + ROW / 2)?;
-    parts_row(area, t, &scale, top + ROW + ROW / 2)?;
-    verdict_mark(area, o, &scale, top, bottom)?;
+    let row = plot.row();
+    let bottom = top + 2 * row;
+    x_axis(area, &scale, plot.x0, plot.x1, top - 10, bottom, "")?;
+    stated_row(area, t, &plot, top + row - ROW / 2)?;
+    parts_row(area, t, &plot, top + 2 * row - ROW / 2)?;
+    verdict_mark(area, o, &plot, top, bottom)?;
     footer(area, ctx, height)?;
     Ok(bottom + 44)
 }
 
 /// Row 1: the stated total, its bar to the central value and its interval as a whisker.
-fn stated_row<DB: DrawingBackend>(
-    area: &Area<DB>,
-    t: &Totals,
-    scale: &Scale,
-    cy: i32,
-) -> Drawn<DB> {
+fn stated_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, plot: &Plot, cy: i32) -> Drawn<DB> {
     let o = t.outcome;
-    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+    let x = |v: f64| plot.x(v);
     let label = Lettering::new(13.0, INK);
     let detail = Lettering::new(11.0, MUTED);
-    text(area, "Stated total", (MARGIN, cy - 16), label.bold())?;
+    let heading = "Stated total";
     text(
         area,
-        &fit(area, &t.stated_label, label, 190),
-        (MARGIN, cy),
+        heading,
+        (MARGIN, plot.line_y(cy, 0, cy - 16)),
+        label.bold(),
+    )?;
+    // Narrow: the total's name follows the heading on its line.
+    let (at, width) = if plot.narrow {
+        let indent = text_width(area, heading, label.bold()) as i32 + 8;
+        (
+            MARGIN + indent,
+            inner_width(area).saturating_sub(indent as u32),
+        )
+    } else {
+        (MARGIN, 190)
+    };
+    text(
+        area,
+        &fit(area, &t.stated_label, label, width),
+        (at, plot.line_y(cy, 0, cy)),
         label,
     )?;
     let interval = if o.stated.lo == o.stated.hi {
@@ -164,13 +224,14 @@ fn stated_row<DB: DrawingBackend>(
             crate::present::words::interval_words(&o.stated)
         )
     };
+    let width = if plot.narrow { inner_width(area) } else { 190 };
     text(
         area,
-        &fit(area, &interval, detail, 190),
-        (MARGIN, cy + 15),
+        &fit(area, &interval, detail, width),
+        (MARGIN, plot.line_y(cy, 2, cy + 15)),
         detail,
     )?;
-    whisker(area, &o.stated, cy, scale)?;
+    whisker(area, &o.stated, cy, plot)?;
     bar(
         area,
         (x(0.0), cy - 12),
@@ -181,12 +242,13 @@ fn stated_row<DB: DrawingBackend>(
 }
 
 /// Row 2: the parts, stacked, each labelled with its value where the value fits inside.
-fn parts_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, scale: &Scale, cy: i32) -> Drawn<DB> {
+fn parts_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, plot: &Plot, cy: i32) -> Drawn<DB> {
     let o = t.outcome;
-    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
+    let x = |v: f64| plot.x(v);
     let label = Lettering::new(13.0, INK);
     let detail = Lettering::new(11.0, MUTED);
-    text(area, "Sum of the parts", (MARGIN, cy - 8), label.bold())?;
+    let heading_y = plot.line_y(cy, 0, cy - 8);
+    text(area, "Sum of the parts", (MARGIN, heading_y), label.bold())?;
     text(
         area,
         &format!(
@@ -199,10 +261,10 @@ fn parts_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, scale: &Scale, cy:
                 ""
             }
         ),
-        (MARGIN, cy + 9),
+        (MARGIN, plot.line_y(cy, 1, cy + 9)),
         detail,
     )?;
-    whisker(area, &o.computed, cy, scale)?;
+    whisker(area, &o.computed, cy, plot)?;
     let mut at = 0.0;
     for (i, p) in t.parts.iter().enumerate() {
         let (x0, x1) = (x(at), x(at + p.value));
@@ -231,11 +293,11 @@ fn parts_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, scale: &Scale, cy:
 fn verdict_mark<DB: DrawingBackend>(
     area: &Area<DB>,
     o: &Outcome,
-    scale: &Scale,
+    plot: &Plot,
     top: i32,
     bottom: i32,
 ) -> Drawn<DB> {
-    let sx = scale.map(o.stated_value, PLOT_X0, PLOT_X1);
+    let sx = plot.x(o.stated_value);
     dashed(area, (sx, top - 4), (sx, bottom), INK, 4)?;
     let color = verdict_color(o.verdict);
     let note = format!(
@@ -247,22 +309,22 @@ fn verdict_mark<DB: DrawingBackend>(
     text(
         area,
         &note,
-        (PLOT_X1, top - 22),
+        (plot.x1, top - 22),
         Lettering::new(13.0, color).bold().right(),
     )
 }
 
 /// An interval as a light band behind the bar, edged at its ends; an open end as an arrow.
-fn whisker<DB: DrawingBackend>(area: &Area<DB>, i: &Interval, cy: i32, scale: &Scale) -> Drawn<DB> {
+fn whisker<DB: DrawingBackend>(area: &Area<DB>, i: &Interval, cy: i32, plot: &Plot) -> Drawn<DB> {
     if i.lo == i.hi {
         return Ok(());
     }
-    let x = |v: f64| scale.map(v, PLOT_X0, PLOT_X1);
-    let (x0, x1) = (x(i.lo), if i.is_open_above() { PLOT_X1 } else { x(i.hi) });
+    let x = |v: f64| plot.x(v);
+    let (x0, x1) = (x(i.lo), if i.is_open_above() { plot.x1 } else { x(i.hi) });
     bar(area, (x0, cy - 20), (x1, cy + 20), INK.mix(0.08))?;
     line(area, (x0, cy - 20), (x0, cy + 20), INK, 2)?;
     if i.is_open_above() {
-        arrow(area, (PLOT_X1 + 6, cy), 1, INK)?;
+        arrow(area, (plot.x1 + 6, cy), 1, INK)?;
     } else {
         line(area, (x1, cy - 20), (x1, cy + 20), INK, 2)?;
     }
@@ -280,7 +342,7 @@ pub fn render(ctx: &View) -> anyhow::Result<Vec<Rendered>> {
                 title: ctx.title(&name, &t.title),
                 name,
                 subjects: vec![t.outcome.id.clone()],
-                svg: render_fit(|area, h| draw(area, t, ctx, h))?,
+                svg: render_fit(ctx.width, |area, h| draw(area, t, ctx, h))?,
             })
         })
         .collect()

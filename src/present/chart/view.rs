@@ -2,6 +2,7 @@
 //! of a forest's rows.
 
 use super::scale::AxisChoice;
+use super::theme::WIDTH;
 use crate::analysis::Analysis;
 use crate::model::ChartText;
 
@@ -16,6 +17,10 @@ pub struct View<'a> {
     pub order: RowOrder,
     /// The name of the chart being drawn (see [`View::for_chart`]); empty otherwise.
     pub chart: String,
+    /// The width charts are laid out at, in layout pixels (see [`View::sized`]).
+    pub width: u32,
+    /// How much larger than the layout the chart is written: text and strokes grow by it.
+    pub scale: f64,
 }
 
 /// The order of a forest chart's rows.
@@ -51,7 +56,18 @@ impl<'a> View<'a> {
             axis,
             order: RowOrder::default(),
             chart: String::new(),
+            width: WIDTH,
+            scale: 1.0,
         }
+    }
+
+    /// The same view for charts `width` pixels wide whose text and strokes are `scale` times
+    /// their usual size: the layout is `width / scale` wide and written `scale` times larger.
+    /// A layout under [`NARROW`](super::theme::NARROW) stacks each row's label above its bar.
+    pub fn sized(mut self, width: u32, scale: f64) -> Self {
+        self.width = ((f64::from(width) / scale).round() as u32).max(1);
+        self.scale = scale;
+        self
     }
 
     /// The same view, with forest rows in `order`.

@@ -3,16 +3,17 @@
 
 use plotters::prelude::*;
 
-use super::super::draw::{bar, text, wrap, Area, Drawn};
+use super::super::draw::{bar, inner_width, right_edge, text, wrap, Area, Drawn};
 use super::super::furniture::{footer, header, keyed_legend, Key};
-use super::super::theme::{Lettering, MARGIN, MUTED, WIDTH};
+use super::super::theme::{Lettering, MARGIN, MUTED};
 use super::super::view::View;
 use super::super::years::year_axes;
 use super::{Point, SeriesChart, MAX_LINES};
 use crate::english::number::grouped;
 
 const PLOT_X0: i32 = MARGIN + 64;
-const PLOT_X1: i32 = WIDTH as i32 - MARGIN - 24;
+/// Room right of the plot, inside the page margin.
+const PLOT_RIGHT: i32 = 24;
 const PLOT_HEIGHT: i32 = 420;
 /// Up to this many periods, every point gets a dot; beyond, only a point standing alone (a
 /// line of one period) does, so that the lines stay lines.
@@ -21,13 +22,15 @@ const DOTS_UP_TO: usize = 30;
 /// Where the plot sits and how periods and figures map onto it.
 struct Plot<'a> {
     chart: &'a SeriesChart,
+    /// Right end of the plot.
+    x1: i32,
     top: i32,
     bottom: i32,
 }
 
 impl Plot<'_> {
     fn x(&self, p: &Point) -> i32 {
-        self.chart.years.x(p.x, PLOT_X0, PLOT_X1)
+        self.chart.years.x(p.x, PLOT_X0, self.x1)
     }
 
     fn y(&self, v: f64) -> i32 {
@@ -68,6 +71,7 @@ pub fn draw<DB: DrawingBackend>(
     let top = y + 30;
     let plot = Plot {
         chart: c,
+        x1: right_edge(area) - PLOT_RIGHT,
         top,
         bottom: top + PLOT_HEIGHT,
     };
@@ -79,7 +83,7 @@ pub fn draw<DB: DrawingBackend>(
     year_axes(
         area,
         (&c.scale, &c.years),
-        (PLOT_X0, PLOT_X1),
+        (PLOT_X0, plot.x1),
         (plot.top, plot.bottom),
         &c.unit,
         what,
@@ -175,7 +179,7 @@ fn notes<DB: DrawingBackend>(area: &Area<DB>, c: &SeriesChart, y: i32) -> Drawn<
     }
     let ty = Lettering::new(12.0, MUTED);
     let mut y = y;
-    for l in wrap(area, &parts.join(" "), ty, WIDTH - 2 * MARGIN as u32, 4) {
+    for l in wrap(area, &parts.join(" "), ty, inner_width(area), 4) {
         y += 16;
         text(area, &l, (MARGIN, y), ty)?;
     }
