@@ -59,6 +59,16 @@ pub struct DataArgs {
     pub about: Option<f64>,
 }
 
+/// A chart's scale: a number from 0.5 to 4.
+fn parse_scale(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.5..=4.0).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a scale: give a number from 0.5 to 4 (1.5 sets text and lines half as large again)"
+        )),
+    }
+}
+
 fn parse_tolerance(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() && v > 0.0 && v < 1.0 => Ok(v),
@@ -148,6 +158,16 @@ pub struct ChartArgs {
     /// Order a forest's rows by central value or by the year each estimate was made.
     #[arg(long, value_enum, default_value_t = RowOrder::Value)]
     pub order: RowOrder,
+
+    /// Width of each chart in pixels (the PNG has twice as many). Below 600 px of layout
+    /// (width ÷ scale) a chart's rows put their labels above their bars, as on a phone.
+    #[arg(long, value_name = "PX", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(240..=8000))]
+    pub width: u32,
+
+    /// Text and line size for slides and print: 1.5 sets text and strokes half as large again
+    /// on a chart of the same width (laid out at width ÷ scale, at least 240 px).
+    #[arg(long, value_name = "F", default_value_t = 1.0, value_parser = parse_scale)]
+    pub scale: f64,
 
     /// Charts (`forest-ID`, `timeline-ID`, `series-NAME`...), quantity ids, categories, series
     /// or relation ids to chart (all charts when none is named).

@@ -109,7 +109,7 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
             write::note(&format!("warning: {unused}"));
         }
     }
-    let report = crate::present::report::build(&ctx, &charts).into_bytes();
+    let report = crate::present::report::build(&ctx, &charts)?.into_bytes();
     files.push((args.out.join("report.html"), report));
     let all: Vec<&Rendered> = charts.iter().collect();
     let chart_files = super::chart::chart_paths(&all, &args.charts, ChartFormat::Both);

@@ -16,7 +16,17 @@ pub fn run(args: &ChartArgs) -> Result<ExitCode> {
     let Pipeline {
         analysis, output, ..
     } = Pipeline::clean(&args.data)?;
-    let ctx = View::new(&analysis, args.axis).with_order(args.order);
+    let layout = f64::from(args.width) / args.scale;
+    if layout < 240.0 {
+        bail!(
+            "--width {} at --scale {} lays a chart out on {layout:.0} px, and a chart needs at least 240: give a wider width or a smaller scale",
+            args.width,
+            args.scale
+        );
+    }
+    let ctx = View::new(&analysis, args.axis)
+        .with_order(args.order)
+        .sized(args.width, args.scale);
     let charts = chart::render_all(&ctx)?;
     if args.names.is_empty() {
         for unused in chart::unused_texts(&analysis.data, &charts) {

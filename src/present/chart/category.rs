@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::draw::{arrow, bar, inner_width, right_edge, text, text_width, wrap, Area, Drawn};
+use super::draw::{arrow, bar, inner_width, margin, right_edge, text, wrap, Area, Drawn};
 use super::furniture::{footer, header, legend};
 use super::render::render_fit;
 use super::rows::RowLayout;
@@ -115,7 +115,7 @@ pub fn draw<DB: DrawingBackend>(
         .flat_map(|s| [s.envelope.lo, s.envelope.hi, s.median])
         .filter(|v| v.is_finite());
     let wide = (PLOT_X0, right_edge(area) - VALUE_COLUMN);
-    let layout = RowLayout::for_page(area, values, ctx.axis, wide, ROW, o.rows.len(), y, 1);
+    let layout = RowLayout::for_page(area, values, ctx.axis, wide, ROW, o.rows.len(), y, 2);
     layout.axis(area, &o.unit)?;
     layout.value_heading(area, "median")?;
     for (i, s) in o.rows.iter().enumerate() {
@@ -135,7 +135,7 @@ pub fn draw<DB: DrawingBackend>(
         bottom += 22;
         for l in wrap(area, &note, ty, inner_width(area), 2) {
             bottom += 16;
-            text(area, &l, (MARGIN, bottom), ty)?;
+            text(area, &l, (margin(area), bottom), ty)?;
         }
     }
     footer(area, ctx, height)?;
@@ -156,9 +156,8 @@ fn draw_row<DB: DrawingBackend>(
     let shown = format!("{} ({} est.)", figure(s.median, known, unit), s.independent);
     let value = Lettering::new(12.0, INK).right();
     let (label_room, value_y) = if layout.stacked > 0 {
-        // The median shares the label's line, at the right.
-        let room = inner_width(area).saturating_sub(text_width(area, &shown, value) + 12);
-        (room, layout.line_y(cy, 0))
+        // The label takes the first line, the median the second, at the right.
+        (inner_width(area), layout.line_y(cy, 1))
     } else {
         (LABEL_WIDTH, cy)
     };

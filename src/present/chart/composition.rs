@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 
 use super::draw::{
-    bar, fit, inner_width, is_narrow, line, right_edge, text, text_width, Area, Drawn,
+    bar, fit, inner_width, is_narrow, line, margin, right_edge, text, text_width, Area, Drawn,
 };
 use super::furniture::{footer, header, legend, x_axis};
 use super::render::render_fit;
@@ -193,7 +193,7 @@ pub fn draw<DB: DrawingBackend>(
     let narrow = is_narrow(area);
     let (plot_x0, plot_x1, row, width) = if narrow {
         (
-            MARGIN + 4,
+            margin(area) + 4,
             right_edge(area) - 12,
             ROW + STACKED,
             inner_width(area),
@@ -214,12 +214,17 @@ pub fn draw<DB: DrawingBackend>(
         };
         let name = Lettering::new(13.0, INK);
         let detail = Lettering::new(11.0, MUTED);
-        text(area, &fit(area, &r.source, name, width), (MARGIN, y1), name)?;
+        text(
+            area,
+            &fit(area, &r.source, name, width),
+            (margin(area), y1),
+            name,
+        )?;
         let line2 = format!("stated {} · {} parts", r.stated, r.parts.len());
         text(
             area,
             &fit(area, &line2, detail, width),
-            (MARGIN, y2),
+            (margin(area), y2),
             detail,
         )?;
         let mut at = 0.0;

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::theme::{Lettering, MARGIN, NARROW};
+use super::theme::{Lettering, MARGIN, NARROW, NARROW_MARGIN};
 
 /// The drawing surface every chart draws on.
 pub type Area<DB> = DrawingArea<DB, Shift>;
@@ -16,14 +16,23 @@ pub fn page_width<DB: DrawingBackend>(area: &Area<DB>) -> i32 {
     area.dim_in_pixel().0 as i32
 }
 
+/// The page's left and right margin: [`MARGIN`], or [`NARROW_MARGIN`] on a narrow page.
+pub fn margin<DB: DrawingBackend>(area: &Area<DB>) -> i32 {
+    if is_narrow(area) {
+        NARROW_MARGIN
+    } else {
+        MARGIN
+    }
+}
+
 /// The x of the page's right margin.
 pub fn right_edge<DB: DrawingBackend>(area: &Area<DB>) -> i32 {
-    page_width(area) - MARGIN
+    page_width(area) - margin(area)
 }
 
 /// The width between the page's margins, for text that runs across the page.
 pub fn inner_width<DB: DrawingBackend>(area: &Area<DB>) -> u32 {
-    (page_width(area) - 2 * MARGIN).max(1) as u32
+    (page_width(area) - 2 * margin(area)).max(1) as u32
 }
 
 /// Whether the page is narrow enough for the stacked layout (see [`NARROW`]).
@@ -74,8 +83,9 @@ fn capped(s: &str) -> &str {
     }
 }
 
-/// Breaks `s` into at most `lines` lines of at most `max` pixels; the last one ends in an
-/// ellipsis when the text does not fit.
+/// Breaks `s` into at most `lines` lines of at most `max` pixels (twice as many lines on a
+/// narrow page, whose lines hold about half the words); the last one ends in an ellipsis when
+/// the text does not fit.
 pub fn wrap<DB: DrawingBackend>(
     area: &Area<DB>,
     s: &str,
@@ -83,6 +93,7 @@ pub fn wrap<DB: DrawingBackend>(
     max: u32,
     lines: usize,
 ) -> Vec<String> {
+    let lines = if is_narrow(area) { 2 * lines } else { lines };
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     let words: Vec<&str> = capped(s).split_whitespace().collect();

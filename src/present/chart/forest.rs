@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 
 use super::draw::{
-    arrow, bar, dashed, fit, inner_width, right_edge, text, text_width, wrap, Area, Drawn,
+    arrow, bar, dashed, fit, inner_width, margin, right_edge, text, text_width, wrap, Area, Drawn,
 };
 use super::furniture::{footer, header, keyed_legend};
 use super::marks::{envelope_key, legend_keys, marks, weigh, Mark};
@@ -181,7 +181,11 @@ pub fn draw<DB: DrawingBackend>(
     let y = keyed_legend(area, &legend_keys(&shown, true, &[envelope_key()]), y)?;
     let layout = row_layout(area, f, ctx, y);
     backdrop(area, f, &layout)?;
-    layout.value_heading(area, "figure as stated")?;
+    if layout.stacked == 0 {
+        // Stacked, each figure as stated ends its row's second line, and the median's label
+        // takes the heading's place.
+        layout.value_heading(area, "figure as stated")?;
+    }
     for (i, row) in f.rows.iter().enumerate() {
         draw_row(area, row, &layout, layout.row_y(i))?;
     }
@@ -199,7 +203,7 @@ pub fn draw<DB: DrawingBackend>(
         bottom += 22;
         for l in lines {
             bottom += 16;
-            text(area, &l, (MARGIN, bottom), ty)?;
+            text(area, &l, (margin(area), bottom), ty)?;
         }
     }
     footer(area, ctx, height)?;
@@ -319,11 +323,11 @@ fn row_text<DB: DrawingBackend>(
     // The year and provenance tag are never the part cut off.
     let room = width.saturating_sub(text_width(area, &tail, name));
     let label = format!("{}{tail}", fit(area, &row.mark.source, name, room));
-    text(area, &label, (MARGIN, ys.0), name)?;
+    text(area, &label, (margin(area), ys.0), name)?;
     text(
         area,
         &fit(area, &row.detail, detail, detail_room),
-        (MARGIN, ys.1),
+        (margin(area), ys.1),
         detail,
     )
 }

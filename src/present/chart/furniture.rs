@@ -3,9 +3,11 @@
 
 use plotters::prelude::*;
 
-use super::draw::{bar, inner_width, line, right_edge, text, text_width, wrap, Area, Drawn};
+use super::draw::{
+    bar, inner_width, line, margin, right_edge, text, text_width, wrap, Area, Drawn,
+};
 use super::scale::Scale;
-use super::theme::{Lettering, GRID, INK, MARGIN, MUTED};
+use super::theme::{Lettering, GRID, INK, MUTED};
 use super::view::View;
 use crate::english::number::{short, unit_suffix};
 
@@ -23,12 +25,12 @@ pub fn header<DB: DrawingBackend>(
     let title_lettering = Lettering::new(22.0, INK).bold();
     let mut y = 30;
     for l in wrap(area, title, title_lettering, width, 2) {
-        text(area, &l, (MARGIN, y), title_lettering)?;
+        text(area, &l, (margin(area), y), title_lettering)?;
         y += 28;
     }
     let sub = Lettering::new(14.0, MUTED);
     for l in wrap(area, subtitle, sub, width, 2) {
-        text(area, &l, (MARGIN, y - 4), sub)?;
+        text(area, &l, (margin(area), y - 4), sub)?;
         y += 20;
     }
     Ok(y + 4)
@@ -63,12 +65,12 @@ pub fn keyed_legend<DB: DrawingBackend>(
     y: i32,
 ) -> Drawn<DB, i32> {
     let ty = Lettering::new(13.0, INK);
-    let mut x = MARGIN;
+    let mut x = margin(area);
     let mut y = y + 8;
     for (name, key) in items {
         let w = text_width(area, name, ty) as i32 + 34;
         if x + w > right_edge(area) {
-            x = MARGIN;
+            x = margin(area);
             y += 22;
         }
         match key {
@@ -90,9 +92,15 @@ pub fn footer<DB: DrawingBackend>(area: &Area<DB>, ctx: &View, height: u32) -> D
     let width = inner_width(area);
     let lines = wrap(area, caption, ty, width, 2);
     let mut y = height as i32 - 14 - 16 * (lines.len() as i32 - 1);
-    line(area, (MARGIN, y - 16), (right_edge(area), y - 16), GRID, 1)?;
+    line(
+        area,
+        (margin(area), y - 16),
+        (right_edge(area), y - 16),
+        GRID,
+        1,
+    )?;
     for l in lines {
-        text(area, &l, (MARGIN, y), ty)?;
+        text(area, &l, (margin(area), y), ty)?;
         y += 16;
     }
     Ok(())
@@ -109,10 +117,22 @@ pub fn x_axis<DB: DrawingBackend>(
     unit: &str,
 ) -> Drawn<DB> {
     let ty = Lettering::new(12.0, MUTED).center();
-    for t in scale.ticks() {
-        let x = scale.map(t, x0, x1);
-        line(area, (x, top), (x, bottom), GRID, 1)?;
-        text(area, &tick_label(t, unit), (x, bottom + 12), ty)?;
+    let values = scale.ticks();
+    let ticks: Vec<(i32, String)> = values
+        .iter()
+        .map(|&t| (scale.map(t, x0, x1), tick_label(t, unit)))
+        .collect();
+    // On a log axis, the powers of ten (1k, 10k, 100k) are the labels worth keeping.
+    let powers: Vec<bool> = values
+        .iter()
+        .map(|v| scale.is_log() && (v.log10() - v.log10().round()).abs() < 1e-9)
+        .collect();
+    let labelled = labelled_ticks(area, &ticks, ty, &powers);
+    for (i, (x, label)) in ticks.iter().enumerate() {
+        line(area, (*x, top), (*x, bottom), GRID, 1)?;
+        if labelled(i) {
+            text(area, label, (*x, bottom + 12), ty)?;
+        }
     }
     line(area, (x0, bottom), (x1, bottom), MUTED, 1)?;
     if scale.is_log() {
@@ -124,6 +144,47 @@ pub fn x_axis<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// Which ticks get a label: all of them when their labels do not touch; else, on a log axis,
+/// the powers of ten (1k, 10k, 100k); else every second, third... tick, the first that leaves
+/// 2 px between labels (a narrow page has room for fewer).
+fn labelled_ticks<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ticks: &[(i32, String)],
+    ty: Lettering,
+    powers: &[bool],
+) -> impl Fn(usize) -> bool {
+    let extent = |(x, label): &(i32, String)| {
+        let half = text_width(area, label, ty) as i32 / 2;
+        (x - half, x + half)
+    };
+    let fits = |keep: &dyn Fn(usize) -> bool| {
+        let kept: Vec<(i32, i32)> = (0..ticks.len())
+            .filter(|&i| keep(i))
+            .map(|i| extent(&ticks[i]))
+            .collect();
+        kept.windows(2).all(|w| w[0].1 + 2 <= w[1].0)
+    };
+    let powers = powers.to_vec();
+    let mut every = 1;
+    let mut use_powers = false;
+    if !fits(&|_| true) {
+        if powers.iter().any(|&p| p) && fits(&|i| powers[i]) {
+            use_powers = true;
+        } else {
+            every = (2..ticks.len().max(2))
+                .find(|&k| fits(&|i| i % k == 0))
+                .unwrap_or(ticks.len().max(1));
+        }
+    }
+    move |i| {
+        if use_powers {
+            powers[i]
+        } else {
+            i % every == 0
+        }
+    }
 }
 
 /// A tick label as people write it: 250k, 1M, 20M; 43%; 165 cm.

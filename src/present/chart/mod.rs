@@ -81,6 +81,7 @@ pub fn render_all(ctx: &view::View) -> Result<Vec<Rendered>> {
             n += 1;
         }
         c.name = name;
+        c.svg = render::scaled(&c.svg, ctx.scale);
     }
     Ok(charts)
 }

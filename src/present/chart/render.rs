@@ -47,6 +47,31 @@ pub fn render_fit(
     render_svg(width, height, |area| draw(area, height).map(|_| ()))
 }
 
+/// The SVG written `scale` times its layout's size: the opening tag's width and height grow,
+/// its viewBox keeps the layout, so text and strokes grow with the page (`chart --scale`).
+pub fn scaled(svg: &str, scale: f64) -> String {
+    if scale == 1.0 {
+        return svg.to_string();
+    }
+    let Some(end) = svg.find('>') else {
+        return svg.to_string();
+    };
+    let mut head = svg[..end].to_string();
+    for attribute in ["width", "height"] {
+        let key = format!(" {attribute}=\"");
+        let Some(at) = head.find(&key).map(|i| i + key.len()) else {
+            continue;
+        };
+        let Some(len) = head[at..].find('"') else {
+            continue;
+        };
+        if let Ok(v) = head[at..at + len].parse::<f64>() {
+            head.replace_range(at..at + len, &format!("{}", (v * scale).round()));
+        }
+    }
+    head + &svg[end..]
+}
+
 /// The SVG reader's options, with the embedded fonts: built once per run and shared by every
 /// chart (and every thread), instead of loading the fonts again for each PNG.
 fn svg_options() -> &'static resvg::usvg::Options<'static> {
@@ -196,6 +221,22 @@ mod tests {
             fast.len(),
             default.len()
         );
+    }
+
+    /// `--scale 2` writes the same layout at twice the size: the viewBox keeps the layout,
+    /// and the PNG has twice the pixels of the unscaled one in each direction.
+    #[test]
+    fn a_scaled_chart_keeps_its_layout_at_a_larger_size() {
+        let svg = sample_svg();
+        let big = scaled(&svg, 2.0);
+        assert!(big.starts_with("<svg width=\"2000\" height=\"600\" viewBox=\"0 0 1000 300\""));
+        assert_eq!(
+            &big[big.find('>').unwrap()..],
+            &svg[svg.find('>').unwrap()..]
+        );
+        assert_eq!(png_size(&rasterize(&big).unwrap()).unwrap(), (4000, 1200));
+        assert_eq!(png_size(&rasterize(&svg).unwrap()).unwrap(), (2000, 600));
+        assert_eq!(scaled(&svg, 1.0), svg);
     }
 
     #[test]

@@ -4,10 +4,10 @@
 
 use plotters::prelude::*;
 
-use super::draw::{fit, is_narrow, right_edge, text, wrap, Area, Drawn};
+use super::draw::{fit, is_narrow, margin, right_edge, text, wrap, Area, Drawn};
 use super::furniture::x_axis;
 use super::scale::{AxisChoice, Scale};
-use super::theme::{Lettering, INK, MARGIN, MUTED};
+use super::theme::{Lettering, INK, MUTED};
 
 /// Where a row chart's plot and rows sit, and the scale its figures map through.
 pub struct RowLayout {
@@ -48,7 +48,7 @@ impl RowLayout {
         if !is_narrow(area) {
             return RowLayout::new(values, axis, wide, row, rows, y);
         }
-        let span = (MARGIN + 10, right_edge(area) - 12);
+        let span = (margin(area) + 10, right_edge(area) - 12);
         let mut layout = RowLayout::new(values, axis, span, LINE * lines + 26, rows, y);
         layout.stacked = lines;
         layout
@@ -131,12 +131,12 @@ impl RowLayout {
         let lettering = Lettering::new(13.0, INK);
         if self.stacked > 0 {
             let line = fit(area, label, lettering, width);
-            return text(area, &line, (MARGIN, self.line_y(cy, 0)), lettering);
+            return text(area, &line, (margin(area), self.line_y(cy, 0)), lettering);
         }
         let lines = wrap(area, label, lettering, width, 2);
         let first = cy - 8 * (lines.len() as i32 - 1);
         for (k, l) in lines.iter().enumerate() {
-            text(area, l, (MARGIN, first + 16 * k as i32), lettering)?;
+            text(area, l, (margin(area), first + 16 * k as i32), lettering)?;
         }
         Ok(())
     }

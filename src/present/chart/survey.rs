@@ -4,10 +4,10 @@
 
 use plotters::prelude::*;
 
-use super::draw::{bar, dashed, fit, line, right_edge, text, text_width, Area, Drawn};
+use super::draw::{bar, dashed, fit, line, margin, right_edge, text, text_width, Area, Drawn};
 use super::marks::Mark;
 use super::rows::RowLayout;
-use super::theme::{Lettering, MARGIN, SURVEY, SURVEY_EDGE};
+use super::theme::{Lettering, SURVEY, SURVEY_EDGE};
 
 /// A survey of estimates: a light band from its low to its high across every row, edged,
 /// and labelled on its own line above the rows ("survey: estimates range 3–60 million ·
@@ -54,7 +54,7 @@ pub fn across_rows<DB: DrawingBackend>(
     let width = text_width(area, &label, ty) as i32;
     if x_lo + 2 + width <= right {
         text(area, &label, (x_lo + 2, label_y - 2), ty)
-    } else if x_hi - 2 - width >= MARGIN {
+    } else if x_hi - 2 - width >= margin(area) {
         text(area, &label, (x_hi - 2, label_y - 2), ty.right())
     } else {
         let room = (right - x_lo - 2).max(0) as u32;

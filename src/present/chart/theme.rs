@@ -38,6 +38,8 @@ pub const PHONE: u32 = 360;
 pub const PNG_SCALE: f32 = 2.0;
 /// Left and right page margins.
 pub const MARGIN: i32 = 28;
+/// Left and right page margins of a narrow page, where every pixel of width counts.
+pub const NARROW_MARGIN: i32 = 12;
 
 /// Text colour: titles, labels and values.
 pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);

@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 
 use super::draw::{
-    arrow_vertical, bar, fit, inner_width, right_edge, text, text_width, wrap, Area, Drawn,
+    arrow_vertical, bar, fit, inner_width, margin, right_edge, text, text_width, wrap, Area, Drawn,
 };
 use super::furniture::{footer, header, keyed_legend};
 use super::labels::Placer;
@@ -297,7 +297,7 @@ fn notes<DB: DrawingBackend>(area: &Area<DB>, t: &Timeline, y: i32) -> Drawn<DB,
     let mut y = y;
     for l in wrap(area, &parts.join(" "), ty, inner_width(area), 3) {
         y += 16;
-        text(area, &l, (MARGIN, y), ty)?;
+        text(area, &l, (margin(area), y), ty)?;
     }
     Ok(y)
 }

@@ -4,8 +4,8 @@
 use plotters::prelude::*;
 
 use super::draw::{
-    arrow, bar, dashed, fit, inner_width, is_narrow, line, right_edge, text, text_width, Area,
-    Drawn,
+    arrow, bar, dashed, fit, inner_width, is_narrow, line, margin, right_edge, text, text_width,
+    Area, Drawn,
 };
 use super::furniture::{footer, header, legend, x_axis};
 use super::render::render_fit;
@@ -171,7 +171,7 @@ pub fn draw<DB: DrawingBackend>(
     let narrow = is_narrow(area);
     let plot = Plot {
         scale: &scale,
-        x0: if narrow { MARGIN + 4 } else { PLOT_X0 },
+        x0: if narrow { margin(area) + 4 } else { PLOT_X0 },
         x1: right_edge(area) - 20,
         narrow,
     };
@@ -196,18 +196,18 @@ fn stated_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, plot: &Plot, cy: 
     text(
         area,
         heading,
-        (MARGIN, plot.line_y(cy, 0, cy - 16)),
+        (margin(area), plot.line_y(cy, 0, cy - 16)),
         label.bold(),
     )?;
     // Narrow: the total's name follows the heading on its line.
     let (at, width) = if plot.narrow {
         let indent = text_width(area, heading, label.bold()) as i32 + 8;
         (
-            MARGIN + indent,
+            margin(area) + indent,
             inner_width(area).saturating_sub(indent as u32),
         )
     } else {
-        (MARGIN, 190)
+        (margin(area), 190)
     };
     text(
         area,
@@ -228,7 +228,7 @@ fn stated_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, plot: &Plot, cy: 
     text(
         area,
         &fit(area, &interval, detail, width),
-        (MARGIN, plot.line_y(cy, 2, cy + 15)),
+        (margin(area), plot.line_y(cy, 2, cy + 15)),
         detail,
     )?;
     whisker(area, &o.stated, cy, plot)?;
@@ -248,7 +248,12 @@ fn parts_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, plot: &Plot, cy: i
     let label = Lettering::new(13.0, INK);
     let detail = Lettering::new(11.0, MUTED);
     let heading_y = plot.line_y(cy, 0, cy - 8);
-    text(area, "Sum of the parts", (MARGIN, heading_y), label.bold())?;
+    text(
+        area,
+        "Sum of the parts",
+        (margin(area), heading_y),
+        label.bold(),
+    )?;
     text(
         area,
         &format!(
@@ -261,7 +266,7 @@ fn parts_row<DB: DrawingBackend>(area: &Area<DB>, t: &Totals, plot: &Plot, cy: i
                 ""
             }
         ),
-        (MARGIN, plot.line_y(cy, 1, cy + 9)),
+        (margin(area), plot.line_y(cy, 1, cy + 9)),
         detail,
     )?;
     whisker(area, &o.computed, cy, plot)?;

@@ -66,7 +66,8 @@ impl<'a> View<'a> {
     /// A layout under [`NARROW`](super::theme::NARROW) stacks each row's label above its bar.
     pub fn sized(mut self, width: u32, scale: f64) -> Self {
         self.width = ((f64::from(width) / scale).round() as u32).max(1);
-        self.scale = scale;
+        // The factor that brings the rounded layout back to exactly `width`.
+        self.scale = f64::from(width) / f64::from(self.width);
         self
     }
 

@@ -4,10 +4,10 @@
 
 use plotters::prelude::*;
 
-use super::draw::{line, text, Area, Drawn};
+use super::draw::{line, margin, text, Area, Drawn};
 use super::furniture::tick_label;
 use super::scale::Scale;
-use super::theme::{Lettering, GRID, MARGIN, MUTED};
+use super::theme::{Lettering, GRID, MUTED};
 
 /// The most year ticks an axis gets: a year label is about 35 px wide.
 const MAX_TICKS: i32 = 12;
@@ -51,14 +51,20 @@ impl YearAxis {
     /// The years that get a tick: multiples of the smallest round step that gives at most
     /// [`MAX_TICKS`] of them.
     pub fn ticks(&self) -> Vec<i32> {
+        self.ticks_at_most(MAX_TICKS)
+    }
+
+    /// The years that get a tick on an axis with room for at most `max` labels.
+    pub fn ticks_at_most(&self, max: i32) -> Vec<i32> {
+        let max = max.clamp(2, MAX_TICKS);
         let span = i64::from(self.hi) - i64::from(self.lo);
         let step = [1i64, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
             .into_iter()
             .chain((4..10).map(|p| 10i64.pow(p)))
-            .find(|s| span / s < i64::from(MAX_TICKS))
+            .find(|s| span / s < i64::from(max))
             .unwrap_or(10i64.pow(10));
         let first = i64::from(self.lo).div_euclid(step) * step;
-        (0..=i64::from(MAX_TICKS) + 1)
+        (0..=i64::from(max) + 1)
             .map(|k| first + k * step)
             .filter(|&t| t >= i64::from(self.lo) && t <= i64::from(self.hi))
             .map(|t| t as i32)
@@ -75,7 +81,8 @@ impl YearAxis {
         (top, bottom): (i32, i32),
     ) -> Drawn<DB> {
         let ty = Lettering::new(12.0, MUTED).center();
-        for year in self.ticks() {
+        // A year's label is about 35 px wide: a narrow page gets fewer ticks.
+        for year in self.ticks_at_most((x1 - x0) / 48) {
             let x = self.x(f64::from(year), x0, x1);
             line(area, (x, top), (x, bottom), GRID, 1)?;
             text(area, &year.to_string(), (x, bottom + 12), ty)?;
@@ -105,7 +112,12 @@ pub fn year_axes<DB: DrawingBackend>(
         text(area, &tick_label(v, tick_unit), (x0 - 8, y), ticks.right())?;
     }
     if tick_unit.is_empty() && !unit.is_empty() {
-        text(area, unit, (MARGIN, top - 18), Lettering::new(11.0, MUTED))?;
+        text(
+            area,
+            unit,
+            (margin(area), top - 18),
+            Lettering::new(11.0, MUTED),
+        )?;
     }
     years.draw(area, (x0, x1), (top, bottom))?;
     line(area, (x0, bottom), (x1, bottom), MUTED, 1)?;
@@ -167,6 +179,8 @@ mod tests {
             hi: i32::MAX,
         };
         assert!(huge.ticks().len() <= MAX_TICKS as usize + 1);
+        // A narrow axis: at most five labels over the decades the wide one ticks.
+        assert_eq!(century.ticks_at_most(5), vec![1900, 1925, 1950, 1975, 2000]);
     }
 
     #[test]

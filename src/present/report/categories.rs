@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::{escape, hex, inline_svg, quote_in_sentence};
+use super::html::{escape, hex, quote_in_sentence};
 use super::Report;
 use crate::analysis::reconcile::Summary;
 use crate::english::locator::{locate_cells, parse_locator};
@@ -45,7 +45,7 @@ impl Report<'_> {
                 .any(|kind| c.name.starts_with(kind))
                 && c.subjects.iter().any(|s| s == category)
         }) {
-            out.push_str(&inline_svg(c));
+            out.push_str(&self.figure(c));
         }
         for s in self
             .ctx

@@ -64,9 +64,27 @@ pub fn quote_in_sentence(body: &str, quote: &str) -> String {
     )
 }
 
-/// Turns a chart's SVG into inline markup that scales with the page.
-pub(super) fn inline_svg(c: &Rendered) -> String {
-    let svg = &c.svg;
+/// Turns a chart into a figure that scales with the page: its desktop drawing, and its phone
+/// drawing (labels above the rows) when there is one, of which the style sheet shows one.
+pub(super) fn inline_svg(c: &Rendered, phone: Option<&Rendered>) -> String {
+    let mut out = String::from("<figure>");
+    match phone {
+        Some(p) => {
+            out.push_str(&svg_element(&c.svg, "wide", &c.title));
+            out.push_str(&svg_element(&p.svg, "phone", &c.title));
+        }
+        None => out.push_str(&svg_element(&c.svg, "only", &c.title)),
+    }
+    out.push_str(&format!(
+        "<figcaption>{}</figcaption></figure>\n",
+        escape(&c.title)
+    ));
+    out
+}
+
+/// An SVG document as an inline `<svg>` element of `class`, sized by its viewBox and labelled
+/// for screen readers.
+fn svg_element(svg: &str, class: &str, title: &str) -> String {
     let Some(open_end) = svg.find('>') else {
         return String::new();
     };
@@ -76,10 +94,9 @@ pub(super) fn inline_svg(c: &Rendered) -> String {
         .and_then(|i| head[i + 9..].split('"').next())
         .unwrap_or("0 0 1000 600");
     format!(
-        "<figure><svg viewBox=\"{view}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Chart: {}\"{}<p class=\"scroll-hint\">Scroll sideways to see the whole chart →</p><figcaption>{}</figcaption></figure>\n",
-        escape(&c.title),
-        &svg[open_end..],
-        escape(&c.title)
+        "<svg class=\"{class}\" viewBox=\"{view}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Chart: {}\"{}",
+        escape(title),
+        &svg[open_end..]
     )
 }
 

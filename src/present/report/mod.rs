@@ -23,6 +23,7 @@ pub use html::{escape, quote_in_sentence};
 use prose::Prose;
 
 use crate::model::Dataset;
+use crate::present::chart::theme::PHONE;
 use crate::present::chart::view::View;
 use crate::present::chart::Rendered;
 use crate::present::write::file_stem;
@@ -33,6 +34,8 @@ const STYLE: &str = include_str!("style.css");
 pub struct Report<'a> {
     ctx: &'a View<'a>,
     charts: Vec<Rendered>,
+    /// The same charts drawn for a phone's column, shown instead on narrow screens.
+    phone: Vec<Rendered>,
     /// The dataset's own prose for the places where only it knows what is true of its text.
     prose: Prose,
     out: String,
@@ -40,16 +43,19 @@ pub struct Report<'a> {
 
 /// Builds the report for a dataset, with its charts rendered by
 /// [`render_all`](crate::present::chart::render_all) and the dataset's prose from `report.md`
-/// in its folder (format: `src/present/report/prose.rs`).
-pub fn build(ctx: &View, charts: &[Rendered]) -> String {
+/// in its folder (format: `src/present/report/prose.rs`). Each chart is drawn a second time
+/// at a phone's width ([`PHONE`]), which narrow screens show instead.
+pub fn build(ctx: &View, charts: &[Rendered]) -> anyhow::Result<String> {
+    let phone = crate::present::chart::render_all(&ctx.clone().sized(PHONE, 1.0))?;
     let mut report = Report {
         ctx,
         charts: charts.to_vec(),
+        phone,
         prose: Prose::read(&ctx.analysis.data.dir),
         out: String::new(),
     };
     report.write();
-    report.out
+    Ok(report.out)
 }
 
 impl Report<'_> {
@@ -60,7 +66,15 @@ impl Report<'_> {
 
     /// A chart by name, inlined, if it was rendered.
     fn chart(&self, name: &str) -> Option<String> {
-        self.charts.iter().find(|c| c.name == name).map(inline_svg)
+        self.charts
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| self.figure(c))
+    }
+
+    /// A chart as a figure, with its phone drawing.
+    fn figure(&self, c: &Rendered) -> String {
+        inline_svg(c, self.phone.iter().find(|p| p.name == c.name))
     }
 
     /// Writes the whole page: head, header, every section, footer.

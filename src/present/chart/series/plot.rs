@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::super::draw::{bar, inner_width, right_edge, text, wrap, Area, Drawn};
+use super::super::draw::{bar, inner_width, margin, right_edge, text, wrap, Area, Drawn};
 use super::super::furniture::{footer, header, keyed_legend, Key};
 use super::super::theme::{Lettering, MARGIN, MUTED};
 use super::super::view::View;
@@ -181,7 +181,7 @@ fn notes<DB: DrawingBackend>(area: &Area<DB>, c: &SeriesChart, y: i32) -> Drawn<
     let mut y = y;
     for l in wrap(area, &parts.join(" "), ty, inner_width(area), 4) {
         y += 16;
-        text(area, &l, (MARGIN, y), ty)?;
+        text(area, &l, (margin(area), y), ty)?;
     }
     Ok(y)
 }
