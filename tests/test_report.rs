@@ -144,7 +144,7 @@ fn a_datasets_report_md_speaks_in_its_slots_escaped() {
     assert!(!html.contains("<script>"));
 }
 
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .find_map(|name| {

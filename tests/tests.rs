@@ -17,6 +17,7 @@ mod test_explain;
 mod test_import;
 mod test_init;
 mod test_numbers;
+mod test_phone;
 mod test_package;
 mod test_properties;
 mod test_propose;
