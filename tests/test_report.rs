@@ -49,7 +49,14 @@ fn the_report_is_self_contained_and_shows_every_quote() {
         "no fetches"
     );
     assert!(!html.contains("https://"), "no fetches");
-    assert!(html.contains("<svg viewBox="), "charts inline");
+    // Every chart inline twice: drawn for a desktop page and for a phone's column.
+    let wide = html.matches("<svg class=\"wide\" viewBox=").count();
+    assert!(wide > 20, "charts inline");
+    assert_eq!(
+        html.matches("<svg class=\"phone\" viewBox=\"0 0 360 ")
+            .count(),
+        wide
+    );
     let text = visible_text(&html);
     for quote in quotes(&shipped_data()) {
         assert!(

@@ -7,7 +7,7 @@ use anyhow::{anyhow, Context, Result};
 use plotters::prelude::*;
 
 use super::draw::{Area, Drawn};
-use super::theme::{register_fonts, BOLD, FONT, PNG_SCALE, REGULAR};
+use super::theme::{register_fonts, BOLD, FONT, NARROW, PNG_SCALE, REGULAR};
 
 /// Draws into an SVG `width` layout pixels wide and `height` high.
 pub fn render_svg(
@@ -43,7 +43,9 @@ pub fn render_fit(
         bottom = draw(area, 8000)?;
         Ok(())
     })?;
-    let height = (bottom.max(100) as u32) + FOOT;
+    // A narrow page wraps the caption to up to four lines, not two.
+    let foot = if width < NARROW { FOOT + 32 } else { FOOT };
+    let height = (bottom.max(100) as u32) + foot;
     render_svg(width, height, |area| draw(area, height).map(|_| ()))
 }
 

@@ -164,18 +164,18 @@ pub fn draw<DB: DrawingBackend>(
         "year the estimate was made",
     )?;
     let year = |m: &Mark| m.year.unwrap_or(t.years.lo);
-    let width = plot.x1 - PLOT_X0;
+    let span = (PLOT_X0, plot.x1);
     let dots = dodge(
         &t.marks.iter().map(year).collect::<Vec<_>>(),
         |y| plot.x(y),
         12,
-        width,
+        span,
     );
     let bands = dodge(
         &t.surveys.iter().map(year).collect::<Vec<_>>(),
         |y| plot.x(y),
         SURVEY_WIDTH + 2,
-        width,
+        span,
     );
     for (s, &x) in t.surveys.iter().zip(&bands) {
         let ys = (plot.y(s.interval.lo), plot.y(s.interval.hi));

@@ -91,8 +91,6 @@ impl YearAxis {
     }
 }
 
-/// The x of each of a series of marks, given their years and where a year falls (`x`): marks
-/// of one year side by side, `gap` px apart, or closer when a year has so many that they would
 /// The axes of a chart with years across (timeline, series): figures on the left as bare ticks
 /// with the unit written once above them ("43%" keeps its sign), the years below, the frame,
 /// what the x axis is (`caption`) and "log scale" when it is.
@@ -130,8 +128,12 @@ pub fn year_axes<DB: DrawingBackend>(
     Ok(())
 }
 
-/// spread over half of the plot's `width`.
-pub fn dodge(years: &[i32], x: impl Fn(i32) -> i32, gap: i32, width: i32) -> Vec<i32> {
+/// The x of each of a series of marks, given their years and where a year falls (`x`): marks
+/// of one year side by side, `gap` px apart, or closer when a year has so many that they would
+/// spread over half of the plot (`x0` to `x1`); a year's marks near an end of the plot are
+/// moved inwards so that none stands outside it.
+pub fn dodge(years: &[i32], x: impl Fn(i32) -> i32, gap: i32, (x0, x1): (i32, i32)) -> Vec<i32> {
+    let width = x1 - x0;
     years
         .iter()
         .enumerate()
@@ -139,7 +141,15 @@ pub fn dodge(years: &[i32], x: impl Fn(i32) -> i32, gap: i32, width: i32) -> Vec
             let n = years.iter().filter(|&&y| y == year).count() as f64;
             let k = years[..i].iter().filter(|&&y| y == year).count() as f64;
             let spread = (f64::from(width) / 2.0 / n).min(f64::from(gap));
-            x(year) + ((k - (n - 1.0) / 2.0) * spread).round() as i32
+            let half = ((n - 1.0) / 2.0 * spread).round() as i32;
+            // Room for half a mark beyond the outermost centres.
+            let room = gap / 2;
+            let centre = if x0 + half + room <= x1 - half - room {
+                x(year).clamp(x0 + half + room, x1 - half - room)
+            } else {
+                x(year)
+            };
+            centre + ((k - (n - 1.0) / 2.0) * spread).round() as i32
         })
         .collect()
 }
@@ -195,12 +205,15 @@ mod tests {
     fn marks_of_one_year_stand_side_by_side() {
         let x = |year: i32| (year - 1980) * 100;
         assert_eq!(
-            dodge(&[1981, 1982, 1982, 1983, 1982], x, 12, 800),
+            dodge(&[1981, 1982, 1982, 1983, 1982], x, 12, (0, 800)),
             [100, 188, 200, 300, 212]
         );
-        // Forty in one year spread over half of a 800 px plot, not 480 px.
-        let crowded = dodge(&[1981; 40], x, 12, 800);
-        assert_eq!(crowded[0], -95);
-        assert_eq!(crowded[39], 295);
+        // Forty in one year spread over half of a 800 px plot, not 480 px, and moved inside it:
+        // 39 gaps of 10 px span 390 px, centred at 6 + 195 = 201 rather than at 1981's 100.
+        let crowded = dodge(&[1981; 40], x, 12, (0, 800));
+        assert_eq!(crowded[0], 6);
+        assert_eq!(crowded[39], 396);
+        // Three in the first year of a plot starting at 0 stand inside it.
+        assert_eq!(dodge(&[1980; 3], x, 12, (0, 800)), [6, 18, 30]);
     }
 }
