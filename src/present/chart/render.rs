@@ -121,11 +121,17 @@ pub fn rasterize(svg: &str) -> Result<Vec<u8>> {
 /// once, not three times (the pixmap, a copy to demultiply and the RGB bytes).
 fn encode(pixmap: resvg::tiny_skia::Pixmap) -> Result<Vec<u8>> {
     let (width, height) = (pixmap.width(), pixmap.height());
-    let mut rgb = pixmap.take_demultiplied();
-    for i in 0..rgb.len() / 4 {
-        rgb.copy_within(i * 4..i * 4 + 3, i * 3);
+    // Premultiplied, but every pixel is opaque (drawn over white), so the colours are as they
+    // are: no demultiplying pass.
+    let mut rgb = pixmap.take();
+    let pixels = rgb.len() / 4;
+    for i in 0..pixels {
+        let (from, to) = (i * 4, i * 3);
+        rgb[to] = rgb[from];
+        rgb[to + 1] = rgb[from + 1];
+        rgb[to + 2] = rgb[from + 2];
     }
-    rgb.truncate(rgb.len() / 4 * 3);
+    rgb.truncate(pixels * 3);
     let mut bytes = Vec::new();
     {
         let mut encoder = png::Encoder::new(&mut bytes, width, height);
