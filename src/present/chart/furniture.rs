@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 
 use super::draw::{
-    bar, inner_width, line, margin, right_edge, text, text_width, wrap, Area, Drawn,
+    bar, inner_width, line, margin, page_width, right_edge, text, text_width, wrap, Area, Drawn,
 };
 use super::scale::Scale;
 use super::theme::{Lettering, GRID, INK, MUTED};
@@ -131,7 +131,11 @@ pub fn x_axis<DB: DrawingBackend>(
     for (i, (x, label)) in ticks.iter().enumerate() {
         line(area, (*x, top), (*x, bottom), GRID, 1)?;
         if labelled(i) {
-            text(area, label, (*x, bottom + 12), ty)?;
+            // A label at the plot's end stays on the page ("62 inch" on a phone).
+            let half = text_width(area, label, ty) as i32 / 2;
+            let (lo, hi) = (half + 2, page_width(area) - half - 2);
+            let at = if lo <= hi { (*x).clamp(lo, hi) } else { *x };
+            text(area, label, (at, bottom + 12), ty)?;
         }
     }
     line(area, (x0, bottom), (x1, bottom), MUTED, 1)?;
