@@ -146,33 +146,43 @@ fn encode(pixmap: resvg::tiny_skia::Pixmap) -> Result<Vec<u8>> {
 }
 
 /// Rasterises every SVG on all cores (or `RECKON_THREADS` of them), each PNG in the slot of its
-/// SVG: the bytes do not depend on the number of threads or on which finishes first.
+/// SVG: the bytes do not depend on the number of threads or on which finishes first. Each thread
+/// takes the next chart not yet taken, so one tall chart does not leave the other cores idle.
 pub fn rasterize_all(svgs: &[&str]) -> Result<Vec<Vec<u8>>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
     let threads = std::env::var("RECKON_THREADS")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .filter(|&n| n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .min(svgs.len().max(1));
-    let chunk = svgs.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Vec<Vec<u8>>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = svgs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|svg| rasterize(svg)).collect()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(anyhow!("a thread rasterising charts failed")))
-            })
-            .collect()
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Result<Vec<u8>>>>> =
+        svgs.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(svg) = svgs.get(i) else {
+                    break;
+                };
+                let png = rasterize(svg);
+                if let Ok(mut slot) = slots[i].lock() {
+                    *slot = Some(png);
+                }
+            });
+        }
     });
-    let mut pngs = Vec::with_capacity(svgs.len());
-    for part in results {
-        pngs.extend(part?);
-    }
-    Ok(pngs)
+    slots
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err(anyhow!("a thread rasterising charts failed")))
+        })
+        .collect()
 }
 
 /// Decodes a PNG completely and returns its width and height: how tests check the PNGs.
