@@ -159,7 +159,7 @@ pub struct ChartArgs {
     #[arg(long, value_enum, default_value_t = RowOrder::Value)]
     pub order: RowOrder,
 
-    /// Width of each chart in pixels (the PNG has twice as many). Below 600 px of layout
+    /// Width of each chart in pixels (the PNG has twice as many). Below 720 px of layout
     /// (width ÷ scale) a chart's rows put their labels above their bars, as on a phone.
     #[arg(long, value_name = "PX", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(240..=8000))]
     pub width: u32,

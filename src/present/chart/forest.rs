@@ -180,11 +180,14 @@ pub fn draw<DB: DrawingBackend>(
     let shown: Vec<&Mark> = f.rows.iter().map(|r| &r.mark).chain(&f.surveys).collect();
     let y = keyed_legend(area, &legend_keys(&shown, true, &[envelope_key()]), y)?;
     let layout = row_layout(area, f, ctx, y);
-    backdrop(area, f, &layout)?;
-    if layout.stacked == 0 {
-        // Stacked, each figure as stated ends its row's second line, and the median's label
-        // takes the heading's place.
-        layout.value_heading(area, "figure as stated")?;
+    let median_ends = backdrop(area, f, &layout)?;
+    // The median's label may reach the value column's heading on a narrow plot (stacked, each
+    // figure as stated ends its row's second line): the label keeps its place, the heading goes.
+    let heading = "figure as stated";
+    let heading_starts =
+        right_edge(area) - text_width(area, heading, Lettering::new(12.0, MUTED)) as i32;
+    if layout.stacked == 0 && median_ends.is_none_or(|x| x + 8 <= heading_starts) {
+        layout.value_heading(area, heading)?;
     }
     for (i, row) in f.rows.iter().enumerate() {
         draw_row(area, row, &layout, layout.row_y(i))?;
@@ -211,7 +214,12 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Envelope band, survey bands, axis grid and the labelled median line, behind the rows.
-fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout) -> Drawn<DB> {
+/// Returns the right end of the median's label, if there is one.
+fn backdrop<DB: DrawingBackend>(
+    area: &Area<DB>,
+    f: &Forest,
+    layout: &RowLayout,
+) -> Drawn<DB, Option<i32>> {
     let (top, bottom) = (layout.top, layout.bottom);
     let env_hi = if f.envelope.is_open_above() {
         layout.scale.hi()
@@ -231,7 +239,7 @@ fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout)
     }
     layout.axis(area, &f.unit)?;
     let Some(median) = f.median else {
-        return Ok(());
+        return Ok(None);
     };
     let mx = layout.x(median);
     dashed(area, (mx, top - 12), (mx, bottom), INK, 4)?;
@@ -244,7 +252,12 @@ fn backdrop<DB: DrawingBackend>(area: &Area<DB>, f: &Forest, layout: &RowLayout)
     };
     let dx = if mx > middle { -5 } else { 5 };
     text(area, &label, (mx + dx, top - 14), anchor)?;
-    Ok(())
+    let right = if mx > middle {
+        mx + dx
+    } else {
+        mx + dx + text_width(area, &label, anchor) as i32
+    };
+    Ok(Some(right))
 }
 
 /// One estimate: source (with year and provenance) and detail on the left, interval bar

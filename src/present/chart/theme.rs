@@ -31,7 +31,7 @@ pub fn register_fonts() {
 pub const WIDTH: u32 = 1000;
 /// Layouts narrower than this stack each row's label above its bar, so that a phone's column
 /// shows labels at a legible size.
-pub const NARROW: u32 = 600;
+pub const NARROW: u32 = 720;
 /// The width the report draws its phone layout at: the column of a 390 px wide phone screen.
 pub const PHONE: u32 = 360;
 /// PNG pixel density relative to the SVG.
