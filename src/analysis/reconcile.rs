@@ -76,32 +76,32 @@ impl Member {
 
 /// The estimates that take part in reconciliation, in file order.
 pub fn members(data: &Dataset, readings: &Readings) -> Vec<Member> {
-    data.estimates
-        .iter()
-        .filter_map(|e| {
-            let reading = readings.get(&e.id)?;
-            let quantity = data.quantity(&e.quantity)?;
-            Some(Member {
-                estimate: e.id.clone(),
-                quantity: e.quantity.clone(),
-                category: quantity.category.clone(),
-                unit: quantity.unit.clone(),
-                source: e.source.clone(),
-                source_kind: data.kind_of(e)?,
-                qualifier: e.qualifier?,
-                interval: reading.interval,
-                central: reading.central,
-                derived: readings.derived_by.contains_key(&e.id),
-                rule: reading.rule.clone(),
-                restates: e.restates.as_ref().map(|_| {
-                    data.original_of(e)
-                        .map_or_else(String::new, |o| o.id.clone())
-                }),
-                provenance: data.provenance(e),
-                year: data.year_of(e),
-            })
+    // Sized once: most estimates are members.
+    let mut members = Vec::with_capacity(data.estimates.len());
+    members.extend(data.estimates.iter().filter_map(|e| {
+        let reading = readings.get(&e.id)?;
+        let quantity = data.quantity(&e.quantity)?;
+        Some(Member {
+            estimate: e.id.clone(),
+            quantity: e.quantity.clone(),
+            category: quantity.category.clone(),
+            unit: quantity.unit.clone(),
+            source: e.source.clone(),
+            source_kind: data.kind_of(e)?,
+            qualifier: e.qualifier?,
+            interval: reading.interval,
+            central: reading.central,
+            derived: readings.derived_by.contains_key(&e.id),
+            rule: reading.rule.clone(),
+            restates: e.restates.as_ref().map(|_| {
+                data.original_of(e)
+                    .map_or_else(String::new, |o| o.id.clone())
+            }),
+            provenance: data.provenance(e),
+            year: data.year_of(e),
         })
-        .collect()
+    }));
+    members
 }
 
 /// The reconciled summary of one group of estimates.
@@ -342,7 +342,7 @@ pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<
         .filter(|k| !known.contains(k))
         .collect();
     uncounted.sort();
-    aggregates.extend(uncounted.into_iter().map(|k| empty(k)));
+    aggregates.extend(uncounted.into_iter().map(empty));
     let mut summaries: Vec<Summary> = aggregates
         .into_iter()
         .map(|a| {
