@@ -238,7 +238,7 @@ struct Index {
 }
 
 fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut by_id = HashMap::new();
+    let mut by_id = HashMap::with_capacity(ids.size_hint().0);
     for (i, id) in ids.enumerate() {
         by_id.entry(id.to_string()).or_insert(i);
     }
