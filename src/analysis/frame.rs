@@ -6,11 +6,12 @@
 use anyhow::Result;
 use polars::prelude::*;
 
-/// One estimate's interval, tagged with the group it belongs to.
+/// One estimate's interval, tagged with the group it belongs to; the texts are borrowed from
+/// the members, so that a million rows cost no allocation each.
 #[derive(Debug, Clone)]
-pub struct FrameRow {
-    pub key: String,
-    pub source: String,
+pub struct FrameRow<'a> {
+    pub key: &'a str,
+    pub source: &'a str,
     pub lo: f64,
     pub hi: f64,
     pub central: f64,
@@ -40,18 +41,27 @@ pub fn aggregate(rows: &[FrameRow]) -> Result<Vec<Aggregate>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let out = grouped(rows)?;
-    let keys = text(&out, "key")?;
-    let counts = count(&out, "count")?;
-    let sources = count(&out, "sources")?;
-    let derived = count(&out, "derived")?;
-    let envelope_lo = float(&out, "envelope_lo")?;
-    let envelope_hi = float(&out, "envelope_hi")?;
-    let highest_lo = float(&out, "highest_lo")?;
-    let lowest_hi = float(&out, "lowest_hi")?;
-    let median = float(&out, "median")?;
-    let min = float(&out, "min")?;
-    let max = float(&out, "max")?;
+    let frame = df!(
+        "key" => rows.iter().map(|r| r.key).collect::<Vec<_>>(),
+        "source" => rows.iter().map(|r| r.source).collect::<Vec<_>>(),
+        "lo" => rows.iter().map(|r| r.lo).collect::<Vec<_>>(),
+        "hi" => rows.iter().map(|r| r.hi).collect::<Vec<_>>(),
+        "central" => rows.iter().map(|r| r.central).collect::<Vec<_>>(),
+        "derived" => rows.iter().map(|r| u64::from(r.derived)).collect::<Vec<_>>(),
+    );
+    let frame = anyhow::Context::context(frame, "building the estimates frame")?;
+    let out = anyhow::Context::context(grouped(&frame), "aggregating estimates by group")?;
+    let keys = text(&out.counts, "key")?;
+    let counts = count(&out.counts, "lo_count")?;
+    let sources = count(&out.sources, "source_n_unique")?;
+    let derived = count(&out.derived, "derived_sum")?;
+    let envelope_lo = float(&out.mins, "lo_min")?;
+    let envelope_hi = float(&out.maxes, "hi_max")?;
+    let highest_lo = float(&out.maxes, "lo_max")?;
+    let lowest_hi = float(&out.mins, "hi_min")?;
+    let median = float(&out.medians, "central_median")?;
+    let min = float(&out.mins, "central_min")?;
+    let max = float(&out.maxes, "central_max")?;
     Ok((0..keys.len())
         .map(|i| Aggregate {
             key: keys[i].clone(),
@@ -69,37 +79,33 @@ pub fn aggregate(rows: &[FrameRow]) -> Result<Vec<Aggregate>> {
         .collect())
 }
 
-/// The rows as a frame, grouped by key in order of first appearance, one column per aggregate.
-fn grouped(rows: &[FrameRow]) -> Result<DataFrame> {
-    let frame = df!(
-        "key" => rows.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(),
-        "source" => rows.iter().map(|r| r.source.as_str()).collect::<Vec<_>>(),
-        "lo" => rows.iter().map(|r| r.lo).collect::<Vec<_>>(),
-        "hi" => rows.iter().map(|r| r.hi).collect::<Vec<_>>(),
-        "central" => rows.iter().map(|r| r.central).collect::<Vec<_>>(),
-        "derived" => rows.iter().map(|r| u64::from(r.derived)).collect::<Vec<_>>(),
-    );
-    let frame = anyhow::Context::context(frame, "building the estimates frame")?;
-    let out = frame
-        .lazy()
-        .group_by_stable([col("key")])
-        .agg([
-            len().cast(DataType::UInt64).alias("count"),
-            col("source")
-                .n_unique()
-                .cast(DataType::UInt64)
-                .alias("sources"),
-            col("derived").sum().cast(DataType::UInt64).alias("derived"),
-            col("lo").min().alias("envelope_lo"),
-            col("hi").max().alias("envelope_hi"),
-            col("lo").max().alias("highest_lo"),
-            col("hi").min().alias("lowest_hi"),
-            col("central").median().alias("median"),
-            col("central").min().alias("min"),
-            col("central").max().alias("max"),
-        ])
-        .collect();
-    anyhow::Context::context(out, "aggregating estimates by group")
+/// The aggregates of a grouping, one frame per kind of aggregation, each a row per group in
+/// the same order (first appearance) with the key first.
+struct Grouped {
+    counts: DataFrame,
+    sources: DataFrame,
+    derived: DataFrame,
+    mins: DataFrame,
+    maxes: DataFrame,
+    medians: DataFrame,
+}
+
+/// The frame grouped by key once, in order of first appearance, and aggregated.
+// polars marks its eager aggregations deprecated in favour of the lazy API, but they are
+// the same kernels, and leaving out the `lazy` feature spares the build the query planner
+// and its executor (see README, Performance). The version is pinned (=0.55.2).
+#[allow(deprecated)]
+fn grouped(frame: &DataFrame) -> PolarsResult<Grouped> {
+    let by = frame.group_by_stable(["key"])?;
+    let select = |columns: &[&str]| by.clone().select(columns.iter().copied());
+    Ok(Grouped {
+        counts: select(&["lo"]).count()?,
+        sources: select(&["source"]).n_unique()?,
+        derived: select(&["derived"]).sum()?,
+        mins: select(&["lo", "hi", "central"]).min()?,
+        maxes: select(&["lo", "hi", "central"]).max()?,
+        medians: select(&["central"]).median()?,
+    })
 }
 
 /// A text column, a missing value read as "".
@@ -112,10 +118,11 @@ fn text(out: &DataFrame, name: &str) -> Result<Vec<String>> {
         .collect())
 }
 
-/// A count column, a missing value read as 0.
+/// A count column (of any integer type), a missing value read as 0.
 fn count(out: &DataFrame, name: &str) -> Result<Vec<usize>> {
     Ok(out
         .column(name)?
+        .cast(&DataType::UInt64)?
         .u64()?
         .iter()
         .map(|v| v.unwrap_or(0) as usize)
@@ -136,10 +143,10 @@ fn float(out: &DataFrame, name: &str) -> Result<Vec<f64>> {
 mod tests {
     use super::*;
 
-    fn row(key: &str, source: &str, lo: f64, hi: f64) -> FrameRow {
+    fn row<'a>(key: &'a str, source: &'a str, lo: f64, hi: f64) -> FrameRow<'a> {
         FrameRow {
-            key: key.into(),
-            source: source.into(),
+            key,
+            source,
             lo,
             hi,
             central: (lo + hi) / 2.0,

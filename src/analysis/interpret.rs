@@ -38,8 +38,9 @@ pub enum Rule {
     Range { central_stated: bool },
     /// The band a magnitude names ("tens of thousands"), central value its geometric mean.
     Magnitude,
-    /// A multiple of another estimate, derived by a ratio relation.
-    Ratio(Multiplier),
+    /// A multiple of another estimate, derived by a ratio relation (boxed: the other rules are
+    /// small, and every reading and member of a million-row dataset carries one).
+    Ratio(Box<Multiplier>),
     /// The spread of other people's estimates, from its lowest to its highest; its midpoint
     /// is only where it is drawn, never a value that is counted.
     Survey,

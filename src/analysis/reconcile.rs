@@ -6,6 +6,7 @@
 //! aggregation over a whole dataset run through polars ([`crate::analysis::frame`]), and a unit test
 //! holds the two to the same answers.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use foldhash::{HashMap, HashMapExt};
@@ -75,32 +76,32 @@ impl Member {
 
 /// The estimates that take part in reconciliation, in file order.
 pub fn members(data: &Dataset, readings: &Readings) -> Vec<Member> {
-    data.estimates
-        .iter()
-        .filter_map(|e| {
-            let reading = readings.get(&e.id)?;
-            let quantity = data.quantity(&e.quantity)?;
-            Some(Member {
-                estimate: e.id.clone(),
-                quantity: e.quantity.clone(),
-                category: quantity.category.clone(),
-                unit: quantity.unit.clone(),
-                source: e.source.clone(),
-                source_kind: data.kind_of(e)?,
-                qualifier: e.qualifier?,
-                interval: reading.interval,
-                central: reading.central,
-                derived: readings.derived_by.contains_key(&e.id),
-                rule: reading.rule.clone(),
-                restates: e.restates.as_ref().map(|_| {
-                    data.original_of(e)
-                        .map_or_else(String::new, |o| o.id.clone())
-                }),
-                provenance: data.provenance(e),
-                year: data.year_of(e),
-            })
+    // Sized once: most estimates are members.
+    let mut members = Vec::with_capacity(data.estimates.len());
+    members.extend(data.estimates.iter().filter_map(|e| {
+        let reading = readings.get(&e.id)?;
+        let quantity = data.quantity(&e.quantity)?;
+        Some(Member {
+            estimate: e.id.clone(),
+            quantity: e.quantity.clone(),
+            category: quantity.category.clone(),
+            unit: quantity.unit.clone(),
+            source: e.source.clone(),
+            source_kind: data.kind_of(e)?,
+            qualifier: e.qualifier?,
+            interval: reading.interval,
+            central: reading.central,
+            derived: readings.derived_by.contains_key(&e.id),
+            rule: reading.rule.clone(),
+            restates: e.restates.as_ref().map(|_| {
+                data.original_of(e)
+                    .map_or_else(String::new, |o| o.id.clone())
+            }),
+            provenance: data.provenance(e),
+            year: data.year_of(e),
         })
-        .collect()
+    }));
+    members
 }
 
 /// The reconciled summary of one group of estimates.
@@ -278,13 +279,13 @@ fn finish(a: Aggregate, all: &[&Member]) -> Summary {
     }
 }
 
-/// The group a member belongs to under `by`.
-fn group_key(m: &Member, by: GroupBy) -> String {
+/// The group a member belongs to under `by`: its quantity's id, borrowed, or a composite key.
+fn group_key(m: &Member, by: GroupBy) -> Cow<'_, str> {
     match by {
-        GroupBy::Quantity => m.quantity.clone(),
+        GroupBy::Quantity => Cow::Borrowed(&m.quantity),
         // Inches are not pooled with centimetres, nor miles with kilometres.
-        GroupBy::Category => format!("{}/{}", m.category, m.unit),
-        GroupBy::SourceKind => format!("{}/{}", m.quantity, m.source_kind),
+        GroupBy::Category => Cow::Owned(format!("{}/{}", m.category, m.unit)),
+        GroupBy::SourceKind => Cow::Owned(format!("{}/{}", m.quantity, m.source_kind)),
     }
 }
 
@@ -296,12 +297,14 @@ pub fn reconcile(data: &Dataset, readings: &Readings, by: GroupBy) -> Result<Vec
 /// Reconciles the groups of `members` (see [`members`]); groups come in the order of
 /// quantities.csv.
 pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<Summary>> {
+    let keys: Vec<Cow<str>> = members.iter().map(|m| group_key(m, by)).collect();
     let rows: Vec<FrameRow> = members
         .iter()
-        .filter(|m| m.counts())
-        .map(|m| FrameRow {
-            key: group_key(m, by),
-            source: m.source.clone(),
+        .zip(&keys)
+        .filter(|(m, _)| m.counts())
+        .map(|(m, key)| FrameRow {
+            key,
+            source: &m.source,
             lo: m.interval.lo,
             hi: m.interval.hi,
             central: m.central,
@@ -309,9 +312,9 @@ pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<
         })
         .collect();
     let aggregates = frame::aggregate(&rows)?;
-    let mut groups: HashMap<String, Vec<&Member>> = HashMap::new();
-    for m in members {
-        groups.entry(group_key(m, by)).or_default().push(m);
+    let mut groups: HashMap<&str, Vec<&Member>> = HashMap::new();
+    for (m, key) in members.iter().zip(&keys) {
+        groups.entry(key).or_default().push(m);
     }
     // The first quantity with the key as its id or its category, looked up once per key:
     // a scan per comparison made 16,000 groups take seconds to sort.
@@ -332,14 +335,18 @@ pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<
     };
     // A group of restatements and surveys only has no aggregate from the frame.
     let mut aggregates = aggregates;
-    let known: foldhash::HashSet<String> = aggregates.iter().map(|a| a.key.clone()).collect();
-    let mut uncounted: Vec<&String> = groups.keys().filter(|k| !known.contains(*k)).collect();
+    let known: foldhash::HashSet<&str> = aggregates.iter().map(|a| a.key.as_str()).collect();
+    let mut uncounted: Vec<&str> = groups
+        .keys()
+        .copied()
+        .filter(|k| !known.contains(k))
+        .collect();
     uncounted.sort();
-    aggregates.extend(uncounted.into_iter().map(|k| empty(k)));
+    aggregates.extend(uncounted.into_iter().map(empty));
     let mut summaries: Vec<Summary> = aggregates
         .into_iter()
         .map(|a| {
-            let group = groups.get(&a.key).cloned().unwrap_or_default();
+            let group = groups.get(a.key.as_str()).cloned().unwrap_or_default();
             let mut s = finish(a, &group);
             describe(data, &mut s, &group, by);
             s

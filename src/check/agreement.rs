@@ -130,7 +130,8 @@ pub(super) fn check_estimate(
     let Some(index) = indexes.get(text.id.as_str()).filter(|_| e.pos.has("quote")) else {
         return;
     };
-    if check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings) && compare {
+    let places = check_quote(&e.quote, text, index, &e.pos.cell("quote"), findings);
+    if let Some(places) = places.filter(|_| compare) {
         let evidence = Evidence {
             text: &e.quote,
             scale: 1.0,
@@ -139,8 +140,8 @@ pub(super) fn check_estimate(
             values: None,
         };
         // Rows quoting the same words share their parse.
-        let words = index.words(&e.quote, || Words::new(&evidence));
-        check_agreement(e, &evidence, &words, findings);
+        let words = places.words(|| Words::new(&evidence));
+        check_agreement(e, &evidence, words, findings);
     }
 }
 

@@ -17,16 +17,26 @@ mod hint;
 use hint::fold;
 
 /// Where a quote occurs, shared between rows quoting it.
-type Places = Rc<Occurrences>;
+pub(super) type Places = Rc<Occurrences>;
 
 /// The occurrences of one quote in a text.
 #[derive(Default)]
-struct Occurrences {
+pub(super) struct Occurrences {
     /// (line, column) of each occurrence that stands on its own.
     whole: Vec<(u64, u64)>,
     /// The first occurrence that cuts into a word or number: its (line, column) and what it
     /// cuts, shown with the passage ("12,345 people" for the quote "2,345 people").
     cut: Option<((u64, u64), String)>,
+    /// What the quote states, parsed the first time a row quoting it is compared: kept here so
+    /// that a quote is hashed once per row, not once per look-up.
+    words: OnceCell<Words>,
+}
+
+impl Occurrences {
+    /// What the quote states, made by `parse` the first time it is asked for.
+    pub(super) fn words(&self, parse: impl FnOnce() -> Words) -> &Words {
+        self.words.get_or_init(parse)
+    }
 }
 
 /// A text prepared for quote checks: its line index, its folded and bare forms for hints, and the places
@@ -41,8 +51,6 @@ pub struct TextIndex<'a> {
     /// The text without accents' combining marks and invisible characters, for hints.
     bare: OnceCell<Finder<'a>>,
     found: RefCell<HashMap<String, Places>>,
-    /// What each quote states, parsed once.
-    words: RefCell<HashMap<String, Rc<Words>>>,
 }
 
 impl<'a> TextIndex<'a> {
@@ -55,7 +63,6 @@ impl<'a> TextIndex<'a> {
             folded: OnceCell::new(),
             bare: OnceCell::new(),
             found: RefCell::new(HashMap::new()),
-            words: RefCell::new(HashMap::new()),
         }
     }
 
@@ -79,18 +86,6 @@ impl<'a> TextIndex<'a> {
             .borrow_mut()
             .insert(quote.to_string(), places.clone());
         places
-    }
-
-    /// What `quote` states, made by `parse` the first time the quote is seen.
-    pub(super) fn words(&self, quote: &str, parse: impl FnOnce() -> Words) -> Rc<Words> {
-        if let Some(words) = self.words.borrow().get(quote) {
-            return words.clone();
-        }
-        let words = Rc::new(parse());
-        self.words
-            .borrow_mut()
-            .insert(quote.to_string(), words.clone());
-        words
     }
 
     /// The text with spaces, dashes and quote marks folded, for the hint of a quote not found.
@@ -124,21 +119,21 @@ pub fn shorten(quote: &str) -> String {
 }
 
 /// Reports a quote that is empty, absent from its text, cuts into a figure, or occurs more than
-/// once; true when the quote stands in the text, so that its figure can be checked.
+/// once; its places when the quote stands in the text, so that its figure can be checked.
 pub(super) fn check_quote(
     quote: &str,
     text: &Text,
     index: &TextIndex,
     loc: &Loc,
     findings: &mut Vec<Finding>,
-) -> bool {
+) -> Option<Places> {
     if quote.trim().is_empty() {
         findings.push(Finding::error(
             Code::EmptyQuote,
             loc,
             "the quote is empty: copy the shortest passage of the text that holds the figure",
         ));
-        return false;
+        return None;
     }
     let places = index.occurrences(quote);
     let found = &places.whole;
@@ -170,7 +165,7 @@ pub(super) fn check_quote(
                     shorten(wider)
                 ),
             ));
-            false
+            None
         }
         (0, None) => {
             let hint = hint::not_found(quote, index);
@@ -183,17 +178,17 @@ pub(super) fn check_quote(
                     text.path.display()
                 ),
             ));
-            false
+            None
         }
-        (1, _) => true,
+        (1, _) => Some(places.clone()),
         _ => {
-            let mut places: Vec<String> = found
+            let mut at: Vec<String> = found
                 .iter()
                 .take(10)
                 .map(|(l, c)| format!("{l}:{c}"))
                 .collect();
             if found.len() > 10 {
-                places.push("…".into());
+                at.push("…".into());
             }
             findings.push(Finding::warning(
                 Code::AmbiguousQuote,
@@ -203,10 +198,10 @@ pub(super) fn check_quote(
                     shorten(quote),
                     found.len(),
                     text.path.display(),
-                    places.join(", ")
+                    at.join(", ")
                 ),
             ));
-            true
+            Some(places.clone())
         }
     }
 }

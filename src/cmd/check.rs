@@ -81,6 +81,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         }
     }
     write::stdout(out.as_bytes())?;
+    super::leave(checked);
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {

@@ -32,6 +32,7 @@ pub fn run(args: &ReconcileArgs) -> Result<ExitCode> {
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
     output.output(target, &bytes)?;
+    super::leave(analysis);
     Ok(ExitCode::SUCCESS)
 }
 

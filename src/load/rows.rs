@@ -101,7 +101,14 @@ pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
 
 /// A year column of `row`, parsed (an unreadable year is a finding).
 fn year(row: &Row, name: &str, findings: &mut Vec<Finding>) -> Option<i32> {
-    parse_year(row.get(name), &row.pos.cell(name), name, findings)
+    let cell = filled(row, name)?;
+    parse_year(cell, &row.pos.cell(name), name, findings)
+}
+
+/// The cell under column `name` when it holds anything: an empty cell is no value and no
+/// finding, so its place is not looked up (most rows leave most optional cells empty).
+fn filled<'r>(row: &'r Row, name: &str) -> Option<&'r str> {
+    Some(row.get(name)).filter(|cell| !cell.trim().is_empty())
 }
 
 /// A `quantities.csv` row; a period that is not a year is a finding.
@@ -124,12 +131,14 @@ pub(super) fn quantity(row: &Row, findings: &mut Vec<Finding>) -> Quantity {
 /// An `estimates.csv` row; an unreadable number or an unknown qualifier is a finding.
 pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
     let number = |name: &str, findings: &mut Vec<Finding>| {
-        parse_number(row.get(name), &row.pos.cell(name), name, findings)
+        let cell = filled(row, name)?;
+        parse_number(cell, &row.pos.cell(name), name, findings)
     };
     let low = number("low", findings);
     let point = number("point", findings);
     let high = number("high", findings);
-    let reading = parse_reading(row.get("reading"), &row.pos.cell("reading"), findings);
+    let reading = filled(row, "reading")
+        .and_then(|cell| parse_reading(cell, &row.pos.cell("reading"), findings));
     let unreadable: Vec<&'static str> = [
         ("low", low.is_some()),
         ("point", point.is_some()),

@@ -1,6 +1,7 @@
 //! The positioned CSV reader: a file's header and rows, with the line and column of every cell,
 //! and findings for a file that is not UTF-8, empty, or shaped unlike its header.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,7 +16,7 @@ use super::{read_bytes, LoadError};
 pub struct Table {
     /// The header's column names, trimmed.
     pub header: Arc<Vec<String>>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'static>>,
 }
 
 /// The columns a file may have: those it must have, those it may add, or (a table document)
@@ -68,19 +69,30 @@ impl Columns {
     }
 }
 
-/// One data row of a [`Table`].
+/// One data row of a [`Table`], or of a file read row by row.
 #[derive(Debug)]
-pub struct Row {
+pub struct Row<'r> {
     pub pos: RowPos,
     header: Arc<Vec<String>>,
-    /// The cells, in one buffer (a row of sixteen cells is two allocations, not sixteen).
-    fields: csv::StringRecord,
+    /// The cells, in one buffer (a row of sixteen cells is two allocations, not sixteen),
+    /// borrowed from the reader while the row is handed on: a row made into a model object
+    /// and dropped costs no copy of its cells.
+    fields: Cow<'r, csv::StringRecord>,
 }
 
-impl Row {
+impl Row<'_> {
     /// The header's column names and the row's cells, in file order.
     pub fn into_parts(self) -> (RowPos, Vec<String>) {
         (self.pos, self.fields.iter().map(str::to_string).collect())
+    }
+
+    /// The row with its cells copied out of the reader, to be kept.
+    fn into_owned(self) -> Row<'static> {
+        Row {
+            pos: self.pos,
+            header: self.header,
+            fields: Cow::Owned(self.fields.into_owned()),
+        }
     }
 
     /// Whether the file has a column `name` (a required one may be missing: it reads as empty).
@@ -98,9 +110,11 @@ impl Row {
     }
 }
 
-/// Byte offsets where each field of the record starting at `start` begins (quote-aware).
-fn field_starts(raw: &[u8], start: usize, count: usize) -> Vec<usize> {
-    let mut starts = vec![start];
+/// Byte offsets where each field of the record starting at `start` begins (quote-aware), into
+/// `starts` (a buffer reused from row to row).
+fn field_starts(raw: &[u8], start: usize, count: usize, starts: &mut Vec<usize>) {
+    starts.clear();
+    starts.push(start);
     let mut in_quotes = false;
     let mut i = start;
     while i < raw.len() && starts.len() < count {
@@ -113,7 +127,6 @@ fn field_starts(raw: &[u8], start: usize, count: usize) -> Vec<usize> {
         }
         i += 1;
     }
-    starts
 }
 
 /// Reads a CSV table, reporting header and shape problems as findings.
@@ -141,7 +154,7 @@ pub fn parse_table(
 ) -> Option<Table> {
     let mut rows = Vec::new();
     let header = parse_rows(bytes, path, columns, needs_rows, findings, |row, _| {
-        rows.push(row)
+        rows.push(row.into_owned())
     });
     header.map(|header| Table { header, rows })
 }
@@ -278,6 +291,7 @@ fn read_records(
 ) {
     let mut any = false;
     let mut record = csv::StringRecord::new();
+    let mut starts = Vec::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -306,13 +320,12 @@ fn read_records(
             findings.push(field_count(&record, &start, header.len()));
             continue;
         }
-        let cells =
-            csv.index
-                .locate_ascending(&field_starts(csv.text.as_bytes(), offset, header.len()));
+        field_starts(csv.text.as_bytes(), offset, header.len(), &mut starts);
+        let cells = csv.index.locate_ascending(&starts);
         let row = Row {
             pos: RowPos::new(start, cells, header.clone()),
             header: header.clone(),
-            fields: record.clone(),
+            fields: Cow::Borrowed(&record),
         };
         control_characters(&row, findings);
         each(row, findings);
@@ -336,36 +349,6 @@ pub(super) fn save_as_utf8(bytes: &[u8]) -> &'static str {
         "the file is UTF-16; save it as UTF-8"
     } else {
         "save the file as UTF-8"
-    }
-}
-
-/// A character no output can carry: a control character other than a line break or tab (XML
-/// forbids them, and a terminal obeys them), or the noncharacters U+FFFE and U+FFFF.
-fn forbidden(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || matches!(c, '\u{fffe}' | '\u{ffff}')
-}
-
-/// One finding per cell that holds a character no output can carry, naming the character: a
-/// vertical tab (Word's line break) in a name would otherwise stop a build half-way or make an
-/// invalid SVG.
-fn control_characters(row: &Row, findings: &mut Vec<Finding>) {
-    // Printable ASCII (most cells) cannot hold one: only other cells are read character by
-    // character.
-    let suspect = |field: &&str| field.bytes().any(|b| !(0x20..0x7F).contains(&b));
-    for (name, field) in row.header.iter().zip(row.fields.iter()) {
-        if let Some(c) = Some(field)
-            .filter(suspect)
-            .and_then(|f| f.chars().find(|&c| forbidden(c)))
-        {
-            findings.push(Finding::error(
-                Code::ControlCharacter,
-                &row.pos.cell(name),
-                format!(
-                    "`{name}` holds the invisible character U+{:04X}, which no chart, report or export can carry; replace it with a space",
-                    c as u32
-                ),
-            ));
-        }
     }
 }
 
@@ -396,7 +379,9 @@ fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Find
     )
 }
 
+mod control;
 mod header;
+use control::control_characters;
 pub use header::absent;
 #[cfg(test)]
 mod tests;

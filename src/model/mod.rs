@@ -2,6 +2,7 @@
 //! each row remembering where in its CSV file it came from.
 
 mod ancestry;
+mod by_id;
 pub mod finding;
 mod focus;
 pub mod interval;
@@ -17,6 +18,7 @@ pub use reading::Reading;
 pub use vocab::*;
 
 use ancestry::Ancestry;
+use by_id::ById;
 use foldhash::{HashMap, HashMapExt};
 use std::path::PathBuf;
 
@@ -233,12 +235,13 @@ pub struct Dataset {
 struct Index {
     sources: HashMap<String, usize>,
     quantities: HashMap<String, usize>,
-    estimates: HashMap<String, usize>,
+    /// Positions only: a million estimate ids are not copied.
+    estimates: ById,
     ancestry: Ancestry,
 }
 
 fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut by_id = HashMap::new();
+    let mut by_id = HashMap::with_capacity(ids.size_hint().0);
     for (i, id) in ids.enumerate() {
         by_id.entry(id.to_string()).or_insert(i);
     }
@@ -265,7 +268,7 @@ impl Dataset {
         let index = Index {
             sources: positions(contents.sources.iter().map(|s| s.id.as_str())),
             quantities,
-            estimates: positions(contents.estimates.iter().map(|e| e.id.as_str())),
+            estimates: ById::new(&contents.estimates, |e| &e.id),
             ancestry: Ancestry::new(&parents),
         };
         Dataset { contents, index }
@@ -285,8 +288,8 @@ impl Dataset {
 
     /// The estimate with this id.
     pub fn estimate(&self, id: &str) -> Option<&Estimate> {
-        let i = self.index.estimates.get(id)?;
-        self.estimates.get(*i)
+        let i = self.index.estimates.get(&self.estimates, |e| &e.id, id)?;
+        self.estimates.get(i)
     }
 
     /// The text with this id.

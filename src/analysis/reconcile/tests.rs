@@ -136,8 +136,8 @@ proptest! {
     #[test]
     fn polars_agrees_with_the_plain_rules(members in prop::collection::vec(arb_member(), 1..40)) {
         let rows: Vec<FrameRow> = members.iter().map(|m| FrameRow {
-            key: m.quantity.clone(),
-            source: m.source.clone(),
+            key: &m.quantity,
+            source: &m.source,
             lo: m.interval.lo,
             hi: m.interval.hi,
             central: m.central,

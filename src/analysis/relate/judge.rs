@@ -239,7 +239,7 @@ fn judge_scale(o: &Operands, kind: RelationKind) -> Option<Judged> {
             computed = d.interval;
             if let Rule::Ratio(multiplier) = &d.rule {
                 arithmetic = Arithmetic::Derived {
-                    multiplier: multiplier.clone(),
+                    multiplier: (**multiplier).clone(),
                     base: shown(data, readings, &r.operands[0]),
                     result: d.interval,
                     central: d.central,

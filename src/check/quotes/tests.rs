@@ -10,7 +10,7 @@ fn quote_in(body: &str, quote: &str) -> (bool, Vec<Finding>) {
     let index = TextIndex::new(&text.body);
     let loc = row("estimates.csv", sample::ESTIMATES, 5).cell("quote");
     let mut findings = Vec::new();
-    let stands = check_quote(quote, &text, &index, &loc, &mut findings);
+    let stands = check_quote(quote, &text, &index, &loc, &mut findings).is_some();
     (stands, findings)
 }
 

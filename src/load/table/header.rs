@@ -35,9 +35,9 @@ pub(super) fn read_header(
         return None;
     }
     // Every column's place, found in one walk along the header line (a header can be wide).
-    let header_cols =
-        csv.index
-            .locate_ascending(&field_starts(csv.text.as_bytes(), 0, header.len()));
+    let mut starts = Vec::new();
+    field_starts(csv.text.as_bytes(), 0, header.len(), &mut starts);
+    let header_cols = csv.index.locate_ascending(&starts);
     let header_loc = |i: usize| {
         let (line, column) = header_cols.get(i).copied().unwrap_or((1, 1));
         csv.at(line, column)

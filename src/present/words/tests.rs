@@ -85,13 +85,13 @@ fn rules_read_as_readme_words_them() {
         "nearly: just below the figure, ±10%"
     );
     assert_eq!(
-        rule(&Rule::Ratio(Multiplier {
+        rule(&Rule::Ratio(Box::new(Multiplier {
             factor: 2.5,
             rough: Some((2.45, 2.55)),
             base: "e_gp".into(),
             base_central: 681_692.0,
             relation: "r_conquest".into(),
-        })),
+        }))),
         "ratio: about 2.5 (2.45–2.55) × e_gp (681,692), derived by relation r_conquest"
     );
 }
