@@ -1,9 +1,7 @@
 //! Phone and print (issue 14): charts drawn for a narrow column, `chart --width` and `--scale`,
 //! and the report measured in headless Chromium at a phone's and a desktop's width.
 
-use std::process::Command;
-
-use crate::test_report::chromium;
+use crate::test_report::{chromium_or_skip, headless_page};
 use crate::workdir::Workdir;
 
 /// The `(x, y)` of the `<text>` element whose content is `label`.
@@ -156,23 +154,13 @@ fn measure(bin: &std::path::Path, wd: &Workdir, report: &str, width: u32) -> Pro
              document.body.appendChild(p); }});</script></body></html>"
         ),
     );
-    let out = Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--allow-file-access-from-files",
-            "--window-size=1400,2000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", wd.path("profile").display()))
-        .arg(format!("file://{}", wd.path("frame.html").display()))
-        .output()
-        .expect("running chromium");
+    let flags = [
+        "--allow-file-access-from-files",
+        "--window-size=1400,2000",
+        "--dump-dom",
+    ];
+    let flags: Vec<String> = flags.iter().map(|f| f.to_string()).collect();
+    let out = headless_page(bin, wd, "frame.html", &flags);
     assert!(
         out.status.success(),
         "chromium failed: {}",
@@ -198,12 +186,8 @@ fn measure(bin: &std::path::Path, wd: &Workdir, report: &str, width: u32) -> Pro
 /// (929) and on a desktop (1280). Shipped data and the second (Great Chinese Famine) dataset.
 #[test]
 fn every_chart_label_in_the_report_is_legible_on_a_phone() {
-    let Some(bin) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (.ci/run does)"
-        );
-        eprintln!("SKIPPED every_chart_label_in_the_report_is_legible_on_a_phone: no chromium");
+    let Some(bin) = chromium_or_skip("every_chart_label_in_the_report_is_legible_on_a_phone")
+    else {
         return;
     };
     let wd = Workdir::with_shipped_data();

@@ -1,6 +1,6 @@
 //! `reckon report`: one self-contained HTML file, checked as text and in headless Chromium.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::workdir::{shipped_data, Workdir};
@@ -151,7 +151,7 @@ fn a_datasets_report_md_speaks_in_its_slots_escaped() {
     assert!(!html.contains("<script>"));
 }
 
-pub(crate) fn chromium() -> Option<PathBuf> {
+fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .find_map(|name| {
@@ -162,7 +162,31 @@ pub(crate) fn chromium() -> Option<PathBuf> {
         })
 }
 
-fn headless(bin: &PathBuf, wd: &Workdir, extra: &[String]) -> std::process::Output {
+/// Chromium, or `None` when it is not installed (outside CI, whose .ci/run installs it): the
+/// test named `test` then says it skipped.
+pub(crate) fn chromium_or_skip(test: &str) -> Option<PathBuf> {
+    let bin = chromium();
+    if bin.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium (.ci/run does)"
+        );
+        eprintln!("SKIPPED {test}: chromium is not installed");
+    }
+    bin
+}
+
+fn headless(bin: &Path, wd: &Workdir, extra: &[String]) -> std::process::Output {
+    headless_page(bin, wd, "report.html", extra)
+}
+
+/// Headless Chromium on the work dir's `page` with `extra` flags (a screenshot, a DOM dump).
+pub(crate) fn headless_page(
+    bin: &Path,
+    wd: &Workdir,
+    page: &str,
+    extra: &[String],
+) -> std::process::Output {
     let mut args: Vec<String> = [
         "--headless",
         "--no-sandbox",
@@ -179,7 +203,7 @@ fn headless(bin: &PathBuf, wd: &Workdir, extra: &[String]) -> std::process::Outp
     .collect();
     args.push(format!("--user-data-dir={}", wd.path("profile").display()));
     args.extend_from_slice(extra);
-    args.push(format!("file://{}", wd.path("report.html").display()));
+    args.push(format!("file://{}", wd.path(page).display()));
     Command::new(bin)
         .args(&args)
         .output()
@@ -190,12 +214,7 @@ fn headless(bin: &PathBuf, wd: &Workdir, extra: &[String]) -> std::process::Outp
 /// phone and desktop widths. CI installs Chromium; elsewhere the test says it skipped.
 #[test]
 fn the_report_renders_in_headless_chromium() {
-    let Some(bin) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (.ci/run does)"
-        );
-        eprintln!("SKIPPED the_report_renders_in_headless_chromium: chromium is not installed");
+    let Some(bin) = chromium_or_skip("the_report_renders_in_headless_chromium") else {
         return;
     };
     let wd = Workdir::with_shipped_data();
