@@ -58,9 +58,7 @@ impl RowLayout {
     pub fn line_y(&self, cy: i32, k: i32) -> i32 {
         cy - LINE * (self.stacked - k) - 3
     }
-}
 
-impl RowLayout {
     /// `rows` rows of `row` px between `x0` and `x1`, starting a little below `y` (room for
     /// the column headings), over a tight scale for the positive range of `values`.
     pub fn new(
