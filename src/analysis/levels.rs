@@ -159,10 +159,10 @@ fn cross(part: &Member, lo: f64, wholes: &Wholes) -> Vec<Crossing> {
         .map_or(&[], |v| v.as_slice());
     let own = &own[..below(own)];
     let crossing = |whole: &Member, same_source: bool, exceeded: usize| Crossing {
-        part: part.estimate.clone(),
-        part_quantity: part.quantity.clone(),
-        whole: whole.estimate.clone(),
-        whole_quantity: whole.quantity.clone(),
+        part: part.estimate.to_string(),
+        part_quantity: part.quantity.to_string(),
+        whole: whole.estimate.to_string(),
+        whole_quantity: whole.quantity.to_string(),
         same_source,
         exceeded,
     };

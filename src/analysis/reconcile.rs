@@ -17,7 +17,7 @@ use crate::analysis::frame::{self, Aggregate, FrameRow};
 use crate::analysis::interpret::Rule;
 use crate::analysis::relate::Readings;
 use crate::model::interval::Interval;
-use crate::model::{Dataset, Provenance, Qualifier, SourceKind};
+use crate::model::{Dataset, Provenance, Qualifier, SourceKind, Sym};
 
 mod conflict;
 
@@ -39,12 +39,12 @@ pub enum GroupBy {
 /// One estimate as reconciliation sees it.
 #[derive(Debug, Clone)]
 pub struct Member {
-    pub estimate: String,
-    pub quantity: String,
-    pub category: String,
+    pub estimate: Sym,
+    pub quantity: Sym,
+    pub category: Sym,
     /// The unit of its quantity.
-    pub unit: String,
-    pub source: String,
+    pub unit: Sym,
+    pub source: Sym,
     pub source_kind: SourceKind,
     pub qualifier: Qualifier,
     pub interval: Interval,
@@ -54,7 +54,7 @@ pub struct Member {
     pub rule: Rule,
     /// The original this row restates (followed to a row that restates nothing): shown, but
     /// adding no weight of its own.
-    pub restates: Option<String>,
+    pub restates: Option<Sym>,
     /// How the figure is evidenced.
     pub provenance: Provenance,
     /// When the estimate was made (its own year, else its source's).
@@ -91,11 +91,11 @@ pub fn members(data: &Dataset, readings: &Readings) -> Vec<Member> {
             qualifier: e.qualifier?,
             interval: reading.interval,
             central: reading.central,
-            derived: readings.derived_by.contains_key(&e.id),
+            derived: readings.derived_by.contains_key(e.id.as_str()),
             rule: reading.rule.clone(),
             restates: e.restates.as_ref().map(|_| {
                 data.original_of(e)
-                    .map_or_else(String::new, |o| o.id.clone())
+                    .map_or_else(Sym::default, |o| o.id.clone())
             }),
             provenance: data.provenance(e),
             year: data.year_of(e),
@@ -359,15 +359,15 @@ pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<
 fn describe(data: &Dataset, s: &mut Summary, group: &[&Member], by: GroupBy) {
     let Some(first) = group.first() else { return };
     let quantity = data.quantity(&first.quantity);
-    s.category = first.category.clone();
-    s.unit = quantity.map(|q| q.unit.clone()).unwrap_or_default();
+    s.category = first.category.to_string();
+    s.unit = quantity.map(|q| q.unit.to_string()).unwrap_or_default();
     match by {
         GroupBy::Quantity => {
             s.label = quantity.map(|q| q.label.clone()).unwrap_or_default();
         }
         GroupBy::Category => {
             s.label = format!("{} ({})", first.category.replace('_', " "), first.unit);
-            s.unit = first.unit.clone();
+            s.unit = first.unit.to_string();
         }
         GroupBy::SourceKind => {
             s.label = quantity.map(|q| q.label.clone()).unwrap_or_default();

@@ -11,7 +11,7 @@ use crate::analysis::interpret::{self, Multiplier, Reading, Rule, Rules};
 use crate::english::figure;
 use crate::model::finding::{Code, Finding, Severity};
 use crate::model::interval::Interval;
-use crate::model::{Dataset, Qualifier, RelationKind, MAX_VALUE};
+use crate::model::{Dataset, Qualifier, RelationKind, Sym, MAX_VALUE};
 
 /// What interval arithmetic says of a relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -118,7 +118,8 @@ pub enum Arithmetic {
 /// Every estimate's reading, ratio-derived ones included.
 #[derive(Debug, Clone, Default)]
 pub struct Readings {
-    pub by_id: HashMap<String, Reading>,
+    /// Keyed by the estimate's own id (a shared `Sym`, not a copy).
+    pub by_id: HashMap<Sym, Reading>,
     /// Estimate id -> the relation that derives it.
     pub derived_by: HashMap<String, String>,
     /// Estimate id -> the relation whose derived value exceeded [`MAX_VALUE`]: left unread.
@@ -160,7 +161,7 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
                 .estimate(&r.target)
                 .is_some_and(|t| t.qualifier == Some(Qualifier::Ratio));
             if !is_ratio_row
-                || out.by_id.contains_key(&r.target)
+                || out.by_id.contains_key(r.target.as_str())
                 || out.overflowed.contains_key(&r.target)
             {
                 continue;
@@ -195,7 +196,7 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
                 out.overflowed.insert(r.target.clone(), r.id.clone());
                 continue;
             }
-            out.by_id.insert(r.target.clone(), reading);
+            out.by_id.insert(r.target.as_str().into(), reading);
             out.derived_by.insert(r.target.clone(), r.id.clone());
         }
     }
@@ -312,7 +313,7 @@ pub fn unjudged<'a>(data: &'a Dataset, errors: &[Finding]) -> HashSet<&'a str> {
 pub fn problems(data: &Dataset, read: &Readings, outcomes: &[Outcome]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for e in &data.estimates {
-        if let Some(relation) = read.overflowed.get(&e.id) {
+        if let Some(relation) = read.overflowed.get(e.id.as_str()) {
             findings.push(Finding::error(
                 Code::DerivedOverflow,
                 &e.pos.cell("point"),
@@ -329,8 +330,8 @@ pub fn problems(data: &Dataset, read: &Readings, outcomes: &[Outcome]) -> Vec<Fi
         if e.qualifier != Some(Qualifier::Ratio) || read.get(&e.id).is_some() {
             continue;
         }
-        let mut chain = vec![e.id.clone()];
-        let mut at = e.id.clone();
+        let mut chain = vec![e.id.to_string()];
+        let mut at = e.id.to_string();
         while let Some(r) = data.relations.iter().find(|r| {
             r.kind == Some(RelationKind::Ratio) && r.target == at && r.operands.len() == 1
         }) {

@@ -104,7 +104,7 @@ pub(super) fn check_estimate(
     }
     let Some(text) = data.text(&e.text) else {
         // A text that is listed but could not be read has its own finding already.
-        if !data.unreadable_texts.contains(&e.text)
+        if !data.unreadable_texts.iter().any(|t| *t == e.text)
             && checkable(data, Table::Text, (&e.pos, "text"))
         {
             findings.push(unknown(data, Table::Text, &e.text, &e.pos.cell("text")));

@@ -67,7 +67,9 @@ pub(super) fn cell_evidence<'a>(
             .map(String::as_str)
             .unwrap_or("")
     };
-    if !e.quote.trim().is_empty() && !(0..names.len()).any(|at| cell_text(at).contains(&e.quote)) {
+    if !e.quote.trim().is_empty()
+        && !(0..names.len()).any(|at| cell_text(at).contains(e.quote.as_str()))
+    {
         let main = locator.main_column();
         let at = names.iter().position(|n| *n == main).unwrap_or(0);
         findings.push(Finding::error(

@@ -103,7 +103,7 @@ fn check_restates(data: &Dataset, e: &Estimate, findings: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::model::sample::{self, codes};
-    use crate::model::{Contents, Qualifier};
+    use crate::model::{Contents, Qualifier, Sym};
 
     fn findings(contents: Contents) -> Vec<Finding> {
         let data = Dataset::new(contents);
@@ -124,7 +124,7 @@ mod tests {
 
     fn e(id: &str, restates: Option<&str>) -> Estimate {
         Estimate {
-            restates: restates.map(str::to_string),
+            restates: restates.map(Sym::from),
             ..sample::estimate(id, "famine", Qualifier::Exact, 6e6, "")
         }
     }

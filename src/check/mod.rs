@@ -118,7 +118,7 @@ mod tests {
             pos: row("sources.csv", sample::SOURCES, 3),
             ..sample::source("src")
         });
-        contents.quantities[0].unit = String::new();
+        contents.quantities[0].unit = Default::default();
         contents.estimates[0].point = Some(500.0);
         contents.relations = vec![sample::relation(
             "r",
@@ -155,10 +155,10 @@ mod tests {
             .filter(|c| !matches!(*c, "point" | "quote" | "source"))
             .collect();
         let e = &mut contents.estimates[0];
-        (e.point, e.quote, e.source) = (None, String::new(), String::new());
+        (e.point, e.quote, e.source) = (None, Default::default(), Default::default());
         e.pos = row("estimates.csv", &without, 2);
         contents.quantities[0].pos = row("quantities.csv", &["id"], 2);
-        contents.quantities[0].unit = String::new();
+        contents.quantities[0].unit = Default::default();
         contents.sources.clear();
         contents.relations = vec![sample::relation(
             "r",

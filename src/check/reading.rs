@@ -179,8 +179,8 @@ mod tests {
     #[test]
     fn a_cited_estimate_has_no_words_to_read() {
         let e = Estimate {
-            text: String::new(),
-            quote: String::new(),
+            text: Default::default(),
+            quote: Default::default(),
             ..read(two_million(), 2e6, 2e6)
         };
         let findings = check(e);

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::model::finding::Finding;
-use crate::model::{Contents, Dataset, Unread};
+use crate::model::{Contents, Dataset, Names, Unread};
 
 pub use cells::parse_number;
 pub use rows::columns;
@@ -64,7 +64,7 @@ struct TableFile {
     /// For a required file, what it should hold (named in the error when it is missing); an
     /// optional file may be absent and may have no rows.
     required: Option<&'static str>,
-    add: fn(&mut Contents, Row, &mut Vec<Finding>),
+    add: fn(&mut Contents, &mut Names, Row, &mut Vec<Finding>),
 }
 
 /// The CSV files, in the order they are read.
@@ -73,7 +73,7 @@ const TABLE_FILES: [TableFile; 7] = [
         name: "sources.csv",
         columns: Columns::with_optional(columns::SOURCES, columns::SOURCES_OPTIONAL),
         required: Some("sources.csv (id,name,kind,note)"),
-        add: |d, r, f| d.sources.push(source(&r, f)),
+        add: |d, n, r, f| d.sources.push(source(&r, n, f)),
     },
     TableFile {
         name: "quantities.csv",
@@ -81,7 +81,7 @@ const TABLE_FILES: [TableFile; 7] = [
         required: Some(
             "quantities.csv (id,label,category,unit,region,period_start,period_end,parent,description)",
         ),
-        add: |d, r, f| d.quantities.push(quantity(&r, f)),
+        add: |d, n, r, f| d.quantities.push(quantity(&r, n, f)),
     },
     TableFile {
         name: "estimates.csv",
@@ -89,31 +89,31 @@ const TABLE_FILES: [TableFile; 7] = [
         required: Some(
             "estimates.csv (id,quantity,source,text,low,point,high,qualifier,quote,note)",
         ),
-        add: |d, r, f| d.estimates.push(estimate(&r, f)),
+        add: |d, n, r, f| d.estimates.push(estimate(&r, n, f)),
     },
     TableFile {
         name: "relations.csv",
         columns: Columns::fixed(columns::RELATIONS),
         required: None,
-        add: |d, r, f| d.relations.push(relation(&r, f)),
+        add: |d, _, r, f| d.relations.push(relation(&r, f)),
     },
     TableFile {
         name: "context.csv",
         columns: Columns::fixed(columns::CONTEXT),
         required: None,
-        add: |d, r, _| d.contexts.push(context(&r)),
+        add: |d, _, r, _| d.contexts.push(context(&r)),
     },
     TableFile {
         name: "categories.csv",
         columns: Columns::with_optional(columns::CATEGORIES, columns::CATEGORIES_OPTIONAL),
         required: None,
-        add: |d, r, _| d.categories.push(category(&r)),
+        add: |d, _, r, _| d.categories.push(category(&r)),
     },
     TableFile {
         name: "charts.csv",
         columns: Columns::with_optional(columns::CHARTS, columns::CHARTS_OPTIONAL),
         required: None,
-        add: |d, r, _| d.charts.push(chart_text(&r)),
+        add: |d, _, r, _| d.charts.push(chart_text(&r)),
     },
 ];
 
@@ -168,6 +168,8 @@ fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
         load_texts(dir, &mut findings, &mut inputs, &mut dataset.unread)?;
 
     let mut missing = Vec::new();
+    // Ids, quotes and notes that rows repeat are held once (see `Sym`).
+    let mut names = Names::default();
     for table in &TABLE_FILES {
         let path = match table.required {
             Some(_) if partial && !present(&dir.join(table.name))? => {
@@ -190,7 +192,7 @@ fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
             false,
             &mut findings,
             &mut inputs,
-            |r, f| (table.add)(&mut dataset, r, f),
+            |r, f| (table.add)(&mut dataset, &mut names, r, f),
         )?;
         dataset
             .unread

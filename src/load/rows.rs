@@ -5,8 +5,8 @@ use crate::english::figure::qualifier_of_words;
 use crate::english::suggest::closest;
 use crate::model::finding::{Code, Finding};
 use crate::model::{
-    Category, ChartText, Context, Estimate, Qualifier, Quantity, Relation, RelationKind, Source,
-    SourceKind,
+    Category, ChartText, Context, Estimate, Names, Qualifier, Quantity, Relation, RelationKind,
+    Source, SourceKind, Sym,
 };
 
 use super::cells::{optional, parse_number, parse_reading, parse_year};
@@ -75,7 +75,7 @@ pub mod columns {
 }
 
 /// A `sources.csv` row; a kind outside the vocabulary is a finding.
-pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
+pub(super) fn source(row: &Row, names: &mut Names, findings: &mut Vec<Finding>) -> Source {
     let raw = row.get("kind").trim();
     let kind = SourceKind::parse(raw);
     // A header without the column says so once (missing-column), not on every row.
@@ -88,7 +88,7 @@ pub(super) fn source(row: &Row, findings: &mut Vec<Finding>) -> Source {
         ));
     }
     Source {
-        id: row.get("id").to_string(),
+        id: names.get(row.get("id")),
         name: row.get("name").to_string(),
         kind,
         note: row.get("note").to_string(),
@@ -112,12 +112,12 @@ fn filled<'r>(row: &'r Row, name: &str) -> Option<&'r str> {
 }
 
 /// A `quantities.csv` row; a period that is not a year is a finding.
-pub(super) fn quantity(row: &Row, findings: &mut Vec<Finding>) -> Quantity {
+pub(super) fn quantity(row: &Row, names: &mut Names, findings: &mut Vec<Finding>) -> Quantity {
     Quantity {
-        id: row.get("id").to_string(),
+        id: names.get(row.get("id")),
         label: row.get("label").to_string(),
-        category: row.get("category").trim().to_string(),
-        unit: row.get("unit").trim().to_string(),
+        category: names.get(row.get("category").trim()),
+        unit: names.get(row.get("unit").trim()),
         region: row.get("region").to_string(),
         period_start: year(row, "period_start", findings),
         period_end: year(row, "period_end", findings),
@@ -129,7 +129,7 @@ pub(super) fn quantity(row: &Row, findings: &mut Vec<Finding>) -> Quantity {
 }
 
 /// An `estimates.csv` row; an unreadable number or an unknown qualifier is a finding.
-pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
+pub(super) fn estimate(row: &Row, names: &mut Names, findings: &mut Vec<Finding>) -> Estimate {
     let number = |name: &str, findings: &mut Vec<Finding>| {
         let cell = filled(row, name)?;
         parse_number(cell, &row.pos.cell(name), name, findings)
@@ -171,21 +171,22 @@ pub(super) fn estimate(row: &Row, findings: &mut Vec<Finding>) -> Estimate {
         ));
     }
     Estimate {
-        id: row.get("id").to_string(),
-        quantity: row.get("quantity").trim().to_string(),
-        source: row.get("source").trim().to_string(),
-        text: row.get("text").trim().to_string(),
+        // An id is its row's own: sharing it would only cost a look-up.
+        id: row.get("id").into(),
+        quantity: names.get(row.get("quantity").trim()),
+        source: names.get(row.get("source").trim()),
+        text: names.get(row.get("text").trim()),
         low,
         point,
         high,
         qualifier,
-        quote: row.get("quote").to_string(),
-        note: row.get("note").to_string(),
-        locator: row.get("locator").trim().to_string(),
+        quote: names.get(row.get("quote")),
+        note: names.get(row.get("note")),
+        locator: row.get("locator").trim().into(),
         period_start: year(row, "period_start", findings),
         period_end: year(row, "period_end", findings),
         year: year(row, "year", findings),
-        restates: optional(row.get("restates")),
+        restates: optional(row.get("restates")).map(Sym::from),
         reading,
         pos: row.pos.clone(),
         unreadable,
@@ -296,7 +297,7 @@ mod tests {
         let (sources, findings) = rows(
             "id,name,kind,note\nconquest,Robert Conquest,wizard,\n",
             Columns::fixed(columns::SOURCES),
-            source,
+            |r, f| source(r, &mut Names::default(), f),
         );
         let f = one(&findings, Code::BadKind);
         // `wizard` is the third cell of line 2: after "conquest,Robert Conquest,".
@@ -328,7 +329,7 @@ mod tests {
             "id,label,category,unit,region,period_start,period_end,parent,description\n\
              famine,Famine,deaths,people,,1932,1933.5,,\n",
             Columns::fixed(columns::QUANTITIES),
-            quantity,
+            |r, f| quantity(r, &mut Names::default(), f),
         );
         let f = one(&findings, Code::BadYear);
         assert!(f
@@ -344,7 +345,7 @@ mod tests {
             "id,quantity,source,text,low,point,high,qualifier,quote,note\n\
              e1,famine,src,text,,700000,,abot,about 700000,\n",
             Columns::fixed(columns::ESTIMATES),
-            estimate,
+            |r, f| estimate(r, &mut Names::default(), f),
         );
         let f = one(&findings, Code::BadQualifier);
         assert!(
@@ -374,7 +375,7 @@ mod tests {
                      e1,famine,src,text,,700000,,{word},{word} 700000,\n"
                 ),
                 Columns::fixed(columns::ESTIMATES),
-                estimate,
+                |r, f| estimate(r, &mut Names::default(), f),
             );
             let expected = format!(
                 "qualifier `{word}` is not in the vocabulary (for \"{word}\" write `{q}`): exact, about"
@@ -390,7 +391,7 @@ mod tests {
             "id,quantity,source,text,low,point,high,qualifier,quote,note\n\
              e1,famine,src,text,,\"700,000\",,about,about 700000,\n",
             Columns::fixed(columns::ESTIMATES),
-            estimate,
+            |r, f| estimate(r, &mut Names::default(), f),
         );
         assert!(one(&findings, Code::BadNumber)
             .message

@@ -19,12 +19,12 @@ impl Dataset {
                 q.category == *name || q.series.as_deref() == Some(name.as_str())
             };
             for q in self.quantities.iter().filter(in_group) {
-                chosen.insert(q.id.clone());
+                chosen.insert(q.id.to_string());
             }
             if let Some(r) = self.relations.iter().find(|r| r.id == *name) {
                 for id in std::iter::once(&r.target).chain(&r.operands) {
                     if let Some(e) = self.estimate(id) {
-                        chosen.insert(e.quantity.clone());
+                        chosen.insert(e.quantity.to_string());
                     }
                 }
             }
@@ -52,7 +52,7 @@ impl Dataset {
         let estimates: Vec<_> = self
             .estimates
             .iter()
-            .filter(|e| keep.contains(&e.quantity))
+            .filter(|e| keep.contains(e.quantity.as_str()))
             .cloned()
             .collect();
         let ids: HashSet<&str> = estimates.iter().map(|e| e.id.as_str()).collect();
@@ -81,7 +81,7 @@ impl Dataset {
         let quantities: Vec<_> = self
             .quantities
             .iter()
-            .filter(|q| keep.contains(&q.id))
+            .filter(|q| keep.contains(q.id.as_str()))
             .cloned()
             .collect();
         let categories: HashSet<&str> = quantities.iter().map(|q| q.category.as_str()).collect();

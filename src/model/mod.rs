@@ -11,10 +11,12 @@ mod reading;
 #[cfg(test)]
 pub mod sample;
 pub mod series;
+mod sym;
 mod vocab;
 
 pub use position::*;
 pub use reading::Reading;
+pub use sym::{Names, Sym};
 pub use vocab::*;
 
 use ancestry::Ancestry;
@@ -52,7 +54,7 @@ pub struct TableDoc {
 /// Someone (or something) the text attributes figures to.
 #[derive(Debug, Clone)]
 pub struct Source {
-    pub id: String,
+    pub id: Sym,
     pub name: String,
     /// None when the cell did not parse (a finding says why).
     pub kind: Option<SourceKind>,
@@ -69,10 +71,10 @@ pub struct Source {
 /// What is counted, precisely enough that estimates of it are comparable.
 #[derive(Debug, Clone)]
 pub struct Quantity {
-    pub id: String,
+    pub id: Sym,
     pub label: String,
-    pub category: String,
-    pub unit: String,
+    pub category: Sym,
+    pub unit: Sym,
     pub region: String,
     pub period_start: Option<i32>,
     pub period_end: Option<i32>,
@@ -87,27 +89,27 @@ pub struct Quantity {
 /// One figure as the text states it.
 #[derive(Debug, Clone)]
 pub struct Estimate {
-    pub id: String,
-    pub quantity: String,
-    pub source: String,
-    pub text: String,
+    pub id: Sym,
+    pub quantity: Sym,
+    pub source: Sym,
+    pub text: Sym,
     pub low: Option<f64>,
     pub point: Option<f64>,
     pub high: Option<f64>,
     /// None when the cell did not parse (a finding says why).
     pub qualifier: Option<Qualifier>,
-    pub quote: String,
-    pub note: String,
+    pub quote: Sym,
+    pub note: Sym,
     /// Where in its document (or cited work) the figure stands: a page, or for a table
     /// document the cell (`row=12;column=Deaths`, `Author=Peng;column=Deaths`).
-    pub locator: String,
+    pub locator: Sym,
     /// This estimate's own period, when it differs from its quantity's.
     pub period_start: Option<i32>,
     pub period_end: Option<i32>,
     /// When this estimate was made, if not in its source's year.
     pub year: Option<i32>,
     /// The estimate this row restates or rounds; it then adds no weight of its own.
-    pub restates: Option<String>,
+    pub restates: Option<Sym>,
     /// The curator's reading of words the parser cannot read: check takes the figure from it.
     pub reading: Option<Reading>,
     pub pos: RowPos,

@@ -90,7 +90,7 @@ pub fn text(id: &str, body: &str) -> Text {
 /// A historian named after the id, on line 2 of sources.csv.
 pub fn source(id: &str) -> Source {
     Source {
-        id: id.to_string(),
+        id: id.into(),
         name: format!("Historian {id}"),
         kind: Some(SourceKind::Historian),
         note: String::new(),
@@ -104,10 +104,10 @@ pub fn source(id: &str) -> Source {
 /// A quantity counted in `unit`, without period or parent, on line 2 of quantities.csv.
 pub fn quantity(id: &str, unit: &str) -> Quantity {
     Quantity {
-        id: id.to_string(),
+        id: id.into(),
         label: format!("Label of {id}"),
-        category: "deaths".to_string(),
-        unit: unit.to_string(),
+        category: "deaths".into(),
+        unit: unit.into(),
         region: String::new(),
         period_start: None,
         period_end: None,
@@ -128,17 +128,17 @@ pub fn estimate(
     quote: &str,
 ) -> Estimate {
     Estimate {
-        id: id.to_string(),
-        quantity: quantity.to_string(),
-        source: "src".to_string(),
-        text: "text".to_string(),
+        id: id.into(),
+        quantity: quantity.into(),
+        source: "src".into(),
+        text: "text".into(),
         low: None,
         point: Some(point),
         high: None,
         qualifier: Some(qualifier),
-        quote: quote.to_string(),
-        note: String::new(),
-        locator: String::new(),
+        quote: quote.into(),
+        note: Default::default(),
+        locator: Default::default(),
         period_start: None,
         period_end: None,
         year: None,

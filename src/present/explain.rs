@@ -149,7 +149,7 @@ impl<'a> Trail<'a> {
                 e.locator,
                 self.data
                     .text(&e.text)
-                    .map_or(e.text.clone(), |t| t.path.display().to_string()),
+                    .map_or(e.text.to_string(), |t| t.path.display().to_string()),
                 if e.quote.is_empty() {
                     String::new()
                 } else {

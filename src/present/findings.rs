@@ -15,8 +15,8 @@ pub fn sources_of(data: &Dataset, o: &Outcome) -> Vec<String> {
     let mut sources: Vec<String> = Vec::new();
     for id in std::iter::once(&o.target).chain(&o.operands) {
         if let Some(e) = data.estimate(id) {
-            if !sources.contains(&e.source) {
-                sources.push(e.source.clone());
+            if !sources.iter().any(|s| *s == e.source) {
+                sources.push(e.source.to_string());
             }
         }
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::analysis::coverage::{Class, Coverage};
 use crate::check::Draft;
-use crate::model::{Dataset, Estimate, Loc, Qualifier, RowPos};
+use crate::model::{Dataset, Estimate, Loc, Qualifier, RowPos, Sym};
 
 mod reading;
 
@@ -97,12 +97,12 @@ fn propose_one(
             continue;
         }
         let estimate = Estimate {
-            text: text_id.to_string(),
+            text: text_id.into(),
             low: row.low,
             point: row.point,
             high: row.high,
             qualifier: Some(row.qualifier),
-            quote: quote.to_string(),
+            quote: quote.into(),
             ..blank()
         };
         if draft.check(&estimate).is_empty() {
@@ -121,17 +121,17 @@ fn blank() -> Estimate {
         column: 0,
     };
     Estimate {
-        id: String::new(),
-        quantity: String::new(),
-        source: String::new(),
-        text: String::new(),
+        id: Sym::default(),
+        quantity: Sym::default(),
+        source: Sym::default(),
+        text: Sym::default(),
         low: None,
         point: None,
         high: None,
         qualifier: None,
-        quote: String::new(),
-        note: String::new(),
-        locator: String::new(),
+        quote: Sym::default(),
+        note: Sym::default(),
+        locator: Sym::default(),
         period_start: None,
         period_end: None,
         year: None,
@@ -220,7 +220,7 @@ fn fresh_id(text: &str, line: u64, column: u64, taken: &mut foldhash::HashSet<St
 pub fn propose(data: &Dataset, coverage: &Coverage, only: Option<&str>) -> Vec<Proposal> {
     let draft = Draft::new(data);
     let mut taken: foldhash::HashSet<String> =
-        data.estimates.iter().map(|e| e.id.clone()).collect();
+        data.estimates.iter().map(|e| e.id.to_string()).collect();
     let mut out = Vec::new();
     let mut claimed: Vec<(String, Range<usize>)> = Vec::new();
     for f in &coverage.found {
@@ -242,12 +242,13 @@ pub fn propose(data: &Dataset, coverage: &Coverage, only: Option<&str>) -> Vec<P
             continue;
         };
         claimed.push((text.id.clone(), quoted));
-        estimate.id = fresh_id(&text.id, f.line, f.column, &mut taken);
+        estimate.id = Sym::from(fresh_id(&text.id, f.line, f.column, &mut taken));
         estimate.note = match credited(&f.sentence) {
             Some(name) => format!(
                 "proposed by reckon; fill in quantity and source (the sentence credits {name})"
-            ),
-            None => "proposed by reckon; fill in quantity and source".to_string(),
+            )
+            .into(),
+            None => "proposed by reckon; fill in quantity and source".into(),
         };
         out.push(Proposal {
             estimate,
@@ -275,8 +276,8 @@ pub fn to_csv(proposals: &[Proposal]) -> anyhow::Result<Vec<u8>> {
         let row: Vec<String> = columns
             .iter()
             .map(|c| match *c {
-                "id" => e.id.clone(),
-                "text" => e.text.clone(),
+                "id" => e.id.to_string(),
+                "text" => e.text.to_string(),
                 "low" => number(e.low),
                 "point" => number(e.point),
                 "high" => number(e.high),
@@ -284,8 +285,8 @@ pub fn to_csv(proposals: &[Proposal]) -> anyhow::Result<Vec<u8>> {
                     .qualifier
                     .map(|q| q.as_str().to_string())
                     .unwrap_or_default(),
-                "quote" => e.quote.clone(),
-                "note" => e.note.clone(),
+                "quote" => e.quote.to_string(),
+                "note" => e.note.to_string(),
                 _ => String::new(),
             })
             .collect();

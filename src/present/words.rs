@@ -291,7 +291,7 @@ pub fn restated(analysis: &crate::analysis::Analysis, e: &Estimate) -> String {
     };
     let figure = match analysis.readings.get(&original.id) {
         Some(r) => stated(original, r),
-        None => original.id.clone(),
+        None => original.id.to_string(),
     };
     if original.source == e.source {
         figure

@@ -75,7 +75,7 @@ pub fn conflict(members: &[&Member]) -> Option<(Conflict, Vec<String>)> {
             .then(x.1.estimate.cmp(&y.1.estimate))
     });
     let side = |m: &Member| Side {
-        source: m.source.clone(),
+        source: m.source.to_string(),
         interval: m.interval,
     };
     let widest = widest
@@ -87,7 +87,7 @@ pub fn conflict(members: &[&Member]) -> Option<(Conflict, Vec<String>)> {
     let sources: BTreeSet<String> = members
         .iter()
         .filter(|m| m.interval.hi < max_lo || m.interval.lo > min_hi)
-        .map(|m| m.source.clone())
+        .map(|m| m.source.to_string())
         .collect();
     Some((Conflict { widest, pairs }, sources.into_iter().collect()))
 }
@@ -103,8 +103,8 @@ pub(super) fn conflict_by_pairs(members: &[&Member]) -> (usize, BTreeSet<String>
         for b in members {
             if a.interval.hi < b.interval.lo {
                 count += 1;
-                sources.insert(a.source.clone());
-                sources.insert(b.source.clone());
+                sources.insert(a.source.to_string());
+                sources.insert(b.source.to_string());
                 let gap = b.interval.lo - a.interval.hi;
                 widest = Some(widest.map_or(gap, |w: f64| w.max(gap)));
             }

@@ -74,7 +74,7 @@ fn arb_member() -> impl Strategy<Value = Member> {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         let hi = if open { f64::INFINITY } else { hi };
         let mut m = member("e", &format!("s{s}"), lo, hi, lo);
-        m.quantity = format!("q{k}");
+        m.quantity = format!("q{k}").into();
         m
     })
 }

@@ -267,8 +267,8 @@ fn the_qualifier_the_wording_gives_passes() {
 /// An estimate that cites its source's work: no text, no quote.
 fn cited() -> Estimate {
     Estimate {
-        text: String::new(),
-        quote: String::new(),
+        text: Default::default(),
+        quote: Default::default(),
         locator: "p. 614".into(),
         ..about_400()
     }

@@ -67,8 +67,8 @@ pub fn compositions(ctx: &View) -> Vec<Composition> {
         {
             Some(c) => c.rows.push(row),
             None => out.push(Composition {
-                category: quantity.category.clone(),
-                unit: quantity.unit.clone(),
+                category: quantity.category.to_string(),
+                unit: quantity.unit.to_string(),
                 keys: Vec::new(),
                 rows: vec![row],
                 left_out: 0,
@@ -97,7 +97,7 @@ fn breakdown<'a>(ctx: &'a View, o: &Outcome) -> Option<(&'a Quantity, Breakdown)
             let e = ctx.analysis.data.estimate(id)?;
             let q = ctx.analysis.data.quantity(&e.quantity)?;
             Some((
-                q.category.clone(),
+                q.category.to_string(),
                 q.label.clone(),
                 ctx.analysis.readings.get(id)?.central,
             ))

@@ -84,7 +84,7 @@ pub fn marks(ctx: &View, quantity: &str) -> Vec<Mark> {
             };
 
             Some(Mark {
-                estimate: m.estimate.clone(),
+                estimate: m.estimate.to_string(),
                 source: analysis.source_name(&m.source),
                 value,
                 interval_text: member_interval(m),
@@ -193,7 +193,7 @@ pub mod fixture {
     /// An exact figure `point` of `famine` by `source`.
     pub fn exact(id: &str, source: &str, point: f64) -> Estimate {
         Estimate {
-            source: source.to_string(),
+            source: source.into(),
             ..sample::estimate(id, "famine", Qualifier::Exact, point, "figure")
         }
     }
@@ -281,8 +281,8 @@ mod tests {
     #[test]
     fn a_figure_without_a_quote_is_tagged_cited() {
         let cited = Estimate {
-            text: String::new(),
-            quote: String::new(),
+            text: Default::default(),
+            quote: Default::default(),
             ..sample::estimate("e1", "famine", Qualifier::Exact, 5e6, "")
         };
         let quoted = sample::estimate("e2", "famine", Qualifier::Exact, 6e6, "6 million");
@@ -302,7 +302,7 @@ mod tests {
         });
         contents.estimates = vec![Estimate {
             text: "table".into(),
-            quote: String::new(),
+            quote: Default::default(),
             locator: "row=1;column=Deaths".into(),
             ..sample::estimate("e1", "famine", Qualifier::Exact, 5e6, "")
         }];

@@ -242,7 +242,7 @@ fn chart(
     let sources = lines.len() + left_out.len();
     SeriesChart {
         name: s.name.to_string(),
-        category: first.category.clone(),
+        category: first.category.to_string(),
         title: format!(
             "{}, by {}",
             title(s),
@@ -257,7 +257,7 @@ fn chart(
             last_year.map_or(to.ceil().to_string(), |y| y.to_string()),
             if sources == 1 { "" } else { "s" }
         ),
-        unit: first.unit.clone(),
+        unit: first.unit.to_string(),
         quantities: placed.iter().map(|(_, id)| id.to_string()).collect(),
         lines,
         left_out,

@@ -74,10 +74,10 @@ impl<'a> Summaries<'a> {
         let mut groups: HashMap<String, Vec<&Member>> = HashMap::new();
         for m in digits::counted(&self.analysis.members.iter().collect::<Vec<_>>()) {
             for key in [
-                m.quantity.clone(),
+                m.quantity.to_string(),
                 format!("{}/{}", m.quantity, m.source_kind.as_str()),
                 format!("{}/{}", m.category, m.unit),
-                m.category.clone(),
+                m.category.to_string(),
             ] {
                 groups.entry(key).or_default().push(m);
             }
@@ -394,7 +394,7 @@ impl Tabular for Intervals<'_> {
                         upper(&r.interval),
                         open(&r.interval),
                         num(r.central),
-                        Cell::Bool(self.readings.derived_by.contains_key(&e.id)),
+                        Cell::Bool(self.readings.derived_by.contains_key(e.id.as_str())),
                         text(words::rule(&r.rule)),
                         text(self.data.provenance(e).as_str()),
                         text(e.restates.as_deref().unwrap_or("")),

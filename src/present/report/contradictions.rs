@@ -191,11 +191,11 @@ fn passages(data: &Dataset, o: &Outcome) -> String {
         std::iter::once(&o.target)
             .chain(&o.operands)
             .filter_map(|id| data.estimate(id))
-            .map(|e| (e.text.clone(), e.quote.clone()))
+            .map(|e| (e.text.to_string(), e.quote.to_string()))
             .collect()
     } else {
         data.estimate(&o.target)
-            .map(|e| (e.text.clone(), o.quote.clone()))
+            .map(|e| (e.text.to_string(), o.quote.clone()))
             .into_iter()
             .collect()
     };

@@ -84,9 +84,9 @@ mod tests {
         let mut c = contents("");
         for (i, (category, unit)) in quantities.iter().enumerate() {
             let mut q = c.quantities[0].clone();
-            q.id = format!("q{i}");
-            q.category = category.to_string();
-            q.unit = unit.to_string();
+            q.id = format!("q{i}").into();
+            q.category = (*category).into();
+            q.unit = (*unit).into();
             c.quantities.push(q);
         }
         c.quantities.remove(0);

@@ -53,8 +53,8 @@ fn labels_show_year_and_provenance_when_not_a_quote() {
         vec![
             exact("e1", "src", 23e6),
             Estimate {
-                text: String::new(),
-                quote: String::new(),
+                text: Default::default(),
+                quote: Default::default(),
                 ..exact("e2", "src", 30e6)
             },
         ],

@@ -26,8 +26,8 @@ fn period(year: i32, series: Option<&str>) -> Quantity {
 /// An exact figure of `world_YEAR` by `source`, dated 2000 so that a timeline could draw it.
 fn figure(year: i32, source: &str, value: f64) -> Estimate {
     Estimate {
-        id: format!("{year}.{source}"),
-        source: source.to_string(),
+        id: format!("{year}.{source}").into(),
+        source: source.into(),
         year: Some(2000 + year % 7),
         ..sample::estimate("", &format!("world_{year}"), Qualifier::Exact, value, "")
     }
@@ -36,7 +36,7 @@ fn figure(year: i32, source: &str, value: f64) -> Estimate {
 /// An analysis of `quantities` and `estimates`, each source a historian named after its id.
 fn analysis(quantities: Vec<Quantity>, estimates: Vec<Estimate>) -> Analysis {
     let mut contents = sample::contents("");
-    let mut sources: Vec<String> = estimates.iter().map(|e| e.source.clone()).collect();
+    let mut sources: Vec<String> = estimates.iter().map(|e| e.source.to_string()).collect();
     sources.sort();
     sources.dedup();
     contents.sources = sources
