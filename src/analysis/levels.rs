@@ -45,8 +45,9 @@ fn stated_figures(data: &Dataset, readings: &Readings, id: &str) -> Vec<f64> {
 /// ("2.3 million" read by the about rule holds 2,345,678; "3 million" does not).
 pub fn restatement_problems(data: &Dataset, readings: &Readings) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for e in data.estimates.iter().filter(|e| e.restates.is_some()) {
-        let (Some(original), Some(reading)) = (data.original_of(e), readings.get(&e.id)) else {
+    let restating = data.estimates.iter().enumerate();
+    for (row, e) in restating.filter(|(_, e)| e.restates.is_some()) {
+        let (Some(original), Some(reading)) = (data.original_of(e), readings.at(row)) else {
             continue;
         };
         if original.quantity != e.quantity {

@@ -78,8 +78,8 @@ impl Member {
 pub fn members(data: &Dataset, readings: &Readings) -> Vec<Member> {
     // Sized once: most estimates are members.
     let mut members = Vec::with_capacity(data.estimates.len());
-    members.extend(data.estimates.iter().filter_map(|e| {
-        let reading = readings.get(&e.id)?;
+    members.extend(data.estimates.iter().enumerate().filter_map(|(row, e)| {
+        let reading = readings.at(row)?;
         let quantity = data.quantity(&e.quantity)?;
         Some(Member {
             estimate: e.id.clone(),

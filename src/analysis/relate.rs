@@ -11,7 +11,7 @@ use crate::analysis::interpret::{self, Multiplier, Reading, Rule, Rules};
 use crate::english::figure;
 use crate::model::finding::{Code, Finding, Severity};
 use crate::model::interval::Interval;
-use crate::model::{Dataset, Qualifier, RelationKind, Sym, MAX_VALUE};
+use crate::model::{ById, Dataset, Qualifier, RelationKind, Sym, MAX_VALUE};
 
 /// What interval arithmetic says of a relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -118,8 +118,13 @@ pub enum Arithmetic {
 /// Every estimate's reading, ratio-derived ones included.
 #[derive(Debug, Clone, Default)]
 pub struct Readings {
-    /// Keyed by the estimate's own id (a shared `Sym`, not a copy).
-    pub by_id: HashMap<Sym, Reading>,
+    /// Each estimate's reading by its row in the dataset's estimates; `None` when unread. A
+    /// row holds its own reading even when its id is taken by an earlier row (an error).
+    rows: Vec<Option<Reading>>,
+    /// The estimates' ids by row, and their index: a reading is found by id without the
+    /// dataset at hand, and without a table keyed by copies of a million ids.
+    ids: Vec<Sym>,
+    index: ById,
     /// Estimate id -> the relation that derives it.
     pub derived_by: HashMap<String, String>,
     /// Estimate id -> the relation whose derived value exceeded [`MAX_VALUE`]: left unread.
@@ -129,22 +134,34 @@ pub struct Readings {
 impl Readings {
     /// The reading of an estimate.
     pub fn get(&self, id: &str) -> Option<&Reading> {
-        self.by_id.get(id)
+        self.at(self.row_of(id)?)
+    }
+
+    /// The reading of the estimate in row `row` of the dataset's estimates.
+    pub fn at(&self, row: usize) -> Option<&Reading> {
+        self.rows.get(row)?.as_ref()
+    }
+
+    /// The row of the first estimate with this id.
+    fn row_of(&self, id: &str) -> Option<usize> {
+        self.index.get(&self.ids, Sym::as_str, id)
     }
 }
 
 /// Reads every estimate, then derives the value of each `ratio` estimate from its relation.
 pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
     // Sized once: growing a table of a million readings rehashed it twenty times.
+    let ids: Vec<Sym> = data.estimates.iter().map(|e| e.id.clone()).collect();
     let mut out = Readings {
-        by_id: HashMap::with_capacity(data.estimates.len()),
+        rows: data
+            .estimates
+            .iter()
+            .map(|e| interpret::read(e, rules))
+            .collect(),
+        index: ById::new(&ids, Sym::as_str),
+        ids,
         ..Readings::default()
     };
-    for e in &data.estimates {
-        if let Some(r) = interpret::read(e, rules) {
-            out.by_id.insert(e.id.clone(), r);
-        }
-    }
     // A ratio may rest on another ratio, listed in any order: derive until nothing changes.
     // A ratio whose chain of bases never reaches a stated figure (a cycle) stays unread, and
     // `findings` reports it.
@@ -161,7 +178,7 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
                 .estimate(&r.target)
                 .is_some_and(|t| t.qualifier == Some(Qualifier::Ratio));
             if !is_ratio_row
-                || out.by_id.contains_key(r.target.as_str())
+                || out.get(&r.target).is_some()
                 || out.overflowed.contains_key(&r.target)
             {
                 continue;
@@ -196,7 +213,10 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
                 out.overflowed.insert(r.target.clone(), r.id.clone());
                 continue;
             }
-            out.by_id.insert(r.target.as_str().into(), reading);
+            // The target is a ratio row of the dataset (checked above), so it has a row.
+            if let Some(row) = out.row_of(&r.target) {
+                out.rows[row] = Some(reading);
+            }
             out.derived_by.insert(r.target.clone(), r.id.clone());
         }
     }

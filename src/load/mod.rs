@@ -198,6 +198,9 @@ fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
             .unread
             .extend(unread(table.name, &table.columns, header.as_deref()));
     }
+    // Rows arrive one by one, so the vector grew by doubling: at 3 million estimates a third
+    // of it would be empty capacity.
+    dataset.estimates.shrink_to_fit();
     let dataset = Dataset::new(dataset);
     Ok(Loaded {
         dataset,

@@ -182,7 +182,7 @@ pub(super) fn estimate(row: &Row, names: &mut Names, findings: &mut Vec<Finding>
         qualifier,
         quote: names.get(row.get("quote")),
         note: names.get(row.get("note")),
-        locator: row.get("locator").trim().into(),
+        locator: names.get(row.get("locator").trim()),
         period_start: year(row, "period_start", findings),
         period_end: year(row, "period_end", findings),
         year: year(row, "year", findings),

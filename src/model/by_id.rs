@@ -9,14 +9,14 @@ use hashbrown::HashTable;
 
 /// The position of each id's first row (as a scan would find it), hashed by the id it holds.
 #[derive(Debug, Clone, Default)]
-pub(super) struct ById {
+pub struct ById {
     table: HashTable<usize>,
     hasher: RandomState,
 }
 
 impl ById {
     /// Indexes `rows` by the id `id_of` reads from each.
-    pub(super) fn new<T>(rows: &[T], id_of: impl Fn(&T) -> &str) -> Self {
+    pub fn new<T>(rows: &[T], id_of: impl Fn(&T) -> &str) -> Self {
         let hasher = RandomState::default();
         let mut table = HashTable::with_capacity(rows.len());
         for (i, row) in rows.iter().enumerate() {
@@ -32,7 +32,7 @@ impl ById {
     }
 
     /// The position of the first of `rows` (the rows it was made from) with this id.
-    pub(super) fn get<T>(&self, rows: &[T], id_of: impl Fn(&T) -> &str, id: &str) -> Option<usize> {
+    pub fn get<T>(&self, rows: &[T], id_of: impl Fn(&T) -> &str, id: &str) -> Option<usize> {
         let hash = self.hasher.hash_one(id);
         self.table
             .find(hash, |&j| rows.get(j).is_some_and(|row| id_of(row) == id))

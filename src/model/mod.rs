@@ -20,7 +20,7 @@ pub use sym::{Names, Sym};
 pub use vocab::*;
 
 use ancestry::Ancestry;
-use by_id::ById;
+pub use by_id::ById;
 use foldhash::{HashMap, HashMapExt};
 use std::path::PathBuf;
 

@@ -375,8 +375,9 @@ impl Tabular for Intervals<'_> {
                 .data
                 .estimates
                 .iter()
-                .filter_map(|e| {
-                    let r = self.readings.get(&e.id)?;
+                .enumerate()
+                .filter_map(|(row, e)| {
+                    let r = self.readings.at(row)?;
                     let quantity = self.data.quantity(&e.quantity);
                     Some(vec![
                         text(&e.id),
