@@ -158,8 +158,9 @@ impl Pipeline {
                 .chain([prose.as_path()]),
         );
         let mut findings = loaded.findings;
-        findings.extend(crate::check::validate(&loaded.dataset));
-        let analysis = Analysis::new(loaded.dataset, Rules { about: args.about })?;
+        let rules = Rules { about: args.about };
+        let (analysis, checked) = Analysis::beside(loaded.dataset, rules, crate::check::validate)?;
+        findings.extend(checked);
         // Verdicts are withheld from relations that rest on a row with a load or check error:
         // a verdict on a misread figure would blame the text for a slip in the data.
         let unjudged = analysis.unjudged(&findings);
