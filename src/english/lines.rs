@@ -1,7 +1,7 @@
 //! Line and column positions: maps a byte offset in a file to the 1-based line and character
 //! column that a reader sees, with the same line endings as the CSV reader.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 /// Bytes between two checkpoints of the character count: a column on a line longer than this
 /// is counted from the nearest checkpoint, so that a look-up costs at most this many bytes
@@ -14,7 +14,7 @@ pub struct LineIndex<'a> {
     starts: Vec<usize>,
     /// The number of characters before each multiple of [`CHUNK`], made on the first look-up
     /// into a long line.
-    checkpoints: OnceCell<Vec<usize>>,
+    checkpoints: OnceLock<Vec<usize>>,
 }
 
 /// Characters that begin in `bytes` (every byte that is not a UTF-8 continuation byte), so a
@@ -37,7 +37,7 @@ impl<'a> LineIndex<'a> {
         LineIndex {
             text,
             starts,
-            checkpoints: OnceCell::new(),
+            checkpoints: OnceLock::new(),
         }
     }
 

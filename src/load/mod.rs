@@ -23,7 +23,7 @@ use crate::model::{Contents, Dataset, Names, Unread};
 pub use cells::parse_number;
 pub use rows::columns;
 use rows::{category, chart_text, context, estimate, quantity, relation, source};
-use table::{read_rows, Columns, Row};
+use table::{parse_rows_split, Columns, Row};
 use texts::load_texts;
 
 /// A dataset that cannot be read at all (as opposed to one with findings).
@@ -185,15 +185,26 @@ fn read(dir: &Path, partial: bool) -> Result<Loaded, LoadError> {
                 path
             }
         };
-        // A file with its header and no rows is an empty table: a new dataset starts so.
-        let header = read_rows(
+        // A file with its header and no rows is an empty table: a new dataset starts so. A
+        // large one is read on two threads, each into its own contents, joined in file order.
+        let bytes = read_bytes(&path, &mut inputs)?;
+        let mut first = (dataset, names);
+        let read = parse_rows_split(
+            &bytes,
             &path,
             &table.columns,
-            false,
             &mut findings,
-            &mut inputs,
-            |r, f| (table.add)(&mut dataset, &mut names, r, f),
-        )?;
+            &mut first,
+            || (Contents::default(), Names::default()),
+            |(d, n), r, f| (table.add)(d, n, r, f),
+        );
+        (dataset, names) = first;
+        let header = read.map(|(header, second)| {
+            if let Some((rest, _)) = second {
+                dataset.append(rest);
+            }
+            header
+        });
         dataset
             .unread
             .extend(unread(table.name, &table.columns, header.as_deref()));

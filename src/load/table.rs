@@ -159,24 +159,6 @@ pub fn parse_table(
     header.map(|header| Table { header, rows })
 }
 
-/// Reads a CSV file row by row, handing each row to `each` as soon as it is read, so that a
-/// file of a million rows is never held as rows and model objects at the same time.
-///
-/// Returns the header, or `None` when the file cannot be used at all.
-pub fn read_rows(
-    path: &Path,
-    columns: &Columns,
-    needs_rows: bool,
-    findings: &mut Vec<Finding>,
-    inputs: &mut Vec<PathBuf>,
-    each: impl FnMut(Row, &mut Vec<Finding>),
-) -> Result<Option<Arc<Vec<String>>>, LoadError> {
-    let bytes = read_bytes(path, inputs)?;
-    Ok(parse_rows(
-        &bytes, path, columns, needs_rows, findings, each,
-    ))
-}
-
 /// The rows of a CSV file from its bytes, already read: [`read_rows`] without the disk.
 pub fn parse_rows(
     bytes: &[u8],
@@ -198,8 +180,44 @@ pub fn parse_rows(
         .has_headers(true)
         .from_reader(text.as_bytes());
     let header = Arc::new(header::read_header(&mut reader, &csv, columns, findings)?);
-    read_records(reader, &csv, &header, needs_rows, findings, each);
+    let mut each = each;
+    let read = read_records(reader, &csv, &header, Span::ALL, findings, &mut each);
+    no_rows(&csv, read.any, needs_rows, findings);
     Some(header)
+}
+
+/// The finding for a file with a header and no rows, when it needs rows.
+fn no_rows(csv: &Csv, any: bool, needs_rows: bool, findings: &mut Vec<Finding>) {
+    if !any && needs_rows {
+        findings.push(Finding::error(
+            Code::NoRows,
+            &csv.at(1, 1),
+            "the file has a header but no rows",
+        ));
+    }
+}
+
+/// Which records of a file a reader hands on: those of a reader started at byte `base` of the
+/// text, up to the first record that starts at or after `stop`.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    base: usize,
+    stop: Option<usize>,
+}
+
+impl Span {
+    /// The whole file.
+    const ALL: Span = Span {
+        base: 0,
+        stop: None,
+    };
+}
+
+/// What [`read_records`] read: whether there was any record, and whether it stopped at a
+/// record starting exactly at its span's `stop` (otherwise it read to the end of the file).
+struct Read {
+    any: bool,
+    stopped: bool,
 }
 
 /// The text of a CSV file with what it takes to point at a place in it.
@@ -281,14 +299,18 @@ fn decode<'a>(
 
 /// Reads the rows after the header, handing each well-formed one to `each`; a row that cannot be
 /// read or has the wrong number of fields is a finding instead.
+///
+/// With a `stop` in `span`, reading ends at a record that starts exactly there; a record that
+/// starts past it (the stop was inside a quoted cell) drops the stop and reads on to the end.
 fn read_records(
     mut reader: csv::Reader<&[u8]>,
     csv: &Csv,
     header: &Arc<Vec<String>>,
-    needs_rows: bool,
+    span: Span,
     findings: &mut Vec<Finding>,
-    mut each: impl FnMut(Row, &mut Vec<Finding>),
-) {
+    each: &mut impl FnMut(Row, &mut Vec<Finding>),
+) -> Read {
+    let mut stop = span.stop;
     let mut any = false;
     let mut record = csv::StringRecord::new();
     let mut starts = Vec::new();
@@ -298,9 +320,10 @@ fn read_records(
             Ok(true) => any = true,
             Err(e) => {
                 any = true;
-                let at = e
-                    .position()
-                    .map_or_else(|| csv.at(1, 1), |p| csv.locate(p.byte() as usize));
+                let at = e.position().map_or_else(
+                    || csv.at(1, 1),
+                    |p| csv.locate(span.base + p.byte() as usize),
+                );
                 findings.push(Finding::error(
                     Code::CsvSyntax,
                     &at,
@@ -311,9 +334,16 @@ fn read_records(
         }
         // With CRLF endings the reader's record position can point at the '\n' of the line
         // before; the record starts after it.
-        let mut offset = record.position().map_or(0, |p| p.byte() as usize);
+        let mut offset = span.base + record.position().map_or(0, |p| p.byte() as usize);
         while matches!(csv.text.as_bytes().get(offset), Some(b'\r' | b'\n')) {
             offset += 1;
+        }
+        match stop {
+            Some(at) if offset == at => {
+                return Read { any, stopped: true };
+            }
+            Some(at) if offset > at => stop = None,
+            _ => {}
         }
         let start = csv.locate(offset);
         if record.len() != header.len() {
@@ -330,12 +360,9 @@ fn read_records(
         control_characters(&row, findings);
         each(row, findings);
     }
-    if !any && needs_rows {
-        findings.push(Finding::error(
-            Code::NoRows,
-            &csv.at(1, 1),
-            "the file has a header but no rows",
-        ));
+    Read {
+        any,
+        stopped: false,
     }
 }
 
@@ -381,7 +408,9 @@ fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Find
 
 mod control;
 mod header;
+mod split;
 use control::control_characters;
 pub use header::absent;
+pub use split::parse_rows_split;
 #[cfg(test)]
 mod tests;

@@ -218,6 +218,20 @@ impl Contents {
             .iter()
             .any(|u| u.file == file && u.column.is_none_or(|c| c == column))
     }
+
+    /// Adds the rows of `rest` (read from the later part of the same files) after these.
+    pub fn append(&mut self, rest: Contents) {
+        self.texts.extend(rest.texts);
+        self.sources.extend(rest.sources);
+        self.quantities.extend(rest.quantities);
+        self.estimates.extend(rest.estimates);
+        self.relations.extend(rest.relations);
+        self.contexts.extend(rest.contexts);
+        self.categories.extend(rest.categories);
+        self.charts.extend(rest.charts);
+        self.unreadable_texts.extend(rest.unreadable_texts);
+        self.unread.extend(rest.unread);
+    }
 }
 
 /// One dataset: everything under a `data/` folder, with its rows indexed by id.
