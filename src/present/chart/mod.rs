@@ -28,7 +28,7 @@ pub mod years;
 
 use anyhow::Result;
 
-pub use render::{png_size, rasterize, rasterize_all};
+pub use render::{png_size, rasterize, rasterize_all, rasterize_during, Pngs};
 
 /// A chart rendered to SVG, with the name its files take.
 #[derive(Debug, Clone)]
