@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 
 use super::Pipeline;
+use crate::analysis::Analysis;
 use crate::cli::{BuildArgs, ChartFormat, ExportFormat};
 use crate::model::finding;
 use crate::present::chart::scale::AxisChoice;
@@ -71,6 +72,71 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
         }
     }
     let analysis = &checked.analysis;
+    let ctx = View::new(analysis, AxisChoice::Auto).with_order(args.order);
+    let charts = chart::render_all(&ctx)?;
+    if args.only.is_empty() {
+        for unused in chart::unused_texts(&analysis.data, &charts) {
+            write::note(&format!("warning: {unused}"));
+        }
+    }
+    let all: Vec<&Rendered> = charts.iter().collect();
+    // The PNGs take most of the time: they are rasterised on every core from here on, while
+    // this thread makes the exports and the report and writes what is ready.
+    let svgs = super::chart::to_rasterize(&all, ChartFormat::Both);
+    chart::rasterize_during(&svgs, |pngs| {
+        write_all(checked, args, &ctx, &all, pngs, written)
+    })?;
+    for path in remove_stale(
+        &checked.output,
+        &args.charts,
+        &charts,
+        !args.only.is_empty(),
+    )? {
+        write::note(&format!(
+            "removed {}: a chart an earlier build wrote that the data no longer supports",
+            path.display()
+        ));
+    }
+    Ok(charts.len())
+}
+
+/// Makes the exports and the report, then writes them and the charts (each PNG as `pngs`
+/// hands it over). Everything but the PNGs is made in memory first, so that a clash with an
+/// input file is refused before a single file is written.
+fn write_all(
+    checked: &Pipeline,
+    args: &BuildArgs,
+    ctx: &View,
+    charts: &[&Rendered],
+    pngs: &chart::Pngs,
+    written: &mut Vec<PathBuf>,
+) -> Result<()> {
+    let mut files = exports(&checked.analysis, &args.out)?;
+    let report = crate::present::report::build(ctx, charts)?.into_bytes();
+    files.push((args.out.join("report.html"), report));
+    let chart_files = super::chart::chart_paths(charts, &args.charts, ChartFormat::Both);
+    checked.output.refuse_inputs(
+        files
+            .iter()
+            .map(|(path, _)| path.as_path())
+            .chain(chart_files.iter().map(PathBuf::as_path)),
+    )?;
+    for (path, bytes) in files {
+        checked.output.in_folder(&path, &bytes)?;
+        written.push(path);
+    }
+    super::chart::write_rendered(
+        &checked.output,
+        charts,
+        &args.charts,
+        ChartFormat::Both,
+        pngs,
+        written,
+    )
+}
+
+/// Every export in every format, and the data package that describes them, in memory.
+fn exports(analysis: &Analysis, out: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let rules = analysis.rules;
     let reconciled = Summaries::new(analysis, &analysis.summaries);
     let verdicts = Verdicts::new(&analysis.outcomes, rules);
@@ -85,8 +151,6 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
         ("intervals", &intervals),
         ("hierarchy", &crossings),
     ];
-    // Everything is made in memory first, so that a clash with an input file is refused
-    // before a single file is written.
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for (stem, table) in exports {
         for (format, extension) in [
@@ -94,51 +158,15 @@ fn produce(checked: &Pipeline, args: &BuildArgs, written: &mut Vec<PathBuf>) -> 
             (ExportFormat::Json, "json"),
             (ExportFormat::Markdown, "md"),
         ] {
-            let path = args.out.join(format!("{stem}.{extension}"));
+            let path = out.join(format!("{stem}.{extension}"));
             files.push((path, exporter(format).serialize(table)?));
         }
     }
     files.push((
-        args.out.join("datapackage.json"),
+        out.join("datapackage.json"),
         crate::present::export::package::package(&exports)?,
     ));
-    let ctx = View::new(analysis, AxisChoice::Auto).with_order(args.order);
-    let charts = chart::render_all(&ctx)?;
-    if args.only.is_empty() {
-        for unused in chart::unused_texts(&analysis.data, &charts) {
-            write::note(&format!("warning: {unused}"));
-        }
-    }
-    let report = crate::present::report::build(&ctx, &charts)?.into_bytes();
-    files.push((args.out.join("report.html"), report));
-    let all: Vec<&Rendered> = charts.iter().collect();
-    let chart_files = super::chart::chart_paths(&all, &args.charts, ChartFormat::Both);
-    checked.output.refuse_inputs(
-        files
-            .iter()
-            .map(|(path, _)| path.as_path())
-            .chain(chart_files.iter().map(PathBuf::as_path)),
-    )?;
-    for (path, bytes) in files {
-        checked.output.in_folder(&path, &bytes)?;
-        written.push(path);
-    }
-    for path in super::chart::write_charts(&checked.output, &all, &args.charts, ChartFormat::Both)?
-    {
-        written.push(path);
-    }
-    for path in remove_stale(
-        &checked.output,
-        &args.charts,
-        &charts,
-        !args.only.is_empty(),
-    )? {
-        write::note(&format!(
-            "removed {}: a chart an earlier build wrote that the data no longer supports",
-            path.display()
-        ));
-    }
-    Ok(charts.len())
+    Ok(files)
 }
 
 /// Refuses an output folder that is the dataset folder itself: an export there (relations.csv

@@ -158,28 +158,44 @@ pub fn write_charts(
             .map(PathBuf::as_path),
     )?;
     let mut written = Vec::new();
-    let png = matches!(format, ChartFormat::Png | ChartFormat::Both);
-    // PNGs are rasterised in parallel, a batch at a time, so memory holds one batch of images
-    // however many charts there are.
-    for batch in charts.chunks(16) {
-        let pngs = if png {
-            let svgs: Vec<&str> = batch.iter().map(|c| c.svg.as_str()).collect();
-            chart::rasterize_all(&svgs)?
-        } else {
-            Vec::new()
-        };
-        for (i, c) in batch.iter().enumerate() {
-            if matches!(format, ChartFormat::Svg | ChartFormat::Both) {
-                let path = dir.join(format!("{}.svg", c.name));
-                output.in_folder(&path, c.svg.as_bytes())?;
-                written.push(path);
-            }
-            if let Some(bytes) = pngs.get(i) {
-                let path = dir.join(format!("{}.png", c.name));
-                output.in_folder(&path, bytes)?;
-                written.push(path);
-            }
+    chart::rasterize_during(&to_rasterize(charts, format), |pngs| {
+        write_rendered(output, charts, dir, format, pngs, &mut written)
+    })?;
+    Ok(written)
+}
+
+/// The SVGs whose PNGs `format` asks for, in the order of `charts` (none for SVG alone).
+pub fn to_rasterize<'a>(charts: &[&'a Rendered], format: ChartFormat) -> Vec<&'a str> {
+    if matches!(format, ChartFormat::Png | ChartFormat::Both) {
+        charts.iter().map(|c| c.svg.as_str()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Writes each chart's SVG and the PNG `pngs` makes of it (from [`to_rasterize`]), as
+/// `format` asks, atomically and in order; each path written is pushed to `written` as soon
+/// as it is, so a failure part-way leaves the list of what was. The caller refuses inputs.
+pub fn write_rendered(
+    output: &Output,
+    charts: &[&Rendered],
+    dir: &Path,
+    format: ChartFormat,
+    pngs: &chart::Pngs,
+    written: &mut Vec<PathBuf>,
+) -> Result<()> {
+    for (i, c) in charts.iter().enumerate() {
+        if matches!(format, ChartFormat::Svg | ChartFormat::Both) {
+            let path = dir.join(format!("{}.svg", c.name));
+            output.in_folder(&path, c.svg.as_bytes())?;
+            written.push(path);
+        }
+        if matches!(format, ChartFormat::Png | ChartFormat::Both) {
+            let bytes = pngs.take(i)?;
+            let path = dir.join(format!("{}.png", c.name));
+            output.in_folder(&path, &bytes)?;
+            written.push(path);
         }
     }
-    Ok(written)
+    Ok(())
 }

@@ -18,7 +18,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     } = Pipeline::clean(&args.data)?.focus(&args.only)?;
     let ctx = View::new(&analysis, AxisChoice::Auto);
     let charts = crate::present::chart::render_all(&ctx)?;
-    let html = report::build(&ctx, &charts)?;
+    let html = report::build(&ctx, &charts.iter().collect::<Vec<_>>())?;
     output.output(&args.output, html.as_bytes())?;
     if args.output.as_os_str() != "-" {
         write::note(&format!("wrote {}", args.output.display()));

@@ -15,6 +15,7 @@ pub mod forest;
 pub mod furniture;
 pub mod labels;
 pub mod marks;
+pub mod parallel;
 pub mod render;
 pub mod rows;
 pub mod scale;
@@ -28,7 +29,8 @@ pub mod years;
 
 use anyhow::Result;
 
-pub use render::{png_size, rasterize, rasterize_all};
+pub use parallel::{rasterize_all, rasterize_during, Pngs};
+pub use render::{png_size, rasterize};
 
 /// A chart rendered to SVG, with the name its files take.
 #[derive(Debug, Clone)]

@@ -33,7 +33,7 @@ const STYLE: &str = include_str!("style.css");
 /// The builder of the report's HTML.
 pub struct Report<'a> {
     ctx: &'a View<'a>,
-    charts: Vec<Rendered>,
+    charts: &'a [&'a Rendered],
     /// The same charts drawn for a phone's column, shown instead on narrow screens.
     phone: Vec<Rendered>,
     /// The dataset's own prose for the places where only it knows what is true of its text.
@@ -45,11 +45,11 @@ pub struct Report<'a> {
 /// [`render_all`](crate::present::chart::render_all) and the dataset's prose from `report.md`
 /// in its folder (format: `src/present/report/prose.rs`). Each chart is drawn a second time
 /// at a phone's width ([`PHONE`]), which narrow screens show instead.
-pub fn build(ctx: &View, charts: &[Rendered]) -> anyhow::Result<String> {
+pub fn build(ctx: &View, charts: &[&Rendered]) -> anyhow::Result<String> {
     let phone = crate::present::chart::render_all(&ctx.clone().sized(PHONE, 1.0))?;
     let mut report = Report {
         ctx,
-        charts: charts.to_vec(),
+        charts,
         phone,
         prose: Prose::read(&ctx.analysis.data.dir),
         out: String::new(),
