@@ -193,7 +193,7 @@ mod tests {
             restates: None,
             reading: None,
             pos: RowPos::new(loc, Vec::new(), Arc::new(Vec::new())),
-            unreadable: Vec::new(),
+            unreadable: Default::default(),
         }
     }
 

@@ -298,7 +298,7 @@ pub fn reconcile(data: &Dataset, readings: &Readings, by: GroupBy) -> Result<Vec
 /// quantities.csv.
 pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<Summary>> {
     let keys: Vec<Cow<str>> = members.iter().map(|m| group_key(m, by)).collect();
-    let rows: Vec<FrameRow> = members
+    let rows = members
         .iter()
         .zip(&keys)
         .filter(|(m, _)| m.counts())
@@ -309,9 +309,8 @@ pub fn summaries(data: &Dataset, members: &[Member], by: GroupBy) -> Result<Vec<
             hi: m.interval.hi,
             central: m.central,
             derived: m.derived,
-        })
-        .collect();
-    let aggregates = frame::aggregate(&rows)?;
+        });
+    let aggregates = frame::aggregate(rows)?;
     let mut groups: HashMap<&str, Vec<&Member>> = HashMap::new();
     for (m, key) in members.iter().zip(&keys) {
         groups.entry(key).or_default().push(m);

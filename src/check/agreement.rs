@@ -20,7 +20,7 @@ use crate::model::{Dataset, Estimate, Provenance, Qualifier};
 fn check_columns(e: &Estimate, q: Qualifier, findings: &mut Vec<Finding>) {
     let need = |column: &str, present: bool, findings: &mut Vec<Finding>| {
         // An unreadable cell, or a header without the column, has its own finding.
-        if !present && !e.unreadable.contains(&column) && e.pos.has(column) {
+        if !present && !e.unreadable.contains(column) && e.pos.has(column) {
             findings.push(Finding::error(
                 Code::MissingValue,
                 &e.pos.cell(column),
@@ -200,7 +200,7 @@ fn check_agreement(e: &Estimate, evidence: &Evidence, words: &Words, findings: &
         check_reading(e, evidence, &words.parsed, reading, findings);
         return;
     }
-    if e.unreadable.contains(&"reading") {
+    if e.unreadable.contains("reading") {
         // The curator meant to read the words; the reading's bad-number says why it cannot be.
         return;
     }

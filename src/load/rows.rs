@@ -6,7 +6,7 @@ use crate::english::suggest::closest;
 use crate::model::finding::{Code, Finding};
 use crate::model::{
     Category, ChartText, Context, Estimate, Names, Qualifier, Quantity, Relation, RelationKind,
-    Source, SourceKind, Sym,
+    Source, SourceKind, Sym, Unreadable,
 };
 
 use super::cells::{optional, parse_number, parse_reading, parse_year};
@@ -139,16 +139,17 @@ pub(super) fn estimate(row: &Row, names: &mut Names, findings: &mut Vec<Finding>
     let high = number("high", findings);
     let reading = filled(row, "reading")
         .and_then(|cell| parse_reading(cell, &row.pos.cell("reading"), findings));
-    let unreadable: Vec<&'static str> = [
-        ("low", low.is_some()),
-        ("point", point.is_some()),
-        ("high", high.is_some()),
-        ("reading", reading.is_some()),
-    ]
-    .into_iter()
-    .filter(|(name, read)| !read && !row.get(name).trim().is_empty())
-    .map(|(name, _)| name)
-    .collect();
+    let unreadable = Unreadable::of(
+        [
+            ("low", low.is_some()),
+            ("point", point.is_some()),
+            ("high", high.is_some()),
+            ("reading", reading.is_some()),
+        ]
+        .into_iter()
+        .filter(|(name, read)| !read && !row.get(name).trim().is_empty())
+        .map(|(name, _)| name),
+    );
     let raw = row.get("qualifier").trim();
     let qualifier = Qualifier::parse(raw);
     if qualifier.is_none() && row.has("qualifier") {
@@ -397,6 +398,6 @@ mod tests {
             .message
             .contains("write it without separators: 700000"));
         assert_eq!(estimates[0].point, None);
-        assert_eq!(estimates[0].unreadable, ["point"]);
+        assert_eq!(estimates[0].unreadable, Unreadable::of(["point"]));
     }
 }

@@ -12,11 +12,13 @@ mod reading;
 pub mod sample;
 pub mod series;
 mod sym;
+mod unreadable;
 mod vocab;
 
 pub use position::*;
 pub use reading::Reading;
 pub use sym::{Names, Sym};
+pub use unreadable::Unreadable;
 pub use vocab::*;
 
 use ancestry::Ancestry;
@@ -115,7 +117,7 @@ pub struct Estimate {
     pub pos: RowPos,
     /// Numeric columns (and `reading`) whose cell was filled but could not be read (each has a
     /// finding), so that checks needing the value do not report it missing as well.
-    pub unreadable: Vec<&'static str>,
+    pub unreadable: Unreadable,
 }
 
 /// An arithmetic relation the text states or implies between estimates.

@@ -145,7 +145,7 @@ pub fn estimate(
         restates: None,
         reading: None,
         pos: row("estimates.csv", ESTIMATES, 2),
-        unreadable: Vec::new(),
+        unreadable: Default::default(),
     }
 }
 

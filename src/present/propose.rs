@@ -138,7 +138,7 @@ fn blank() -> Estimate {
         restates: None,
         reading: None,
         pos: RowPos::new(loc, Vec::new(), Arc::new(Vec::new())),
-        unreadable: Vec::new(),
+        unreadable: Default::default(),
     }
 }
 

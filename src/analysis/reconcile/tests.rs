@@ -143,7 +143,7 @@ proptest! {
             central: m.central,
             derived: m.derived,
         }).collect();
-        let aggregates = frame::aggregate(&rows).unwrap();
+        let aggregates = frame::aggregate(rows.iter().cloned()).unwrap();
         for a in aggregates {
             let group: Vec<&Member> = members.iter().filter(|m| m.quantity == a.key).collect();
             let plain = summarize(&a.key, &group);

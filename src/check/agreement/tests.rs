@@ -109,7 +109,7 @@ fn a_band_needs_low_and_high() {
 fn an_unreadable_cell_is_not_reported_missing_as_well() {
     let e = Estimate {
         point: None,
-        unreadable: vec!["point"],
+        unreadable: crate::model::Unreadable::of(["point"]),
         ..about_400()
     };
     assert!(columns(&e).is_empty());
