@@ -4,6 +4,7 @@
 //! polars keeps reconciliation fast on datasets of millions of estimates.
 
 use anyhow::Result;
+use foldhash::{HashMap, HashMapExt};
 use polars::prelude::*;
 
 /// One estimate's interval, tagged with the group it belongs to; the texts are borrowed from
@@ -38,14 +39,17 @@ pub struct Aggregate {
 
 /// Groups rows by key and aggregates each group, keeping the order in which keys first appear.
 ///
-/// The rows are walked once per column, never held: a million of them would take 64 MB.
+/// The rows are walked once per column, never held: a million of them would take 64 MB. Keys
+/// and sources go to polars as numbers (each distinct text numbered as it first appears), which
+/// group faster than texts and take 4 bytes a row.
 pub fn aggregate<'a>(rows: impl Iterator<Item = FrameRow<'a>> + Clone) -> Result<Vec<Aggregate>> {
     if rows.clone().next().is_none() {
         return Ok(Vec::new());
     }
+    let (key_codes, key_texts) = codes(rows.clone().map(|r| r.key));
     let frame = df!(
-        "key" => rows.clone().map(|r| r.key).collect::<Vec<_>>(),
-        "source" => rows.clone().map(|r| r.source).collect::<Vec<_>>(),
+        "key" => key_codes,
+        "source" => codes(rows.clone().map(|r| r.source)).0,
         "lo" => rows.clone().map(|r| r.lo).collect::<Vec<_>>(),
         "hi" => rows.clone().map(|r| r.hi).collect::<Vec<_>>(),
         "central" => rows.clone().map(|r| r.central).collect::<Vec<_>>(),
@@ -53,7 +57,10 @@ pub fn aggregate<'a>(rows: impl Iterator<Item = FrameRow<'a>> + Clone) -> Result
     );
     let frame = anyhow::Context::context(frame, "building the estimates frame")?;
     let out = anyhow::Context::context(grouped(&frame), "aggregating estimates by group")?;
-    let keys = text(&out.counts, "key")?;
+    let keys: Vec<String> = count(&out.counts, "key")?
+        .into_iter()
+        .map(|code| key_texts.get(code).copied().unwrap_or_default().to_string())
+        .collect();
     let counts = count(&out.counts, "lo_count")?;
     let sources = count(&out.sources, "source_n_unique")?;
     let derived = count(&out.derived, "derived_sum")?;
@@ -110,14 +117,20 @@ fn grouped(frame: &DataFrame) -> PolarsResult<Grouped> {
     })
 }
 
-/// A text column, a missing value read as "".
-fn text(out: &DataFrame, name: &str) -> Result<Vec<String>> {
-    Ok(out
-        .column(name)?
-        .str()?
-        .iter()
-        .map(|v| v.unwrap_or_default().to_string())
-        .collect())
+/// Each text numbered by its first appearance: the numbers in order, and the texts by number.
+fn codes<'a>(texts: impl Iterator<Item = &'a str>) -> (Vec<u32>, Vec<&'a str>) {
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut by_code = Vec::new();
+    let codes = texts
+        .map(|t| {
+            *seen.entry(t).or_insert_with(|| {
+                by_code.push(t);
+                // As many distinct texts as rows: a u32 holds more rows than memory does.
+                u32::try_from(by_code.len() - 1).unwrap_or(u32::MAX)
+            })
+        })
+        .collect();
+    (codes, by_code)
 }
 
 /// A count column (of any integer type), a missing value read as 0.
@@ -158,7 +171,7 @@ mod tests {
 
     #[test]
     fn groups_keep_first_appearance_order() {
-        let rows = vec![
+        let rows = [
             row("b", "x", 1.0, 3.0),
             row("a", "x", 10.0, 20.0),
             row("b", "y", 2.0, f64::INFINITY),

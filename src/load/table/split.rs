@@ -109,6 +109,8 @@ mod tests {
     use crate::load::table::parse_rows;
 
     type Seen = Vec<(u64, u64, String)>;
+    /// Rows seen and findings, as text.
+    type Read = (Seen, Vec<String>);
 
     fn see(seen: &mut Seen, r: Row) {
         let at = r.pos.cell("quote");
@@ -116,7 +118,7 @@ mod tests {
     }
 
     /// The rows and findings of one reader, and of the split reader (with whether it split).
-    fn both(text: &str) -> ((Seen, Vec<String>), (Seen, Vec<String>, bool)) {
+    fn both(text: &str) -> (Read, (Seen, Vec<String>, bool)) {
         let columns = Columns::fixed(&["id", "quote"]);
         let path = Path::new("estimates.csv");
         let shown = |f: Vec<Finding>| f.iter().map(|f| f.to_string()).collect::<Vec<_>>();
