@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::english::lines::LineIndex;
 use crate::model::finding::{Code, Finding};
-use crate::model::{Loc, RowPos};
+use crate::model::{same_name, Loc, RowPos};
 
 use super::{read_bytes, LoadError};
 
@@ -97,14 +97,14 @@ impl Row<'_> {
 
     /// Whether the file has a column `name` (a required one may be missing: it reads as empty).
     pub fn has(&self, name: &str) -> bool {
-        self.header.iter().any(|h| h == name)
+        self.header.iter().any(|h| same_name(h, name))
     }
 
     /// The cell under column `name`; empty when the file has no such column.
     pub fn get(&self, name: &str) -> &str {
         self.header
             .iter()
-            .position(|h| h == name)
+            .position(|h| same_name(h, name))
             .and_then(|i| self.fields.get(i))
             .unwrap_or("")
     }
