@@ -216,6 +216,15 @@ fn a_control_character_in_a_cell_is_named_at_its_cell() {
     assert!(f.message.contains("U+000B"), "{}", f.message);
     let (f, _, _) = only("id,name\na,x\u{ffff}\n".as_bytes(), Code::ControlCharacter);
     assert!(f.message.contains("U+FFFF"), "{}", f.message);
+    // A C1 control (NEL, as some converters write a line break) and DEL, in otherwise plain rows.
+    let (f, _, column) = only(
+        "id,name\na,caf\u{e9} x\u{85}\n".as_bytes(),
+        Code::ControlCharacter,
+    );
+    assert!(f.message.contains("U+0085"), "{}", f.message);
+    assert_eq!(column, 3);
+    let (f, _, _) = only(b"id,name\na,x\x7f\n", Code::ControlCharacter);
+    assert!(f.message.contains("U+007F"), "{}", f.message);
     // Line breaks and tabs inside a quoted cell are ordinary text.
     let (findings, _) = parse(b"id,name\na,\"two\nlines\tand a tab\"\n", true);
     assert!(findings.is_empty(), "{findings:#?}");
