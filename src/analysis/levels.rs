@@ -152,6 +152,11 @@ pub fn crossings(data: &Dataset, members: &[Member]) -> Vec<Crossing> {
 
 /// The crossings of one part estimate (its low end `lo`, in the whole's unit) over `wholes`.
 fn cross(part: &Member, lo: f64, wholes: &Wholes) -> Vec<Crossing> {
+    // Nearly every part starts below every whole's end: then it crosses none, whichever the
+    // source, and that is known from the lowest end alone.
+    if wholes.by_hi.first().is_none_or(|w| w.interval.hi >= lo) {
+        return Vec::new();
+    }
     let below = |list: &[&Member]| list.partition_point(|w| w.interval.hi < lo);
     let exceeded = &wholes.by_hi[..below(&wholes.by_hi)];
     let own: &[&Member] = wholes
