@@ -158,7 +158,8 @@ pub fn readings(data: &Dataset, rules: &Rules) -> Readings {
             .iter()
             .map(|e| interpret::read(e, rules))
             .collect(),
-        index: ById::new(&ids, Sym::as_str),
+        // The same rows as the dataset's, so the same positions: its index serves.
+        index: data.estimate_index().clone(),
         ids,
         ..Readings::default()
     };

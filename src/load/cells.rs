@@ -17,6 +17,17 @@ pub fn parse_number(
     column: &str,
     findings: &mut Vec<Finding>,
 ) -> Option<f64> {
+    parse_number_at(cell, || loc.clone(), column, findings)
+}
+
+/// [`parse_number`] with the cell's place found only for a finding: a million figures that read
+/// are never located.
+pub(super) fn parse_number_at(
+    cell: &str,
+    loc: impl FnOnce() -> Loc,
+    column: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<f64> {
     let s = cell.trim();
     if s.is_empty() {
         return None;
@@ -49,7 +60,7 @@ pub fn parse_number(
     };
     findings.push(Finding::error(
         Code::BadNumber,
-        loc,
+        &loc(),
         format!("`{column}` value `{s}` {problem}"),
     ));
     None
@@ -67,7 +78,7 @@ fn decimal_comma(s: &str) -> Option<String> {
 /// Parses a year cell. Empty is `None`; anything but a whole number is a finding.
 pub(super) fn parse_year(
     cell: &str,
-    loc: &Loc,
+    loc: impl FnOnce() -> Loc,
     column: &str,
     findings: &mut Vec<Finding>,
 ) -> Option<i32> {
@@ -80,7 +91,7 @@ pub(super) fn parse_year(
         Err(_) => {
             findings.push(Finding::error(
                 Code::BadYear,
-                loc,
+                &loc(),
                 format!("`{column}` value `{s}` is not a year; write a whole number such as 1937"),
             ));
             None

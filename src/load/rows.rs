@@ -9,7 +9,7 @@ use crate::model::{
     Source, SourceKind, Sym, Unreadable,
 };
 
-use super::cells::{optional, parse_number, parse_reading, parse_year};
+use super::cells::{optional, parse_number, parse_number_at, parse_reading, parse_year};
 #[cfg(test)]
 use super::table::Columns;
 use super::table::Row;
@@ -102,7 +102,7 @@ pub(super) fn source(row: &Row, names: &mut Names, findings: &mut Vec<Finding>) 
 /// A year column of `row`, parsed (an unreadable year is a finding).
 fn year(row: &Row, name: &str, findings: &mut Vec<Finding>) -> Option<i32> {
     let cell = filled(row, name)?;
-    parse_year(cell, &row.pos.cell(name), name, findings)
+    parse_year(cell, || row.pos.cell(name), name, findings)
 }
 
 /// The cell under column `name` when it holds anything: an empty cell is no value and no
@@ -132,7 +132,7 @@ pub(super) fn quantity(row: &Row, names: &mut Names, findings: &mut Vec<Finding>
 pub(super) fn estimate(row: &Row, names: &mut Names, findings: &mut Vec<Finding>) -> Estimate {
     let number = |name: &str, findings: &mut Vec<Finding>| {
         let cell = filled(row, name)?;
-        parse_number(cell, &row.pos.cell(name), name, findings)
+        parse_number_at(cell, || row.pos.cell(name), name, findings)
     };
     let low = number("low", findings);
     let point = number("point", findings);

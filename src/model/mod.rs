@@ -310,6 +310,12 @@ impl Dataset {
         self.estimates.get(i)
     }
 
+    /// The index of the estimates by id (each id's first row): a table of something per
+    /// estimate row can share it instead of hashing a million ids again.
+    pub fn estimate_index(&self) -> &ById {
+        &self.index.estimates
+    }
+
     /// The text with this id.
     pub fn text(&self, id: &str) -> Option<&Text> {
         self.texts.iter().find(|t| t.id == id)
