@@ -5,7 +5,6 @@ use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
 use super::quotes::shorten;
-use crate::english::suggest::closest;
 use crate::model::finding::{Code, Finding};
 use crate::model::{Dataset, Loc, RowPos};
 
@@ -275,7 +274,7 @@ pub(super) fn reference(
 
 /// A reference that does not resolve, with the closest id as a hint.
 pub(super) fn unknown(data: &Dataset, table: Table, id: &str, loc: &Loc) -> Finding {
-    let mut hint = closest(id, table.ids(data))
+    let mut hint = hints::closest_id(data, table, id)
         .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_default();
     if matches!(table, Table::Text) && data.texts.is_empty() && data.unreadable_texts.is_empty() {
@@ -289,5 +288,6 @@ pub(super) fn unknown(data: &Dataset, table: Table, id: &str, loc: &Loc) -> Find
     )
 }
 
+pub(super) mod hints;
 #[cfg(test)]
 mod tests;

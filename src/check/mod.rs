@@ -26,6 +26,7 @@ use series::check_series;
 
 /// Runs every check on the dataset and returns the findings (unsorted).
 pub fn validate(data: &Dataset) -> Vec<Finding> {
+    ids::hints::reset();
     let mut findings = Vec::new();
     let ids = id_rows(data);
     for (what, _, rows) in &ids {
