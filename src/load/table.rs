@@ -159,7 +159,8 @@ pub fn parse_table(
     header.map(|header| Table { header, rows })
 }
 
-/// The rows of a CSV file from its bytes, already read: [`read_rows`] without the disk.
+/// The rows of a CSV file from its bytes, already read, handing each row to `each` as soon as
+/// it is read. Returns the header, or `None` when the file cannot be used at all.
 pub fn parse_rows(
     bytes: &[u8],
     path: &Path,
@@ -168,6 +169,32 @@ pub fn parse_rows(
     findings: &mut Vec<Finding>,
     each: impl FnMut(Row, &mut Vec<Finding>),
 ) -> Option<Arc<Vec<String>>> {
+    let Opened {
+        csv,
+        reader,
+        header,
+    } = open(bytes, path, columns, findings)?;
+    let mut each = each;
+    let read = read_records(reader, &csv, &header, Span::ALL, findings, &mut each);
+    no_rows(&csv, read.any, needs_rows, findings);
+    Some(header)
+}
+
+/// A CSV file opened: its text with what it takes to point into it, a reader past its header,
+/// and the header.
+struct Opened<'a> {
+    csv: Csv<'a>,
+    reader: csv::Reader<&'a [u8]>,
+    header: Arc<Vec<String>>,
+}
+
+/// The file of `bytes` opened; `None`, with a finding, when it cannot be used at all.
+fn open<'a>(
+    bytes: &'a [u8],
+    path: &Path,
+    columns: &Columns,
+    findings: &mut Vec<Finding>,
+) -> Option<Opened<'a>> {
     let file = Arc::new(path.to_path_buf());
     let text = decode(bytes, &file, &columns.required.join(","), findings)?;
     let csv = Csv {
@@ -175,15 +202,22 @@ pub fn parse_rows(
         text,
         index: LineIndex::new(text),
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
+    let mut reader = reader(text.as_bytes(), true);
     let header = Arc::new(header::read_header(&mut reader, &csv, columns, findings)?);
-    let mut each = each;
-    let read = read_records(reader, &csv, &header, Span::ALL, findings, &mut each);
-    no_rows(&csv, read.any, needs_rows, findings);
-    Some(header)
+    Some(Opened {
+        csv,
+        reader,
+        header,
+    })
+}
+
+/// A CSV reader of `bytes` as reckon reads every file (rows may be short or long: each is
+/// checked against the header).
+fn reader(bytes: &[u8], has_headers: bool) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(has_headers)
+        .from_reader(bytes)
 }
 
 /// The finding for a file with a header and no rows, when it needs rows.

@@ -11,8 +11,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{decode, header, read_records, Columns, Csv, Row, Span};
-use crate::english::lines::LineIndex;
+use super::{open, read_records, reader, Columns, Opened, Row, Span};
 use crate::model::finding::Finding;
 
 /// Below this many bytes of rows a second thread costs more than it saves.
@@ -33,15 +32,12 @@ pub fn parse_rows_split<S: Send>(
     fresh: impl FnOnce() -> S + Send,
     each: impl Fn(&mut S, Row, &mut Vec<Finding>) + Sync,
 ) -> Option<(Arc<Vec<String>>, Option<S>)> {
-    let file = Arc::new(path.to_path_buf());
-    let text = decode(bytes, &file, &columns.required.join(","), findings)?;
-    let csv = Csv {
-        file,
-        text,
-        index: LineIndex::new(text),
-    };
-    let mut head = reader(text.as_bytes(), true);
-    let header = Arc::new(header::read_header(&mut head, &csv, columns, findings)?);
+    let Opened {
+        csv,
+        reader: head,
+        header,
+    } = open(bytes, path, columns, findings)?;
+    let text = csv.text;
     let rows_from = head.position().byte() as usize;
     let mut own = |r: Row, f: &mut Vec<Finding>| each(first, r, f);
     let Some(middle) = middle(text.as_bytes(), rows_from) else {
@@ -76,15 +72,6 @@ pub fn parse_rows_split<S: Send>(
     }
     findings.extend(second_findings);
     Some((header, Some(second)))
-}
-
-/// A CSV reader of `bytes` as reckon reads every file (rows may be short or long: each is
-/// checked against the header).
-fn reader(bytes: &[u8], has_headers: bool) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(has_headers)
-        .from_reader(bytes)
 }
 
 /// Where the second reader starts: just past the line breaks after the middle of the rows, or
