@@ -220,40 +220,6 @@ fn reader(bytes: &[u8], has_headers: bool) -> csv::Reader<&[u8]> {
         .from_reader(bytes)
 }
 
-/// The finding for a file with a header and no rows, when it needs rows.
-fn no_rows(csv: &Csv, any: bool, needs_rows: bool, findings: &mut Vec<Finding>) {
-    if !any && needs_rows {
-        findings.push(Finding::error(
-            Code::NoRows,
-            &csv.at(1, 1),
-            "the file has a header but no rows",
-        ));
-    }
-}
-
-/// Which records of a file a reader hands on: those of a reader started at byte `base` of the
-/// text, up to the first record that starts at or after `stop`.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    base: usize,
-    stop: Option<usize>,
-}
-
-impl Span {
-    /// The whole file.
-    const ALL: Span = Span {
-        base: 0,
-        stop: None,
-    };
-}
-
-/// What [`read_records`] read: whether there was any record, and whether it stopped at a
-/// record starting exactly at its span's `stop` (otherwise it read to the end of the file).
-struct Read {
-    any: bool,
-    stopped: bool,
-}
-
 /// The text of a CSV file with what it takes to point at a place in it.
 struct Csv<'a> {
     file: Arc<PathBuf>,
@@ -331,75 +297,6 @@ fn decode<'a>(
     Some(text)
 }
 
-/// Reads the rows after the header, handing each well-formed one to `each`; a row that cannot be
-/// read or has the wrong number of fields is a finding instead.
-///
-/// With a `stop` in `span`, reading ends at a record that starts exactly there; a record that
-/// starts past it (the stop was inside a quoted cell) drops the stop and reads on to the end.
-fn read_records(
-    mut reader: csv::Reader<&[u8]>,
-    csv: &Csv,
-    header: &Arc<Vec<String>>,
-    span: Span,
-    findings: &mut Vec<Finding>,
-    each: &mut impl FnMut(Row, &mut Vec<Finding>),
-) -> Read {
-    let mut stop = span.stop;
-    let mut any = false;
-    let mut record = csv::StringRecord::new();
-    let mut starts = Vec::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => any = true,
-            Err(e) => {
-                any = true;
-                let at = e.position().map_or_else(
-                    || csv.at(1, 1),
-                    |p| csv.locate(span.base + p.byte() as usize),
-                );
-                findings.push(Finding::error(
-                    Code::CsvSyntax,
-                    &at,
-                    format!("cannot read this row: {e}"),
-                ));
-                continue;
-            }
-        }
-        // With CRLF endings the reader's record position can point at the '\n' of the line
-        // before; the record starts after it.
-        let mut offset = span.base + record.position().map_or(0, |p| p.byte() as usize);
-        while matches!(csv.text.as_bytes().get(offset), Some(b'\r' | b'\n')) {
-            offset += 1;
-        }
-        match stop {
-            Some(at) if offset == at => {
-                return Read { any, stopped: true };
-            }
-            Some(at) if offset > at => stop = None,
-            _ => {}
-        }
-        let start = csv.locate(offset);
-        if record.len() != header.len() {
-            findings.push(field_count(&record, &start, header.len()));
-            continue;
-        }
-        field_starts(csv.text.as_bytes(), offset, header.len(), &mut starts);
-        let cells = csv.index.locate_ascending(&starts);
-        let row = Row {
-            pos: RowPos::new(start, cells, header.clone()),
-            header: header.clone(),
-            fields: Cow::Borrowed(&record),
-        };
-        control_characters(&row, findings);
-        each(row, findings);
-    }
-    Read {
-        any,
-        stopped: false,
-    }
-}
-
 /// What to do about a file that is not UTF-8; a UTF-16 file (as some Windows programs save
 /// text) is named as such, from its byte-order mark or from NUL bytes between ASCII letters.
 pub(super) fn save_as_utf8(bytes: &[u8]) -> &'static str {
@@ -413,38 +310,13 @@ pub(super) fn save_as_utf8(bytes: &[u8]) -> &'static str {
     }
 }
 
-/// The finding for a record starting at `start` whose number of fields is not the header's.
-fn field_count(record: &csv::StringRecord, start: &Loc, expected: usize) -> Finding {
-    // A record that runs over several lines with the wrong number of fields almost always has a
-    // quote that was opened and never closed, swallowing the rows after.
-    let breaks: usize = record
-        .iter()
-        .map(|f| f.matches('\n').count() + f.matches('\r').count() - f.matches("\r\n").count())
-        .sum();
-    let line = start.line;
-    let end_line = line + breaks as u64;
-    let hint = if breaks > 0 {
-        format!(
-            "it runs from line {line} to line {end_line}: a quote (\") opened in it is probably never closed, so the lines after it were read as part of this row"
-        )
-    } else {
-        "quote a field that holds a comma (\"...\")".to_string()
-    };
-    Finding::error(
-        Code::FieldCount,
-        start,
-        format!(
-            "this row has {} fields but the header has {expected}: {hint}",
-            record.len()
-        ),
-    )
-}
-
 mod control;
 mod header;
+mod records;
 mod split;
 use control::control_characters;
 pub use header::absent;
+use records::{no_rows, read_records, Span};
 pub use split::parse_rows_split;
 #[cfg(test)]
 mod tests;
