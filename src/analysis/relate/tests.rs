@@ -3,6 +3,7 @@
 use approx::assert_relative_eq;
 
 use super::*;
+use crate::analysis::interpret::{Rule, Rules};
 use crate::model::sample::{self, one, row, ESTIMATES, RELATIONS};
 use crate::model::{Estimate, Loc, Relation};
 
