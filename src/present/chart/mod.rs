@@ -29,7 +29,7 @@ pub mod years;
 
 use anyhow::Result;
 
-pub use parallel::{rasterize_all, rasterize_during, Pngs};
+pub use parallel::{rasterize_during, Pngs};
 pub use render::{png_size, rasterize};
 
 /// A chart rendered to SVG, with the name its files take.

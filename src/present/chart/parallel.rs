@@ -133,14 +133,14 @@ pub fn rasterize_during<R>(svgs: &[&str], write: impl FnOnce(&Pngs) -> R) -> R {
     })
 }
 
-/// Rasterises every SVG as [`rasterize_during`] does, each PNG in the slot of its SVG.
-pub fn rasterize_all(svgs: &[&str]) -> Result<Vec<Vec<u8>>> {
-    rasterize_during(svgs, |pngs| (0..svgs.len()).map(|i| pngs.take(i)).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every SVG rasterised as [`rasterize_during`] does, each PNG in the slot of its SVG.
+    fn rasterize_all(svgs: &[&str]) -> Result<Vec<Vec<u8>>> {
+        rasterize_during(svgs, |pngs| (0..svgs.len()).map(|i| pngs.take(i)).collect())
+    }
 
     fn sample_svg() -> String {
         include_str!("../../../charts/forest-great_purge_executions_1937_38.svg").to_string()
